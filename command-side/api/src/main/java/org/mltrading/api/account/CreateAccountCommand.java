@@ -1,0 +1,18 @@
+package org.mltrading.api.account;
+
+import java.math.BigDecimal;
+import java.util.Set;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/**
+ * Open a trading account owned by a user. {@code entitledPrincipals} are further user or client ids
+ * that may see and trade it (e.g. an integrator client). Cash is in the account currency.
+ */
+public record CreateAccountCommand(
+        @TargetAggregateIdentifier AccountId accountId,
+        String name,
+        String owner,
+        String currency,
+        BigDecimal initialCash,
+        Set<String> entitledPrincipals) {
+}
