@@ -1,0 +1,83 @@
+package org.mltrading.query.graphql;
+
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+import graphql.execution.DataFetcherExceptionHandler;
+import graphql.execution.DataFetcherExceptionHandlerParameters;
+import graphql.execution.DataFetcherExceptionHandlerResult;
+import graphql.execution.ResultPath;
+import graphql.language.SourceLocation;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.mltrading.api.order.OrderRejection;
+import org.mltrading.query.security.ApiAccessDeniedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authorization.AuthorizationDeniedException;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one place where exceptions become GraphQL errors with {@code extensions.code}. Known failures
+ * keep their human message; anything unexpected is logged with its stack trace and answered with
+ * INTERNAL_ERROR and no internals.
+ */
+@Component
+public class ApiExceptionHandler implements DataFetcherExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    @Override
+    public CompletableFuture<DataFetcherExceptionHandlerResult> handleException(DataFetcherExceptionHandlerParameters parameters) {
+        Throwable error = unwrap(parameters.getException());
+        ResultPath path = parameters.getPath();
+        SourceLocation location = parameters.getSourceLocation();
+        GraphQLError graphQlError = toError(error, path, location);
+        return CompletableFuture.completedFuture(DataFetcherExceptionHandlerResult.newResult(graphQlError).build());
+    }
+
+    static GraphQLError toError(Throwable error, ResultPath path, SourceLocation location) {
+        String code;
+        String message;
+        if (error instanceof ApiException api) {
+            code = api.code();
+            message = api.getMessage();
+        } else if (error instanceof ApiAccessDeniedException || error instanceof AccessDeniedException
+                || error instanceof AuthorizationDeniedException) {
+            code = ApiErrorCode.PERMISSION_DENIED.name();
+            message = "not permitted";
+        } else if (error instanceof CommandExecutionException command
+                && command.getDetails().orElse(null) instanceof OrderRejection rejection) {
+            code = rejection.code().name();
+            message = rejection.message();
+        } else if (error instanceof IllegalArgumentException) {
+            code = ApiErrorCode.VALIDATION_INVALID_INPUT.name();
+            message = error.getMessage();
+        } else {
+            log.error("Unexpected error at {}", path, error);
+            code = ApiErrorCode.INTERNAL_ERROR.name();
+            message = "internal error; the platform logged it";
+        }
+        GraphqlErrorBuilder<?> builder = GraphqlErrorBuilder.newError().message(message)
+                .extensions(Map.of("code", code));
+        if (path != null) {
+            builder.path(path);
+        }
+        if (location != null) {
+            builder.locations(List.of(location));
+        }
+        return builder.build();
+    }
+
+    private static Throwable unwrap(Throwable error) {
+        Throwable current = error;
+        while ((current instanceof CompletionException || current instanceof java.util.concurrent.ExecutionException)
+                && current.getCause() != null) {
+            current = current.getCause();
+        }
+        return current;
+    }
+}

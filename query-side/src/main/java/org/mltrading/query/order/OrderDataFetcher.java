@@ -1,0 +1,201 @@
+package org.mltrading.query.order;
+
+import com.netflix.graphql.dgs.DgsComponent;
+import com.netflix.graphql.dgs.DgsMutation;
+import com.netflix.graphql.dgs.DgsQuery;
+import com.netflix.graphql.dgs.DgsSubscription;
+import com.netflix.graphql.dgs.InputArgument;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.mltrading.api.order.OrderErrorCode;
+import org.mltrading.api.order.OrderId;
+import org.mltrading.api.order.OrderTerms;
+import org.mltrading.api.order.PlaceOrderCommand;
+import org.mltrading.graphql.types.Order;
+import org.mltrading.graphql.types.OrderConnection;
+import org.mltrading.graphql.types.OrderEdge;
+import org.mltrading.graphql.types.OrderStatus;
+import org.mltrading.graphql.types.PageInfo;
+import org.mltrading.graphql.types.PlaceOrderInput;
+import org.mltrading.query.account.AccountDirectory;
+import org.mltrading.query.account.AccountView;
+import org.mltrading.query.graphql.ApiErrorCode;
+import org.mltrading.query.graphql.ApiException;
+import org.mltrading.query.graphql.CommandMetadata;
+import org.mltrading.query.security.ApiPrincipal;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.reactivestreams.Publisher;
+
+/** GraphQL operations of the order context: queries, the placeOrder mutation and the orderUpdated subscription. */
+@DgsComponent
+class OrderDataFetcher {
+
+    private final CommandGateway commandGateway;
+    private final OrderQueries queries;
+    private final OrderUpdates updates;
+    private final AccountDirectory accounts;
+    private final Duration readYourWritesTimeout;
+
+    OrderDataFetcher(CommandGateway commandGateway, OrderQueries queries, OrderUpdates updates,
+                     AccountDirectory accounts,
+                     @Value("${platform.graphql.read-your-writes-timeout}") Duration readYourWritesTimeout) {
+        this.commandGateway = commandGateway;
+        this.queries = queries;
+        this.updates = updates;
+        this.accounts = accounts;
+        this.readYourWritesTimeout = readYourWritesTimeout;
+    }
+
+    @DgsQuery
+    @PreAuthorize("isAuthenticated()")
+    Order order(@InputArgument String id, @InputArgument OffsetDateTime asOf) {
+        if (asOf != null) {
+            throw new ApiException(ApiErrorCode.VALIDATION_INVALID_INPUT, "asOf (time travel) is not available yet");
+        }
+        ApiPrincipal principal = ApiPrincipal.current();
+        return queries.byId(id)
+                .filter(view -> accounts.find(view.accountId()).map(a -> accounts.canView(principal, a)).orElse(false))
+                .map(OrderMapper::toGraphQl)
+                .orElse(null);
+    }
+
+    @DgsQuery
+    @PreAuthorize("isAuthenticated()")
+    OrderConnection orders(@InputArgument String accountId, @InputArgument List<OrderStatus> status,
+                           @InputArgument Integer first, @InputArgument String after) {
+        viewableAccount(ApiPrincipal.current(), accountId);
+        int size = first == null ? OrderQueries.DEFAULT_PAGE : first;
+        if (size < 1 || size > OrderQueries.MAX_PAGE) {
+            throw new ApiException(ApiErrorCode.VALIDATION_INVALID_INPUT,
+                    "first must be between 1 and " + OrderQueries.MAX_PAGE);
+        }
+        List<org.mltrading.api.order.OrderStatus> statuses = status == null ? null
+                : status.stream().map(s -> org.mltrading.api.order.OrderStatus.valueOf(s.name())).toList();
+        List<OrderView> rows = queries.page(accountId, statuses, size,
+                after == null ? null : OrderQueries.Cursor.decode(after));
+        boolean hasNext = rows.size() > size;
+        List<OrderEdge> edges = new ArrayList<>();
+        for (OrderView row : rows.subList(0, Math.min(size, rows.size()))) {
+            edges.add(OrderEdge.newBuilder().cursor(OrderQueries.Cursor.of(row).encode())
+                    .node(OrderMapper.toGraphQl(row)).build());
+        }
+        String endCursor = edges.isEmpty() ? null : edges.get(edges.size() - 1).getCursor();
+        return OrderConnection.newBuilder().edges(edges)
+                .pageInfo(PageInfo.newBuilder().hasNextPage(hasNext).endCursor(endCursor).build()).build();
+    }
+
+    /**
+     * Sends PlaceOrderCommand with the caller's who/why metadata and answers once the order can be read
+     * (read-your-writes): it waits for the projection's announcement of this order, subscribed before
+     * the command is sent so the announcement cannot be missed.
+     */
+    @DgsMutation
+    @PreAuthorize("hasAnyRole('TRADER','INTEGRATOR')")
+    Order placeOrder(@InputArgument PlaceOrderInput input) {
+        ApiPrincipal principal = ApiPrincipal.current();
+        AccountView account = tradableAccount(principal, input.getAccountId());
+        OrderTerms terms = OrderMapper.terms(input);
+        OrderId orderId = OrderId.forClientOrder(OrderMapper.accountId(account.id()), input.getClientOrderId());
+
+        var existing = queries.byId(orderId.toString());
+        if (existing.isPresent()) {
+            return idempotentReplay(existing.get(), terms);
+        }
+        CompletableFuture<OrderView> projected = updates.stream()
+                .filter(view -> view.id().equals(orderId.toString()))
+                .next().toFuture();
+        try {
+            commandGateway.sendAndWait(GenericCommandMessage
+                    .asCommandMessage(new PlaceOrderCommand(orderId, OrderMapper.accountId(account.id()),
+                            input.getClientOrderId(), terms))
+                    .andMetaData(CommandMetadata.of(principal, null)));
+        } catch (CommandExecutionException e) {
+            projected.cancel(true);
+            throw e;
+        } catch (AggregateStreamCreationException | ConcurrencyException e) {
+            // a concurrent resend of the same clientOrderId won the race: answer like a resend
+            projected.cancel(true);
+            return awaitExisting(orderId, terms);
+        }
+        return OrderMapper.toGraphQl(awaitProjection(orderId, projected));
+    }
+
+    @DgsSubscription
+    @PreAuthorize("isAuthenticated()")
+    Publisher<Order> orderUpdated(@InputArgument String accountId) {
+        viewableAccount(ApiPrincipal.current(), accountId);
+        return updates.stream().filter(view -> view.accountId().equals(accountId)).map(OrderMapper::toGraphQl);
+    }
+
+    private OrderView awaitProjection(OrderId orderId, CompletableFuture<OrderView> projected) {
+        try {
+            // the projection may have run before we subscribed only if the order already existed
+            return projected.get(readYourWritesTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            return queries.byId(orderId.toString()).orElseThrow(() -> new ApiException(ApiErrorCode.UNAVAILABLE,
+                    "order " + orderId + " was accepted but is not readable yet; query it again shortly"));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApiException(ApiErrorCode.UNAVAILABLE, "interrupted while waiting for the order");
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new ApiException(ApiErrorCode.INTERNAL_ERROR, "order projection failed");
+        }
+    }
+
+    private Order awaitExisting(OrderId orderId, OrderTerms terms) {
+        long deadline = System.nanoTime() + readYourWritesTimeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            var existing = queries.byId(orderId.toString());
+            if (existing.isPresent()) {
+                return idempotentReplay(existing.get(), terms);
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw new ApiException(ApiErrorCode.UNAVAILABLE, "order " + orderId + " is not readable yet; query it again shortly");
+    }
+
+    private static Order idempotentReplay(OrderView existing, OrderTerms terms) {
+        if (!OrderMapper.sameTerms(existing, terms)) {
+            throw new ApiException(OrderErrorCode.ORDER_DUPLICATE_CLIENT_ORDER_ID.name(),
+                    "clientOrderId " + existing.clientOrderId() + " was already used for a different order");
+        }
+        return OrderMapper.toGraphQl(existing);
+    }
+
+    private AccountView viewableAccount(ApiPrincipal principal, String accountId) {
+        AccountView account = accounts.find(accountId).orElseThrow(() -> notPermitted(accountId));
+        if (!accounts.canView(principal, account)) {
+            throw notPermitted(accountId);
+        }
+        return account;
+    }
+
+    private AccountView tradableAccount(ApiPrincipal principal, String accountId) {
+        AccountView account = accounts.find(accountId).orElseThrow(() -> notPermitted(accountId));
+        if (!accounts.canTrade(principal, account)) {
+            throw notPermitted(accountId);
+        }
+        return account;
+    }
+
+    /** Unknown and forbidden accounts look the same, so ids cannot be probed. */
+    private static ApiException notPermitted(String accountId) {
+        return new ApiException(ApiErrorCode.PERMISSION_DENIED, "no access to account " + accountId);
+    }
+}

@@ -1,0 +1,62 @@
+package org.mltrading.query.order;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import org.mltrading.api.account.AccountId;
+import org.mltrading.api.order.OrderTerms;
+import org.mltrading.graphql.types.Order;
+import org.mltrading.graphql.types.PlaceOrderInput;
+
+/** Maps between the generated GraphQL types (the edge) and api records / read models (the inside). */
+final class OrderMapper {
+
+    private OrderMapper() {
+    }
+
+    static OrderTerms terms(PlaceOrderInput input) {
+        return new OrderTerms(input.getSymbol().trim().toUpperCase(java.util.Locale.ROOT),
+                org.mltrading.api.order.Side.valueOf(input.getSide().name()),
+                org.mltrading.api.order.OrderType.valueOf(input.getType().name()),
+                input.getQuantity(), input.getLimitPrice(), input.getStopPrice(),
+                input.getTimeInForce() == null ? org.mltrading.api.order.TimeInForce.DAY
+                        : org.mltrading.api.order.TimeInForce.valueOf(input.getTimeInForce().name()),
+                input.getExpireAt() == null ? null : input.getExpireAt().toInstant());
+    }
+
+    static AccountId accountId(String raw) {
+        return new AccountId(raw);
+    }
+
+    static Order toGraphQl(OrderView view) {
+        return Order.newBuilder()
+                .id(view.id())
+                .clientOrderId(view.clientOrderId())
+                .accountId(view.accountId())
+                .symbol(view.symbol())
+                .side(org.mltrading.graphql.types.Side.valueOf(view.side().name()))
+                .type(org.mltrading.graphql.types.OrderType.valueOf(view.type().name()))
+                .quantity(view.quantity())
+                .limitPrice(view.limitPrice())
+                .stopPrice(view.stopPrice())
+                .timeInForce(org.mltrading.graphql.types.TimeInForce.valueOf(view.timeInForce().name()))
+                .expireAt(view.expireAt() == null ? null : OffsetDateTime.ofInstant(view.expireAt(), ZoneOffset.UTC))
+                .status(org.mltrading.graphql.types.OrderStatus.valueOf(view.status().name()))
+                .rejectReason(view.rejectReason())
+                .placedAt(OffsetDateTime.ofInstant(view.placedAt(), ZoneOffset.UTC))
+                .updatedAt(OffsetDateTime.ofInstant(view.updatedAt(), ZoneOffset.UTC))
+                .placedBy(view.placedBy())
+                .build();
+    }
+
+    static boolean sameTerms(OrderView view, OrderTerms terms) {
+        return view.symbol().equals(terms.symbol()) && view.side() == terms.side() && view.type() == terms.type()
+                && view.quantity().compareTo(terms.quantity()) == 0
+                && equalPrices(view.limitPrice(), terms.limitPrice())
+                && equalPrices(view.stopPrice(), terms.stopPrice())
+                && view.timeInForce() == terms.timeInForce();
+    }
+
+    private static boolean equalPrices(java.math.BigDecimal a, java.math.BigDecimal b) {
+        return a == null ? b == null : b != null && a.compareTo(b) == 0;
+    }
+}

@@ -1,0 +1,48 @@
+package org.mltrading.query.projection;
+
+import com.mongodb.client.MongoClient;
+import java.util.List;
+import org.axonframework.config.Configuration;
+import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+
+/**
+ * Every MongoDB projection keeps its tracking token in MongoDB, next to its documents. If the store
+ * loses recent writes (a crash before the embedded server's periodic commit, or a replica-set
+ * rollback), token and documents roll back together and the processor replays the gap; handlers are
+ * idempotent. A token in another store would silently skip those events. See docs/adr/0003-event-store.md.
+ */
+@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+public class ProjectionTokenStoreConfiguration {
+
+    /** Processing groups whose state lives in MongoDB. */
+    public static final List<String> MONGO_PROJECTIONS = List.of(ProjectionGroups.ORDERS, ProjectionGroups.ACCOUNTS);
+
+    public static final String TOKEN_COLLECTION = "projection_tokens";
+
+    private volatile TokenStore tokenStore;
+
+    @Autowired
+    void useMongoTokenStore(EventProcessingConfigurer configurer, MongoClient mongoClient,
+                            @Value("${spring.data.mongodb.database:platform}") String database) {
+        MONGO_PROJECTIONS.forEach(group -> configurer.registerTokenStore(group,
+                axon -> tokenStore(axon, mongoClient, database)));
+    }
+
+    private synchronized TokenStore tokenStore(Configuration axon, MongoClient mongoClient, String database) {
+        if (tokenStore == null) {
+            tokenStore = MongoTokenStore.builder()
+                    .mongoTemplate(DefaultMongoTemplate.builder()
+                            .mongoDatabase(mongoClient, database)
+                            .trackingTokensCollectionName(TOKEN_COLLECTION)
+                            .build())
+                    .serializer(axon.serializer())
+                    .build();
+        }
+        return tokenStore;
+    }
+}

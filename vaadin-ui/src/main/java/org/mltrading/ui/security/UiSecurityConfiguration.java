@@ -1,0 +1,112 @@
+package org.mltrading.ui.security;
+
+import com.vaadin.flow.spring.security.VaadinWebSecurity;
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
+import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.util.StringUtils;
+
+/**
+ * Browser security of the UI: OAuth2 login (authorization code + PKCE) against the auth server,
+ * roles from the {@code roles} claim, logout.
+ *
+ * <p>The platform also hosts the GraphQL API, whose stateless JWT chain ({@code @Order(1)}, owned
+ * by query-side) serves {@link #API_PATHS}. This chain keeps the default (lowest) order and
+ * additionally refuses to match those paths, so a session-based login can never be applied to
+ * API calls, whatever order the chains end up in.
+ *
+ * <p>{@code VaadinWebSecurity} is deprecated since Vaadin 24.9 in favour of
+ * {@code VaadinSecurityConfigurer}; it is still supported in 24.x and is the variant verified here.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+@SuppressWarnings("deprecation")
+public class UiSecurityConfiguration extends VaadinWebSecurity {
+
+    /** The client registration (spring.security.oauth2.client.registration.platform.*). */
+    public static final String REGISTRATION_ID = "platform";
+    static final String LOGIN_PAGE =
+            OAuth2AuthorizationRequestRedirectFilter.DEFAULT_AUTHORIZATION_REQUEST_BASE_URI + "/" + REGISTRATION_ID;
+    /** Paths of the GraphQL API and actuator: never handled by this (session, redirecting) chain. */
+    public static final String[] API_PATHS = {"/graphql/**", "/subscriptions/**", "/actuator/**"};
+
+    private final ClientRegistrationRepository clientRegistrations;
+    private final String endSessionUri;
+
+    public UiSecurityConfiguration(ClientRegistrationRepository clientRegistrations,
+                                   @Value("${platform.ui.end-session-uri:}") String endSessionUri) {
+        this.clientRegistrations = clientRegistrations;
+        this.endSessionUri = endSessionUri;
+    }
+
+    @Override
+    protected void configure(HttpSecurity http) throws Exception {
+        http.securityMatcher(new NegatedRequestMatcher(apiPaths()));
+        super.configure(http);
+        // "{baseUrl}": after logout the browser comes back to the UI (and from there to the login).
+        setOAuth2LoginPage(http, LOGIN_PAGE, "{baseUrl}");
+        http.oauth2Login(login -> login
+                .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(pkceResolver()))
+                .userInfoEndpoint(userInfo -> userInfo
+                        .oidcUserService(new AccessTokenRolesOidcUserService())
+                        .userAuthoritiesMapper(new RoleClaimAuthoritiesMapper())));
+    }
+
+    /**
+     * OIDC RP-initiated logout, so that "Log out" also ends the auth server's session (otherwise
+     * the next visit would silently log the user in again). The explicit provider endpoints carry
+     * no discovery metadata, so the end-session endpoint is added here from
+     * {@code platform.ui.end-session-uri}; empty = log out of the UI only.
+     */
+    @Override
+    protected LogoutSuccessHandler oidcLogoutSuccessHandler(String postLogoutRedirectUri) {
+        if (!StringUtils.hasText(endSessionUri)) {
+            return super.oidcLogoutSuccessHandler(postLogoutRedirectUri);
+        }
+        ClientRegistrationRepository withEndSession = registrationId -> {
+            ClientRegistration registration = clientRegistrations.findByRegistrationId(registrationId);
+            if (registration == null) {
+                return null;
+            }
+            Map<String, Object> metadata = new HashMap<>(registration.getProviderDetails().getConfigurationMetadata());
+            metadata.putIfAbsent("end_session_endpoint", endSessionUri);
+            return ClientRegistration.withClientRegistration(registration)
+                    .providerConfigurationMetadata(metadata)
+                    .build();
+        };
+        var handler = new OidcClientInitiatedLogoutSuccessHandler(withEndSession);
+        handler.setPostLogoutRedirectUri(postLogoutRedirectUri);
+        return handler;
+    }
+
+    static RequestMatcher apiPaths() {
+        PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+        RequestMatcher[] matchers = new RequestMatcher[API_PATHS.length];
+        for (int i = 0; i < API_PATHS.length; i++) {
+            matchers[i] = paths.matcher(API_PATHS[i]);
+        }
+        return new OrRequestMatcher(matchers);
+    }
+
+    /** The auth server requires PKCE also from this confidential client. */
+    private DefaultOAuth2AuthorizationRequestResolver pkceResolver() {
+        var resolver = new DefaultOAuth2AuthorizationRequestResolver(clientRegistrations,
+                OAuth2AuthorizationRequestRedirectFilter.DEFAULT_AUTHORIZATION_REQUEST_BASE_URI);
+        resolver.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
+        return resolver;
+    }
+}

@@ -1,0 +1,155 @@
+package org.mltrading.ui.order;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.when;
+
+import java.util.List;
+import com.github.mvysny.fakeservlet.FakeRequest;
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.github.mvysny.kaributesting.v10.NotificationsKt;
+import com.github.mvysny.kaributesting.v10.Routes;
+import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.server.VaadinServletRequest;
+import kotlin.jvm.functions.Function0;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.mltrading.ui.graphql.GraphQlApiException;
+import org.mltrading.uitestapp.UiTestApplication;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import reactor.core.publisher.Sinks;
+
+/** Browserless (Karibu-Testing) tests of the orders view with the GraphQL client stubbed out. */
+@SpringBootTest(classes = UiTestApplication.class)
+class OrdersViewTest {
+
+    private static final AccountOption DEMO = new AccountOption("demo-account", "Demo account", "USD");
+    private static final AccountOption DEMO_2 = new AccountOption("demo-account-2", "Second demo account", "USD");
+    private static Routes routes;
+
+    @MockitoBean
+    OrderClient orderClient;
+    @Autowired
+    ApplicationContext context;
+
+    private final Sinks.Many<OrderRow> demoUpdates = Sinks.many().multicast().directBestEffort();
+    private final Sinks.Many<OrderRow> demo2Updates = Sinks.many().multicast().directBestEffort();
+
+    @BeforeAll
+    static void discoverRoutes() {
+        routes = new Routes().autoDiscoverViews("org.mltrading.ui");
+        // Karibu's class scan skips package-private classes, and our views are package-private
+        routes.getRoutes().add(OrdersView.class);
+    }
+
+    @BeforeEach
+    void openVaadinAsTrader() {
+        Function0<UI> uiFactory = UI::new;
+        MockVaadin.setup(uiFactory, new MockSpringServlet(routes, context, uiFactory));
+        var authorities = List.of(new SimpleGrantedAuthority("ROLE_TRADER"));
+        var trader = new UsernamePasswordAuthenticationToken("trader", null, authorities);
+        SecurityContextHolder.getContext().setAuthentication(trader);
+        // Vaadin's navigation access control reads the servlet request, not the security context
+        FakeRequest request = (FakeRequest) VaadinServletRequest.getCurrent().getRequest();
+        request.setUserPrincipalInt(trader);
+        request.setUserInRole((principal, role) -> "TRADER".equals(role));
+
+        when(orderClient.accounts()).thenReturn(List.of(DEMO, DEMO_2));
+        when(orderClient.recentOrders("demo-account")).thenReturn(List.of(
+                LiveOrdersTest.order("o1", "c-working", "WORKING", "2026-01-01T10:00:00Z", "2026-01-01T10:00:00Z")));
+        when(orderClient.recentOrders("demo-account-2")).thenReturn(List.of(
+                LiveOrdersTest.order("o9", "c-other", "FILLED", "2026-01-01T09:00:00Z", "2026-01-01T09:00:00Z")));
+        when(orderClient.orderUpdates("demo-account")).thenReturn(demoUpdates.asFlux());
+        when(orderClient.orderUpdates("demo-account-2")).thenReturn(demo2Updates.asFlux());
+    }
+
+    @AfterEach
+    void close() {
+        MockVaadin.tearDown();
+        SecurityContextHolder.clearContext();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Grid<OrderRow> grid() {
+        return _get(Grid.class, spec -> spec.withId(OrdersView.GRID_ID));
+    }
+
+    @Test
+    void the_view_lists_the_orders_of_the_first_account() {
+        UI.getCurrent().navigate(OrdersView.class);
+
+        Select<?> accounts = _get(Select.class, spec -> spec.withId(OrdersView.ACCOUNT_SELECT_ID));
+        assertThat(accounts.getValue()).isEqualTo(DEMO);
+        assertThat(GridKt._size(grid())).isEqualTo(1);
+        assertThat(GridKt._getFormatted(grid(), 0, "clientOrderId")).isEqualTo("c-working");
+        assertThat(GridKt._getFormatted(grid(), 0, "limitPrice")).isEqualTo("187.25");
+        assertThat(GridKt._getFormatted(grid(), 0, "placedAt")).isEqualTo("2026-01-01 10:00:00");
+    }
+
+    @Test
+    void a_pushed_update_changes_the_row_and_a_new_order_appears_on_top() {
+        UI.getCurrent().navigate(OrdersView.class);
+
+        demoUpdates.tryEmitNext(LiveOrdersTest.order("o1", "c-working", "FILLED", "2026-01-01T10:00:00Z",
+                "2026-01-01T10:00:05Z"));
+        demoUpdates.tryEmitNext(LiveOrdersTest.order("o2", "c-new", "PENDING", "2026-01-01T11:00:00Z",
+                "2026-01-01T11:00:00Z"));
+        MockVaadin.clientRoundtrip();
+
+        assertThat(GridKt._size(grid())).isEqualTo(2);
+        assertThat(GridKt._getFormatted(grid(), 0, "clientOrderId")).isEqualTo("c-new");
+        assertThat(GridKt._getFormatted(grid(), 1, "status")).isEqualTo("FILLED");
+    }
+
+    @Test
+    void selecting_another_account_shows_its_orders_and_stops_listening_to_the_first() {
+        UI.getCurrent().navigate(OrdersView.class);
+        @SuppressWarnings("unchecked")
+        Select<AccountOption> accounts = _get(Select.class, spec -> spec.withId(OrdersView.ACCOUNT_SELECT_ID));
+
+        accounts.setValue(DEMO_2);
+
+        assertThat(GridKt._getFormatted(grid(), 0, "clientOrderId")).isEqualTo("c-other");
+        assertThat(demoUpdates.currentSubscriberCount()).isZero();
+        assertThat(demo2Updates.currentSubscriberCount()).isEqualTo(1);
+    }
+
+    @Test
+    void leaving_the_view_unsubscribes() {
+        UI.getCurrent().navigate(OrdersView.class);
+        assertThat(demoUpdates.currentSubscriberCount()).isEqualTo(1);
+
+        _get(OrdersView.class).removeFromParent();
+
+        assertThat(demoUpdates.currentSubscriberCount()).isZero();
+    }
+
+    @Test
+    void an_unreachable_api_shows_a_notification_not_a_stack_trace() {
+        when(orderClient.accounts()).thenThrow(new GraphQlApiException(GraphQlApiException.Kind.UNREACHABLE,
+                "Connection refused: localhost/127.0.0.1:8080", new java.net.ConnectException()));
+
+        UI.getCurrent().navigate(OrdersView.class);
+
+        List<Notification> notifications = NotificationsKt.getNotifications();
+        assertThat(notifications).singleElement().satisfies(n -> {
+            assertThat(n.getId()).hasValue(OrdersView.ERROR_NOTIFICATION_ID);
+            assertThat(n.getElement().getProperty("text"))
+                    .contains("cannot be reached")
+                    .doesNotContain("Exception", "127.0.0.1");
+        });
+    }
+}
