@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.mltrading.auth.AuthServerLauncher;
 import org.mltrading.ops.embedded.EmbeddedMongo;
 import org.mltrading.ops.embedded.EmbeddedQuestDb;
@@ -80,19 +79,21 @@ public final class AllInOne implements AutoCloseable {
         } catch (java.io.IOException e) {
             throw new IllegalStateException("cannot prepare data directory " + settings.dataDir() + ": " + e.getMessage(), e);
         }
-        Map<String, Object> properties = settings.springProperties();
+        // as command-line arguments: they beat application.yml and stray environment variables
+        List<String> common = new ArrayList<>(List.of(args));
+        settings.springProperties().forEach((key, value) -> common.add("--" + key + "=" + value));
+
         // The platform first: Vaadin replaces the JVM-wide SecurityContextHolderStrategy while its
         // context starts; a context started before that would keep filters holding the old strategy
         // next to filters using the new one, and lose its authentications between them.
+        List<String> platformArgs = new ArrayList<>(common);
+        platformArgs.add("--server.port=" + settings.platformHttpPort());
         platform = new SpringApplicationBuilder(PlatformApplication.class)
                 .bannerMode(Banner.Mode.OFF)
-                .properties(properties)
-                .properties(Map.of("server.port", settings.platformHttpPort()))
                 .registerShutdownHook(false)
-                .run(args);
+                .run(platformArgs.toArray(String[]::new));
 
-        List<String> authArgs = new ArrayList<>(List.of(args));
-        properties.forEach((key, value) -> authArgs.add("--" + key + "=" + value));
+        List<String> authArgs = new ArrayList<>(common);
         authArgs.add("--server.port=" + settings.authHttpPort());
         auth = AuthServerLauncher.start(authArgs.toArray(String[]::new));
     }

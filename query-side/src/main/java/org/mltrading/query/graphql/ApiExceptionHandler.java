@@ -1,5 +1,6 @@
 package org.mltrading.query.graphql;
 
+import com.netflix.graphql.types.errors.ErrorType;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.execution.DataFetcherExceptionHandler;
@@ -62,6 +63,7 @@ public class ApiExceptionHandler implements DataFetcherExceptionHandler {
             message = "internal error; the platform logged it";
         }
         GraphqlErrorBuilder<?> builder = GraphqlErrorBuilder.newError().message(message)
+                .errorType(classification(code))
                 .extensions(Map.of("code", code));
         if (path != null) {
             builder.path(path);
@@ -70,6 +72,23 @@ public class ApiExceptionHandler implements DataFetcherExceptionHandler {
             builder.locations(List.of(location));
         }
         return builder.build();
+    }
+
+    /** DGS's error taxonomy, kept consistent with our code (it otherwise reports everything as UNAVAILABLE). */
+    private static ErrorType classification(String code) {
+        if (code.equals(ApiErrorCode.PERMISSION_DENIED.name())) {
+            return ErrorType.PERMISSION_DENIED;
+        }
+        if (code.equals(ApiErrorCode.NOT_FOUND.name())) {
+            return ErrorType.NOT_FOUND;
+        }
+        if (code.equals(ApiErrorCode.INTERNAL_ERROR.name())) {
+            return ErrorType.INTERNAL;
+        }
+        if (code.equals(ApiErrorCode.UNAVAILABLE.name())) {
+            return ErrorType.UNAVAILABLE;
+        }
+        return ErrorType.BAD_REQUEST;
     }
 
     private static Throwable unwrap(Throwable error) {

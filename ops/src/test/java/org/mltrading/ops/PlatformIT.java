@@ -1,0 +1,219 @@
+package org.mltrading.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.mltrading.api.audit.AuditMetadata;
+import org.mltrading.api.order.OrderPlacedEvent;
+import org.mltrading.ops.testing.RunningPlatform;
+import org.mltrading.ops.testing.RunningPlatform.GraphQlAnswer;
+import org.springframework.graphql.client.WebSocketGraphQlClient;
+import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
+import reactor.core.publisher.Mono;
+import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
+
+/**
+ * The walking skeleton as an integrator meets it: discovery, client-credentials token, 401 without it,
+ * placeOrder, read back, the order on the graphql-transport-ws subscription, and the who/why metadata
+ * on the stored event. Everything over real HTTP and WebSocket against the embedded platform.
+ */
+class PlatformIT {
+
+    private static final String PLACE_ORDER = """
+            mutation Place($input: PlaceOrderInput!) {
+              placeOrder(input: $input) { id clientOrderId accountId symbol side type quantity limitPrice status placedBy }
+            }""";
+
+    private static RunningPlatform platform;
+
+    @BeforeAll
+    static void start() {
+        platform = RunningPlatform.shared();
+    }
+
+    @Test
+    void health_is_anonymous_and_up() {
+        HttpResponse<String> health = platform.send(HttpRequest.newBuilder(URI.create(platform.platformUrl() + "/actuator/health")).build());
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).startsWith("{\"status\":\"UP\"").contains("\"questdb\"", "\"mongo\"", "\"authServer\"");
+    }
+
+    @Test
+    void the_issuer_is_discoverable_and_matches_the_auth_url() {
+        HttpResponse<String> discovery = platform.send(HttpRequest.newBuilder(
+                URI.create(platform.authUrl() + "/.well-known/openid-configuration")).build());
+        assertThat(discovery.statusCode()).isEqualTo(200);
+        assertThat(discovery.body()).contains("\"issuer\":\"" + platform.authUrl() + "\"");
+    }
+
+    @Test
+    void graphql_without_a_token_is_refused_with_401() {
+        assertThat(platform.graphql(null, "{ me { subject } }", null).status()).isEqualTo(401);
+        assertThat(platform.graphql("not-a-jwt", "{ me { subject } }", null).status()).isEqualTo(401);
+    }
+
+    @Test
+    void an_integrator_places_an_order_and_reads_it_back() {
+        String token = platform.integratorToken();
+        String clientOrderId = "it-" + UUID.randomUUID();
+
+        GraphQlAnswer placed = platform.graphql(token, PLACE_ORDER, Map.of("input", limitOrder(clientOrderId, "demo-account")));
+
+        assertThat(placed.errors()).as("errors of %s", placed.body()).isNull();
+        JsonNode order = placed.data().get("placeOrder");
+        assertThat(order.get("clientOrderId").asText()).isEqualTo(clientOrderId);
+        assertThat(order.get("status").asText()).isEqualTo("PENDING");
+        assertThat(order.get("quantity").asText()).isEqualTo("5");
+        assertThat(order.get("limitPrice").asText()).isEqualTo("101.25");
+        assertThat(order.get("placedBy").asText()).isEqualTo("demo-integrator");
+
+        // read-your-writes: the mutation returned, so the order is readable now
+        GraphQlAnswer read = platform.graphql(token, "query($id: ID!) { order(id: $id) { id clientOrderId status } }",
+                Map.of("id", order.get("id").asText()));
+        assertThat(read.data().get("order").get("clientOrderId").asText()).isEqualTo(clientOrderId);
+    }
+
+    @Test
+    void placing_the_same_client_order_id_again_returns_the_same_order() {
+        String token = platform.integratorToken();
+        String clientOrderId = "idem-" + UUID.randomUUID();
+
+        String first = platform.graphql(token, PLACE_ORDER, Map.of("input", limitOrder(clientOrderId, "demo-account")))
+                .data().get("placeOrder").get("id").asText();
+        String second = platform.graphql(token, PLACE_ORDER, Map.of("input", limitOrder(clientOrderId, "demo-account")))
+                .data().get("placeOrder").get("id").asText();
+
+        assertThat(second).isEqualTo(first);
+        EventStore events = platform.allInOne().platformContext().getBean(EventStore.class);
+        assertThat(events.readEvents(first).asStream().count()).isEqualTo(1);
+    }
+
+    @Test
+    void the_stored_event_carries_who_placed_the_order() {
+        String token = platform.integratorToken();
+        String id = platform.graphql(token, PLACE_ORDER, Map.of("input", limitOrder("meta-" + UUID.randomUUID(), "demo-account")))
+                .data().get("placeOrder").get("id").asText();
+
+        EventStore events = platform.allInOne().platformContext().getBean(EventStore.class);
+        DomainEventMessage<?> placed = events.readEvents(id).next();
+
+        assertThat(placed.getPayload()).isInstanceOf(OrderPlacedEvent.class);
+        assertThat(placed.getMetaData())
+                .containsEntry(AuditMetadata.ACTOR, "demo-integrator")
+                .containsEntry(AuditMetadata.ACTOR_TYPE, "CLIENT")
+                .containsEntry(AuditMetadata.ROLES, "INTEGRATOR")
+                .containsKey(AuditMetadata.CORRELATION_ID)
+                .containsKey(AuditMetadata.CAUSATION_ID);
+    }
+
+    @Test
+    void an_integrator_cannot_trade_an_account_it_is_not_entitled_to() {
+        GraphQlAnswer refused = platform.graphql(platform.integratorToken(), PLACE_ORDER,
+                Map.of("input", limitOrder("deny-" + UUID.randomUUID(), "demo-account-2")));
+
+        assertThat(refused.data() == null || refused.data().isNull()).isTrue();
+        assertThat(refused.firstErrorCode()).isEqualTo("PERMISSION_DENIED");
+        assertThat(refused.body().toString()).doesNotContain("Exception", "at org.");
+    }
+
+    @Test
+    void bad_input_gets_a_coded_error_and_no_stack_trace() {
+        String token = platform.integratorToken();
+        Map<String, Object> input = new java.util.HashMap<>(limitOrder("bad-" + UUID.randomUUID(), "demo-account"));
+        input.remove("limitPrice");
+
+        assertThat(platform.graphql(token, PLACE_ORDER, Map.of("input", input)).firstErrorCode())
+                .isEqualTo("ORDER_LIMIT_PRICE_REQUIRED");
+        input.put("limitPrice", "abc");
+        GraphQlAnswer notANumber = platform.graphql(token, PLACE_ORDER, Map.of("input", input));
+        assertThat(notANumber.firstErrorCode()).startsWith("VALIDATION_");
+        assertThat(platform.graphql(token, "{ nope }", null).firstErrorCode()).isEqualTo("VALIDATION_INVALID_QUERY");
+        assertThat(platform.graphql(token, "{ me { ", null).firstErrorCode()).isEqualTo("VALIDATION_INVALID_SYNTAX");
+    }
+
+    @Test
+    void a_placed_order_arrives_on_the_order_updated_subscription() throws Exception {
+        String token = platform.integratorToken();
+        WebSocketGraphQlClient client = WebSocketGraphQlClient
+                .builder(platform.websocketUrl(), new ReactorNettyWebSocketClient())
+                .interceptor(new WebSocketGraphQlClientInterceptor() {
+                    @Override
+                    public Mono<Object> connectionInitPayload() {
+                        return Mono.just(Map.of("Authorization", "Bearer " + token));
+                    }
+                })
+                .build();
+        String clientOrderId = "sub-" + UUID.randomUUID();
+        try {
+            CompletableFuture<Map> received = client
+                    .document("subscription { orderUpdated(accountId: \"demo-account\") { id clientOrderId status } }")
+                    .retrieveSubscription("orderUpdated").toEntity(Map.class)
+                    .filter(order -> clientOrderId.equals(order.get("clientOrderId")))
+                    .next().toFuture();
+            // the subscription is live once the server has processed "subscribe"; give it a moment
+            Thread.sleep(1_000);
+
+            platform.graphql(token, PLACE_ORDER, Map.of("input", limitOrder(clientOrderId, "demo-account")));
+
+            Map order = received.get(20, TimeUnit.SECONDS);
+            assertThat(order.get("status")).isEqualTo("PENDING");
+        } finally {
+            client.stop().block(Duration.ofSeconds(5));
+        }
+    }
+
+    @Test
+    void a_websocket_without_a_token_is_closed_with_4401() throws Exception {
+        CompletableFuture<Integer> closeCode = new CompletableFuture<>();
+        WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder()
+                .subprotocols("graphql-transport-ws")
+                .buildAsync(URI.create(platform.websocketUrl()), new WebSocket.Listener() {
+                    @Override
+                    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+                        closeCode.complete(statusCode);
+                        return null;
+                    }
+                }).get(10, TimeUnit.SECONDS);
+
+        socket.sendText("{\"type\":\"connection_init\",\"payload\":{}}", true);
+
+        assertThat(closeCode.get(10, TimeUnit.SECONDS)).isEqualTo(4401);
+    }
+
+    @Test
+    void the_ui_asks_anonymous_browsers_to_log_in_through_the_auth_server() {
+        HttpResponse<String> page = platform.send(HttpRequest.newBuilder(URI.create(platform.platformUrl() + "/"))
+                .header("Accept", "text/html").build());
+        assertThat(page.statusCode()).isEqualTo(302);
+        assertThat(page.headers().firstValue("Location")).hasValueSatisfying(
+                location -> assertThat(location).endsWith("/oauth2/authorization/platform"));
+    }
+
+    private static Map<String, Object> limitOrder(String clientOrderId, String accountId) {
+        Map<String, Object> input = new java.util.HashMap<>();
+        input.put("accountId", accountId);
+        input.put("clientOrderId", clientOrderId);
+        input.put("symbol", "AAPL");
+        input.put("side", "BUY");
+        input.put("type", "LIMIT");
+        input.put("quantity", 5);
+        input.put("limitPrice", "101.25");
+        input.put("timeInForce", "DAY");
+        return input;
+    }
+}

@@ -1,0 +1,95 @@
+package org.mltrading.ops.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.mltrading.ops.PlatformSettings;
+
+/**
+ * The packaged all-in-one ({@code target/platform-exec.jar}, built by {@code package} before failsafe
+ * runs) as a separate OS process, so tests can stop it with SIGTERM or kill it with SIGKILL.
+ */
+public final class PlatformProcess implements AutoCloseable {
+
+    private final Process process;
+    private final Path log;
+
+    private PlatformProcess(Process process, Path log) {
+        this.process = process;
+        this.log = log;
+    }
+
+    public static PlatformProcess start(PlatformSettings settings, Path log) {
+        Path jar = Path.of("target", "platform-exec.jar").toAbsolutePath();
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: run `./mvnw verify` (package runs before the ITs)");
+        }
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx768m",
+                "-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        Map<String, String> env = builder.environment();
+        env.put("PLATFORM_DATA_DIR", settings.dataDir().toString());
+        env.put("PLATFORM_HTTP_PORT", Integer.toString(settings.platformHttpPort()));
+        env.put("AUTH_HTTP_PORT", Integer.toString(settings.authHttpPort()));
+        env.put("PLATFORM_MONGO_PORT", Integer.toString(settings.mongoPort()));
+        env.put("PLATFORM_QUESTDB_HTTP_PORT", Integer.toString(settings.questDbHttpPort()));
+        env.put("PLATFORM_QUESTDB_HEALTH_PORT", Integer.toString(settings.questDbHealthPort()));
+        env.put("PLATFORM_QUESTDB_PG_PORT", Integer.toString(settings.questDbPgPort()));
+        env.put("PLATFORM_QUESTDB_ILP_PORT", Integer.toString(settings.questDbIlpPort()));
+        try {
+            Files.createDirectories(log.getParent());
+            return new PlatformProcess(builder.start(), log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public void awaitHealthy(String platformUrl, Duration timeout) {
+        try {
+            RunningPlatform.awaitHealthy(HttpClient.newHttpClient(), platformUrl, timeout);
+        } catch (IllegalStateException e) {
+            throw new IllegalStateException(e.getMessage() + " (alive: " + process.isAlive() + ", log: " + log + ")", e);
+        }
+    }
+
+    /** SIGTERM, as Ctrl-C or a container stop; returns the exit code. */
+    public int stop(Duration timeout) throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("did not stop within " + timeout + " after SIGTERM (log: " + log + ")");
+        }
+        return process.exitValue();
+    }
+
+    /** SIGKILL: no shutdown hooks, no flushing. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    public String log() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            kill();
+        }
+    }
+}
