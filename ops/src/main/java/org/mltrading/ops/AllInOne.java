@@ -50,7 +50,7 @@ public final class AllInOne implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(new Thread(allInOne::close, "platform-shutdown"));
         try {
             allInOne.start(args);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             log.error("The platform could not start: {}", rootMessage(e), e);
             allInOne.close();
             System.exit(1);

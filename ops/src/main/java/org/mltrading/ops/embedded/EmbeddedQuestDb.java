@@ -38,7 +38,8 @@ public final class EmbeddedQuestDb implements AutoCloseable {
         try {
             server.start();
             server.awaitStartup();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // QuestDB reports a taken port as an Error; its worker threads must not keep the JVM alive
             server.close();
             throw new IllegalStateException("embedded QuestDB could not start (ports " + httpPort + "/" + healthPort
                     + "/" + pgPort + "/" + ilpPort + "; set PLATFORM_QUESTDB_*_PORT): " + e.getMessage(), e);
