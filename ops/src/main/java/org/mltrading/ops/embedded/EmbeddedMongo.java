@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The embedded MongoDB wire-protocol server (mongo-java-server, H2 MVStore file). It commits
  * periodically, so a hard kill can lose its last writes: projections keep their tracking tokens in
- * it too, so both roll back together and are replayed (docs/adr/0003-event-store.md).
+ * it too, so both roll back together and are replayed (docs/adr/0003-event-store-and-durability.md).
  */
 public final class EmbeddedMongo implements AutoCloseable {
 

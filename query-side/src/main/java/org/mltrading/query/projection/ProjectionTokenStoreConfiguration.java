@@ -14,7 +14,7 @@ import org.springframework.beans.factory.annotation.Value;
  * Every MongoDB projection keeps its tracking token in MongoDB, next to its documents. If the store
  * loses recent writes (a crash before the embedded server's periodic commit, or a replica-set
  * rollback), token and documents roll back together and the processor replays the gap; handlers are
- * idempotent. A token in another store would silently skip those events. See docs/adr/0003-event-store.md.
+ * idempotent. A token in another store would silently skip those events. See docs/adr/0003-event-store-and-durability.md.
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 public class ProjectionTokenStoreConfiguration {
