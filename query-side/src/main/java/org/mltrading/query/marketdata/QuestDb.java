@@ -21,15 +21,6 @@ public class QuestDb implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(QuestDb.class);
 
-    /** DDL run on start; DEDUP keys make re-sent rows exact (market data is re-sent after a restart). */
-    static final String[] SCHEMA = {
-        """
-        CREATE TABLE IF NOT EXISTS quotes (
-          symbol SYMBOL CAPACITY 1024, bid DOUBLE, ask DOUBLE, last DOUBLE, ts TIMESTAMP
-        ) TIMESTAMP(ts) PARTITION BY DAY WAL DEDUP UPSERT KEYS(ts, symbol)
-        """
-    };
-
     private final HikariDataSource pool;
 
     public QuestDb(@Value("${platform.questdb.url}") String url,
@@ -56,7 +47,7 @@ public class QuestDb implements DisposableBean {
     /** Creates the tables if missing; called once the store is reachable. */
     public void ensureSchema() throws SQLException {
         try (Connection connection = connection(); Statement statement = connection.createStatement()) {
-            for (String ddl : SCHEMA) {
+            for (String ddl : MarketDataTables.DDL) {
                 statement.execute(ddl);
             }
         }

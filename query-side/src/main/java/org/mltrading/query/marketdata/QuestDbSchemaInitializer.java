@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 /** Creates the QuestDB tables when the application is ready; health reports DOWN until it worked. */
 @Component
-class QuestDbSchemaInitializer {
+public class QuestDbSchemaInitializer {
 
     private static final Logger log = LoggerFactory.getLogger(QuestDbSchemaInitializer.class);
 
@@ -30,7 +30,7 @@ class QuestDbSchemaInitializer {
         }
     }
 
-    boolean isReady() {
+    public boolean isReady() {
         if (!ready) {
             createSchema();
         }

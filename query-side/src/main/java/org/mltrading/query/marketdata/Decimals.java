@@ -1,0 +1,24 @@
+package org.mltrading.query.marketdata;
+
+import java.math.BigDecimal;
+
+/** Decimal conventions of market-data storage: QuestDB DECIMAL columns, written as plain strings over ILP. */
+public final class Decimals {
+
+    /** Scale of price columns: DECIMAL(18, 8). */
+    public static final int PRICE_SCALE = 8;
+    /** Scale of size and volume columns: DECIMAL(38, 18); source files carry up to 13 decimals. */
+    public static final int SIZE_SCALE = 18;
+
+    private Decimals() {
+    }
+
+    /** Strips storage padding so 549.03000000 reads back as 549.03. */
+    public static BigDecimal normalized(BigDecimal value) {
+        if (value == null) {
+            return null;
+        }
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+    }
+}
