@@ -1,6 +1,14 @@
 package org.mltrading.query.security;
 
+import graphql.ExecutionResult;
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.reactivestreams.Publisher;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
+import reactor.core.publisher.Flux;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.graphql.server.WebSocketGraphQlInterceptor;
@@ -25,13 +33,17 @@ import reactor.core.publisher.Mono;
 public class WebSocketAuthInterceptor implements WebSocketGraphQlInterceptor {
 
     private static final String AUTHENTICATION = WebSocketAuthInterceptor.class.getName() + ".authentication";
+    private static final String ACTIVE_OPERATIONS = WebSocketAuthInterceptor.class.getName() + ".active";
 
     private final JwtDecoder jwtDecoder;
     private final JwtAuthenticationConverter converter;
+    private final int maxOperationsPerConnection;
 
-    public WebSocketAuthInterceptor(JwtDecoder jwtDecoder, JwtAuthenticationConverter apiJwtAuthenticationConverter) {
+    public WebSocketAuthInterceptor(JwtDecoder jwtDecoder, JwtAuthenticationConverter apiJwtAuthenticationConverter,
+                                    @Value("${platform.graphql.max-subscriptions-per-connection:50}") int maxOperationsPerConnection) {
         this.jwtDecoder = jwtDecoder;
         this.converter = apiJwtAuthenticationConverter;
+        this.maxOperationsPerConnection = maxOperationsPerConnection;
     }
 
     @Override
@@ -58,13 +70,38 @@ public class WebSocketAuthInterceptor implements WebSocketGraphQlInterceptor {
         if (authentication == null) {
             return Mono.error(new ApiAccessDeniedException("not authenticated"));
         }
+        AtomicInteger active = (AtomicInteger) wsRequest.getSessionInfo().getAttributes()
+                .computeIfAbsent(ACTIVE_OPERATIONS, key -> new AtomicInteger());
+        if (active.incrementAndGet() > maxOperationsPerConnection) {
+            active.decrementAndGet();
+            return Mono.just(refused(request, "at most " + maxOperationsPerConnection
+                    + " active subscriptions per connection; open another connection or complete some"));
+        }
         // Data fetchers read SecurityContextHolder: set it around the call, not only in the Reactor context
         SecurityContext previous = SecurityContextHolder.getContext();
         SecurityContextHolder.setContext(new SecurityContextImpl(authentication));
         try {
-            return chain.next(request);
+            return chain.next(request).map(response -> releaseWhenDone(response, active))
+                    .doOnError(error -> active.decrementAndGet());
         } finally {
             SecurityContextHolder.setContext(previous);
         }
+    }
+
+    /** A subscription holds its slot until its stream ends; a query or mutation releases it at once. */
+    private static WebGraphQlResponse releaseWhenDone(WebGraphQlResponse response, AtomicInteger active) {
+        Object data = response.getExecutionResult().getData();
+        if (data instanceof Publisher<?> stream) {
+            return response.transform(builder -> builder.data(Flux.from(stream).doFinally(signal -> active.decrementAndGet())));
+        }
+        active.decrementAndGet();
+        return response;
+    }
+
+    private static WebGraphQlResponse refused(WebGraphQlRequest request, String message) {
+        GraphQLError error = GraphqlErrorBuilder.newError().message(message)
+                .extensions(Map.of("code", "VALIDATION_TOO_MANY_SUBSCRIPTIONS")).build();
+        ExecutionResult result = ExecutionResult.newExecutionResult().addError(error).build();
+        return new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(request.toExecutionInput(), result));
     }
 }

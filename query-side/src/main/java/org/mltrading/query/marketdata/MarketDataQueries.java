@@ -1,0 +1,99 @@
+package org.mltrading.query.marketdata;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.mltrading.api.marketdata.Bar;
+import org.mltrading.api.marketdata.BarInterval;
+import org.mltrading.api.marketdata.Quote;
+import org.mltrading.api.marketdata.Trade;
+import org.springframework.stereotype.Service;
+
+/**
+ * Reads of the market-data tables. Bars are computed by QuestDB ({@code SAMPLE BY}, calendar-aligned
+ * UTC) over trades and merged with stored bars of the same interval (imported history such as daily
+ * equity bars, which has no trades); a stored bar wins over a sampled one of the same time.
+ */
+@Service
+public class MarketDataQueries {
+
+    private static final DateTimeFormatter MICROS = DateTimeFormatter.ISO_INSTANT;
+
+    private final QuestDb questDb;
+
+    public MarketDataQueries(QuestDb questDb) {
+        this.questDb = questDb;
+    }
+
+    public List<Bar> bars(String symbol, BarInterval interval, Instant from, Instant to) throws SQLException {
+        Map<Instant, Bar> merged = new TreeMap<>();
+        String sampled = "SELECT ts, first(price) open, max(price) high, min(price) low, last(price) close, sum(size) volume"
+                + " FROM trades WHERE symbol = ? AND ts BETWEEN '" + MICROS.format(from) + "' AND '" + MICROS.format(to)
+                + "' SAMPLE BY " + interval.sampleBy() + " ALIGN TO CALENDAR";
+        query(sampled, symbol, null, rows -> merged.put(time(rows), bar(symbol, interval, rows)));
+        String stored = "SELECT ts, open, high, low, close, volume FROM bars WHERE symbol = ? AND bar_interval = ?"
+                + " AND ts BETWEEN '" + MICROS.format(from) + "' AND '" + MICROS.format(to) + "'";
+        query(stored, symbol, interval.name(), rows -> merged.put(time(rows), bar(symbol, interval, rows)));
+        return new ArrayList<>(merged.values());
+    }
+
+    public List<Trade> trades(String symbol, Instant from, Instant to, int limit) throws SQLException {
+        List<Trade> trades = new ArrayList<>();
+        String sql = "SELECT ts, price, size, trade_id FROM trades WHERE symbol = ? AND ts BETWEEN '"
+                + MICROS.format(from) + "' AND '" + MICROS.format(to) + "' LIMIT " + limit;
+        query(sql, symbol, null, rows -> trades.add(new Trade(symbol, Decimals.normalized(rows.getBigDecimal(2)),
+                Decimals.normalized(rows.getBigDecimal(3)), rows.getLong(4), time(rows))));
+        return trades;
+    }
+
+    public Optional<Quote> latestQuote(String symbol) throws SQLException {
+        List<Quote> quotes = new ArrayList<>(1);
+        query("SELECT ts, bid, ask, last FROM quotes WHERE symbol = ? LATEST ON ts PARTITION BY symbol", symbol, null,
+                rows -> quotes.add(new Quote(symbol, Decimals.normalized(rows.getBigDecimal(2)),
+                        Decimals.normalized(rows.getBigDecimal(3)), Decimals.normalized(rows.getBigDecimal(4)), time(rows))));
+        return quotes.stream().findFirst();
+    }
+
+    private static Bar bar(String symbol, BarInterval interval, ResultSet rows) throws SQLException {
+        return new Bar(symbol, interval, time(rows), price(rows, 2), price(rows, 3), price(rows, 4), price(rows, 5),
+                price(rows, 6));
+    }
+
+    private static BigDecimal price(ResultSet rows, int column) throws SQLException {
+        return Decimals.normalized(rows.getBigDecimal(column));
+    }
+
+    private static Instant time(ResultSet rows) throws SQLException {
+        Timestamp timestamp = rows.getTimestamp(1, java.util.Calendar.getInstance(java.util.TimeZone.getTimeZone("UTC")));
+        return timestamp.toInstant();
+    }
+
+    private void query(String sql, String first, String second, RowHandler handler) throws SQLException {
+        try (Connection connection = questDb.connection(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, first);
+            if (second != null) {
+                statement.setString(2, second);
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    handler.accept(rows);
+                }
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface RowHandler {
+        void accept(ResultSet rows) throws SQLException;
+    }
+}
