@@ -1,6 +1,7 @@
 package org.mltrading.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
@@ -158,17 +159,23 @@ class PlatformIT {
                     }
                 })
                 .build();
-        String clientOrderId = "sub-" + UUID.randomUUID();
+        String prefix = "sub-" + UUID.randomUUID();
         try {
             CompletableFuture<Map> received = client
                     .document("subscription { orderUpdated(accountId: \"demo-account\") { id clientOrderId status } }")
                     .retrieveSubscription("orderUpdated").toEntity(Map.class)
-                    .filter(order -> clientOrderId.equals(order.get("clientOrderId")))
+                    .filter(order -> String.valueOf(order.get("clientOrderId")).startsWith(prefix))
                     .next().toFuture();
-            // the subscription is live once the server has processed "subscribe"; give it a moment
-            Thread.sleep(1_000);
-
-            platform.graphql(token, PLACE_ORDER, Map.of("input", limitOrder(clientOrderId, "demo-account")));
+            // the subscription is live only once the server has processed "subscribe", which the client
+            // does not report: place orders until one arrives (a busy machine can take a while)
+            for (int i = 0; i < 20 && !received.isDone(); i++) {
+                platform.graphql(token, PLACE_ORDER, Map.of("input", limitOrder(prefix + "-" + i, "demo-account")));
+                try {
+                    received.get(1, TimeUnit.SECONDS);
+                } catch (java.util.concurrent.TimeoutException notYet) {
+                    // next order
+                }
+            }
 
             Map order = received.get(20, TimeUnit.SECONDS);
             assertThat(order.get("status")).isEqualTo("PENDING");
@@ -202,6 +209,53 @@ class PlatformIT {
         assertThat(page.statusCode()).isEqualTo(302);
         assertThat(page.headers().firstValue("Location")).hasValueSatisfying(
                 location -> assertThat(location).endsWith("/oauth2/authorization/platform"));
+    }
+
+    @Test
+    void a_five_megabyte_body_is_refused_with_413() {
+        String huge = "{\"query\":\"{ me { subject } }\",\"variables\":{\"pad\":\"" + "x".repeat(5 * 1024 * 1024) + "\"}}";
+        HttpResponse<String> answer = platform.send(HttpRequest.newBuilder(URI.create(platform.platformUrl() + "/graphql"))
+                .header("Authorization", "Bearer " + platform.integratorToken())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(huge)).build());
+        assertThat(answer.statusCode()).isEqualTo(413);
+    }
+
+    @Test
+    void abusive_documents_are_refused_before_any_resolver_runs() {
+        String token = platform.integratorToken();
+        String deep = "{ " + "orders(accountId: \"demo-account\") { edges { node { ".repeat(15) + "id" + " } } }".repeat(15) + " }";
+        long start = System.nanoTime();
+        assertThat(platform.graphql(token, deep, null).firstErrorCode()).startsWith("VALIDATION_");
+
+        StringBuilder aliases = new StringBuilder("{ ");
+        for (int i = 0; i < 5_000; i++) {
+            aliases.append("a").append(i).append(": me { subject } ");
+        }
+        GraphQlAnswer aliased = platform.graphql(token, aliases.append('}').toString(), null);
+        assertThat(aliased.data() == null || aliased.data().isNull()).isTrue();
+        assertThat(aliased.firstErrorCode()).startsWith("VALIDATION_");
+        // a generous smoke bound: refusals must not cost real work
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void a_browser_page_of_another_origin_cannot_open_the_subscription_socket() throws Exception {
+        CompletableFuture<WebSocket> foreign = HttpClient.newHttpClient().newWebSocketBuilder()
+                .header("Origin", "https://evil.example")
+                .subprotocols("graphql-transport-ws")
+                .buildAsync(URI.create(platform.websocketUrl()), new WebSocket.Listener() { });
+        assertThatThrownBy(() -> foreign.get(10, TimeUnit.SECONDS))
+                .hasCauseInstanceOf(java.net.http.WebSocketHandshakeException.class)
+                .satisfies(e -> assertThat(((java.net.http.WebSocketHandshakeException) e.getCause()).getResponse().statusCode())
+                        .isEqualTo(403));
+
+        // the platform's own origin is fine
+        WebSocket own = HttpClient.newHttpClient().newWebSocketBuilder()
+                .header("Origin", platform.platformUrl())
+                .subprotocols("graphql-transport-ws")
+                .buildAsync(URI.create(platform.websocketUrl()), new WebSocket.Listener() { }).get(10, TimeUnit.SECONDS);
+        own.abort();
     }
 
     private static Map<String, Object> limitOrder(String clientOrderId, String accountId) {

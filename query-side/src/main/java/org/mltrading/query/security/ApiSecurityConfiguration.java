@@ -15,6 +15,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 
@@ -30,7 +31,11 @@ public class ApiSecurityConfiguration {
 
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE + 10)
-    SecurityFilterChain apiSecurityFilterChain(HttpSecurity http, JwtDecoder jwtDecoder) throws Exception {
+    SecurityFilterChain apiSecurityFilterChain(HttpSecurity http, JwtDecoder jwtDecoder,
+            @Value("${platform.api.max-request-bytes}") long maxRequestBytes,
+            @Value("${platform.api.rate-limit.per-second}") long ratePerSecond,
+            @Value("${platform.api.rate-limit.burst}") long rateBurst,
+            @Value("${platform.api.allowed-origins}") java.util.Set<String> allowedOrigins) throws Exception {
         JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
         converter.setJwtGrantedAuthoritiesConverter(new RolesClaimConverter());
         http.securityMatcher("/graphql", "/graphql/**", "/subscriptions", "/subscriptions/**", "/actuator/**")
@@ -46,7 +51,11 @@ public class ApiSecurityConfiguration {
                 .oauth2ResourceServer(oauth -> oauth
                         .jwt(jwt -> jwt.decoder(jwtDecoder).jwtAuthenticationConverter(converter))
                         .authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
-                .exceptionHandling(ex -> ex.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)));
+                .exceptionHandling(ex -> ex.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
+                // cheap refusals first: oversized bodies and foreign browser origins before any token work
+                .addFilterBefore(new RequestSizeLimitFilter(maxRequestBytes), BearerTokenAuthenticationFilter.class)
+                .addFilterBefore(new WebSocketOriginFilter(allowedOrigins), BearerTokenAuthenticationFilter.class)
+                .addFilterAfter(new RateLimitFilter(ratePerSecond, rateBurst), BearerTokenAuthenticationFilter.class);
         return http.build();
     }
 

@@ -33,6 +33,7 @@ public class InstrumentCatalog {
     private final Map<String, InstrumentCsv.Row> bySymbol;
     private final List<Instrument> all;
 
+    @org.springframework.beans.factory.annotation.Autowired
     public InstrumentCatalog(ResourceLoader resourceLoader,
                              @Value("${" + LOCATION_PROPERTY + ":" + DEFAULT_LOCATION + "}") String location) {
         this(read(resourceLoader.getResource(location)));
