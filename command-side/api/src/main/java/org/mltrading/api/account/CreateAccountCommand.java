@@ -14,5 +14,12 @@ public record CreateAccountCommand(
         String owner,
         String currency,
         BigDecimal initialCash,
-        Set<String> entitledPrincipals) {
+        Set<String> entitledPrincipals,
+        RiskLimits limits) {
+
+    /** An account with the default limits. */
+    public CreateAccountCommand(AccountId accountId, String name, String owner, String currency,
+                                BigDecimal initialCash, Set<String> entitledPrincipals) {
+        this(accountId, name, owner, currency, initialCash, entitledPrincipals, RiskLimits.defaults());
+    }
 }

@@ -1,0 +1,7 @@
+package org.mltrading.api.account;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** Kill switch: halt, resume (ACTIVE) or restrict to reducing positions. */
+public record ChangeTradingStateCommand(@TargetAggregateIdentifier AccountId accountId, TradingState state, String reason) {
+}

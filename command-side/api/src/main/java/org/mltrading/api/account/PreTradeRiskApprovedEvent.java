@@ -1,0 +1,13 @@
+package org.mltrading.api.account;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import org.axonframework.serialization.Revision;
+import org.mltrading.api.order.OrderId;
+import org.mltrading.api.order.Side;
+
+/** The order passed every check; {@code reservedExposure} (notional) is held until the order ends. */
+@Revision("1")
+public record PreTradeRiskApprovedEvent(AccountId accountId, OrderId orderId, String symbol, Side side,
+                                        BigDecimal quantity, BigDecimal reservedExposure, Instant approvedAt) {
+}

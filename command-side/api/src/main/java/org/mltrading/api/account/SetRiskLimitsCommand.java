@@ -1,0 +1,7 @@
+package org.mltrading.api.account;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** Replace the risk limits of an account (RISK_OFFICER). */
+public record SetRiskLimitsCommand(@TargetAggregateIdentifier AccountId accountId, RiskLimits limits) {
+}

@@ -1,0 +1,9 @@
+package org.mltrading.api.order;
+
+import java.math.BigDecimal;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** Change the quantity and/or prices of a working order; null keeps the current value. */
+public record AmendOrderCommand(@TargetAggregateIdentifier OrderId orderId, BigDecimal quantity,
+                                BigDecimal limitPrice, BigDecimal stopPrice) {
+}

@@ -1,0 +1,12 @@
+package org.mltrading.api.order;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import org.axonframework.serialization.Revision;
+import org.mltrading.api.account.AccountId;
+
+/** The rest of an order was CANCELLED; {@code cancelledQuantity} is what was still working. */
+@Revision("1")
+public record OrderCancelledEvent(OrderId orderId, AccountId accountId, String reasonCode, String reason,
+                                  BigDecimal cancelledQuantity, Instant cancelledAt) {
+}

@@ -1,0 +1,11 @@
+package org.mltrading.api.order;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import org.axonframework.serialization.Revision;
+import org.mltrading.api.account.AccountId;
+
+/** The rest of an order EXPIRED. */
+@Revision("1")
+public record OrderExpiredEvent(OrderId orderId, AccountId accountId, BigDecimal expiredQuantity, Instant expiredAt) {
+}
