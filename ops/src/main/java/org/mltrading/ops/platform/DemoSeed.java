@@ -8,7 +8,7 @@ import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
-import org.mltrading.api.account.AccountId;
+import org.mltrading.api.common.AccountId;
 import org.mltrading.api.account.CreateAccountCommand;
 import org.mltrading.api.audit.AuditMetadata;
 import org.slf4j.Logger;

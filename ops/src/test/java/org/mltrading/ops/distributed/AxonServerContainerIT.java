@@ -24,7 +24,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.mltrading.api.account.AccountCreatedEvent;
-import org.mltrading.api.account.AccountId;
+import org.mltrading.api.common.AccountId;
 import org.mltrading.api.account.CreateAccountCommand;
 import org.mltrading.command.CommandSideConfiguration;
 import org.springframework.boot.SpringBootConfiguration;

@@ -96,6 +96,12 @@ public class QuestDbMarketDataWriter implements MarketDataSink, SmartLifecycle {
         }
     }
 
+    /** Starts before and stops after the feeds (default phase), so nothing they publish is dropped. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 1000;
+    }
+
     @Override
     public boolean isRunning() {
         return running;

@@ -18,7 +18,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.mltrading.api.order.OrderErrorCode;
-import org.mltrading.api.order.OrderId;
+import org.mltrading.api.common.OrderId;
 import org.mltrading.api.order.OrderTerms;
 import org.mltrading.api.order.PlaceOrderCommand;
 import org.mltrading.graphql.types.Order;

@@ -2,7 +2,7 @@ package org.mltrading.query.order;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import org.mltrading.api.account.AccountId;
+import org.mltrading.api.common.AccountId;
 import org.mltrading.api.order.OrderTerms;
 import org.mltrading.graphql.types.Order;
 import org.mltrading.graphql.types.PlaceOrderInput;
@@ -15,7 +15,7 @@ final class OrderMapper {
 
     static OrderTerms terms(PlaceOrderInput input) {
         return new OrderTerms(input.getSymbol().trim().toUpperCase(java.util.Locale.ROOT),
-                org.mltrading.api.order.Side.valueOf(input.getSide().name()),
+                org.mltrading.api.common.Side.valueOf(input.getSide().name()),
                 org.mltrading.api.order.OrderType.valueOf(input.getType().name()),
                 input.getQuantity(), input.getLimitPrice(), input.getStopPrice(),
                 input.getTimeInForce() == null ? org.mltrading.api.order.TimeInForce.DAY

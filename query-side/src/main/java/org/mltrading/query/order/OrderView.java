@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import org.mltrading.api.order.OrderStatus;
 import org.mltrading.api.order.OrderType;
-import org.mltrading.api.order.Side;
+import org.mltrading.api.common.Side;
 import org.mltrading.api.order.TimeInForce;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.CompoundIndex;

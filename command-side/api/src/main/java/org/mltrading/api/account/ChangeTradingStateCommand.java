@@ -1,5 +1,7 @@
 package org.mltrading.api.account;
 
+import org.mltrading.api.common.AccountId;
+
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Kill switch: halt, resume (ACTIVE) or restrict to reducing positions. */

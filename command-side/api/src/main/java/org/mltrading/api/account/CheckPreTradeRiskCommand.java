@@ -1,10 +1,12 @@
 package org.mltrading.api.account;
 
+import org.mltrading.api.common.AccountId;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
-import org.mltrading.api.order.OrderId;
-import org.mltrading.api.order.Side;
+import org.mltrading.api.common.OrderId;
+import org.mltrading.api.common.Side;
 
 /**
  * Pre-trade risk check of a new order on its account. {@code referencePrice} is the price the

@@ -1,5 +1,7 @@
 package org.mltrading.api.account;
 
+import org.mltrading.api.common.AccountId;
+
 import java.math.BigDecimal;
 import java.util.Set;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;

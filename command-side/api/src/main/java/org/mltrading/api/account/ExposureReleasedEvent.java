@@ -1,9 +1,11 @@
 package org.mltrading.api.account;
 
+import org.mltrading.api.common.AccountId;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import org.axonframework.serialization.Revision;
-import org.mltrading.api.order.OrderId;
+import org.mltrading.api.common.OrderId;
 
 /** The reservation of an order was released; {@code released} is the notional freed. */
 @Revision("1")

@@ -1,10 +1,12 @@
 package org.mltrading.api.account;
 
+import org.mltrading.api.common.AccountId;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import org.axonframework.serialization.Revision;
-import org.mltrading.api.order.OrderId;
-import org.mltrading.api.order.Side;
+import org.mltrading.api.common.OrderId;
+import org.mltrading.api.common.Side;
 
 /**
  * A fill booked on the account, with the resulting state of the position: signed quantity (negative =

@@ -1,8 +1,10 @@
 package org.mltrading.api.account;
 
+import org.mltrading.api.common.AccountId;
+
 import java.time.Instant;
 import org.axonframework.serialization.Revision;
-import org.mltrading.api.order.OrderId;
+import org.mltrading.api.common.OrderId;
 
 /** The order failed a check: {@code code} names the limit, {@code reason} says by how much. */
 @Revision("1")

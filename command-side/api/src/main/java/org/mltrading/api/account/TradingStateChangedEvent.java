@@ -1,5 +1,7 @@
 package org.mltrading.api.account;
 
+import org.mltrading.api.common.AccountId;
+
 import java.time.Instant;
 import org.axonframework.serialization.Revision;
 

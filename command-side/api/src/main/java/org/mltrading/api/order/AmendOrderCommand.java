@@ -1,5 +1,7 @@
 package org.mltrading.api.order;
 
+import org.mltrading.api.common.OrderId;
+
 import java.math.BigDecimal;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 

@@ -1,9 +1,12 @@
 package org.mltrading.api.order;
 
+import org.mltrading.api.common.OrderId;
+import org.mltrading.api.common.Side;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import org.axonframework.serialization.Revision;
-import org.mltrading.api.account.AccountId;
+import org.mltrading.api.common.AccountId;
 
 /**
  * A fill of an order. {@code filledQuantity} and {@code averagePrice} are cumulative over all fills;

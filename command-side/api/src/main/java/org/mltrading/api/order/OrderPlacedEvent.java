@@ -1,8 +1,10 @@
 package org.mltrading.api.order;
 
+import org.mltrading.api.common.OrderId;
+
 import java.time.Instant;
 import org.axonframework.serialization.Revision;
-import org.mltrading.api.account.AccountId;
+import org.mltrading.api.common.AccountId;
 
 /** An order was accepted for processing (status PENDING until the pre-trade risk check answers). */
 @Revision("1")

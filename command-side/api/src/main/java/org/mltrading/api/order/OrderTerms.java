@@ -1,5 +1,7 @@
 package org.mltrading.api.order;
 
+import org.mltrading.api.common.Side;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Objects;

@@ -10,7 +10,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.mltrading.api.account.AccountCreatedEvent;
-import org.mltrading.api.account.AccountId;
+import org.mltrading.api.common.AccountId;
 import org.mltrading.api.account.CreateAccountCommand;
 
 /** A trading account: owner, entitlements and cash now; positions, risk limits and kill switch with the trading issue. */

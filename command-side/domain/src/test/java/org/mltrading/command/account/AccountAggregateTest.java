@@ -9,7 +9,7 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mltrading.api.account.AccountCreatedEvent;
-import org.mltrading.api.account.AccountId;
+import org.mltrading.api.common.AccountId;
 import org.mltrading.api.account.CreateAccountCommand;
 
 class AccountAggregateTest {

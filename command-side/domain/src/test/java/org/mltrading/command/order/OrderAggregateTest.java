@@ -12,15 +12,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.mltrading.api.account.AccountId;
+import org.mltrading.api.common.AccountId;
 import org.mltrading.api.order.OrderErrorCode;
-import org.mltrading.api.order.OrderId;
+import org.mltrading.api.common.OrderId;
 import org.mltrading.api.order.OrderPlacedEvent;
 import org.mltrading.api.order.OrderRejection;
 import org.mltrading.api.order.OrderTerms;
 import org.mltrading.api.order.OrderType;
 import org.mltrading.api.order.PlaceOrderCommand;
-import org.mltrading.api.order.Side;
+import org.mltrading.api.common.Side;
 import org.mltrading.api.order.TimeInForce;
 
 class OrderAggregateTest {

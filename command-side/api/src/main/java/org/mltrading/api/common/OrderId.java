@@ -1,4 +1,4 @@
-package org.mltrading.api.order;
+package org.mltrading.api.common;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
@@ -6,7 +6,6 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.UUID;
-import org.mltrading.api.account.AccountId;
 
 /**
  * Identity of an order. Derived deterministically from (account, clientOrderId) so that a resent

@@ -1,4 +1,4 @@
-package org.mltrading.api.account;
+package org.mltrading.api.common;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
