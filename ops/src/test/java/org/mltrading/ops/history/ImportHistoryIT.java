@@ -49,6 +49,7 @@ class ImportHistoryIT {
         settings = RunningPlatform.shared().settings();
         firstRun = runImport(new String[0], 0);
         secondRun = runImport(new String[0], 0);
+        System.out.println("first import:\n" + firstRun + "second import:\n" + secondRun);
     }
 
     private static String runImport(String[] args, int expectedExitCode) {

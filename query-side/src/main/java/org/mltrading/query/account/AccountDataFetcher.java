@@ -1,30 +1,67 @@
 package org.mltrading.query.account;
 
 import com.netflix.graphql.dgs.DgsComponent;
+import com.netflix.graphql.dgs.DgsMutation;
 import com.netflix.graphql.dgs.DgsQuery;
+import com.netflix.graphql.dgs.DgsSubscription;
 import com.netflix.graphql.dgs.InputArgument;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.mltrading.api.account.ChangeTradingStateCommand;
+import org.mltrading.api.account.RiskLimits;
+import org.mltrading.api.account.SetRiskLimitsCommand;
+import org.mltrading.api.account.TradingState;
+import org.mltrading.api.common.AccountId;
+import org.mltrading.api.marketdata.Quote;
 import org.mltrading.graphql.types.Account;
+import org.mltrading.graphql.types.LimitUtilization;
+import org.mltrading.graphql.types.Position;
+import org.mltrading.graphql.types.SetRiskLimitsInput;
 import org.mltrading.query.graphql.ApiErrorCode;
 import org.mltrading.query.graphql.ApiException;
+import org.mltrading.query.graphql.CommandMetadata;
+import org.mltrading.query.marketdata.MarketDataHub;
 import org.mltrading.query.security.ApiPrincipal;
+import org.reactivestreams.Publisher;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.prepost.PreAuthorize;
 
-/** GraphQL queries of the account context. */
+/** GraphQL operations of the account context: accounts with positions and limits, risk-officer controls. */
 @DgsComponent
 class AccountDataFetcher {
 
     private final AccountDirectory directory;
+    private final MarketDataHub marketData;
+    private final CommandGateway commandGateway;
+    private final PositionUpdates updates;
+    private final Duration readYourWritesTimeout;
 
-    AccountDataFetcher(AccountDirectory directory) {
+    AccountDataFetcher(AccountDirectory directory, MarketDataHub marketData, CommandGateway commandGateway,
+                       PositionUpdates updates,
+                       @Value("${platform.graphql.read-your-writes-timeout}") Duration readYourWritesTimeout) {
         this.directory = directory;
+        this.marketData = marketData;
+        this.commandGateway = commandGateway;
+        this.updates = updates;
+        this.readYourWritesTimeout = readYourWritesTimeout;
     }
 
     @DgsQuery
     @PreAuthorize("isAuthenticated()")
     List<Account> accounts() {
-        return directory.visibleTo(ApiPrincipal.current()).stream().map(AccountDataFetcher::toGraphQl).toList();
+        return directory.visibleTo(ApiPrincipal.current()).stream().map(this::toGraphQl).toList();
     }
 
     @DgsQuery
@@ -34,12 +71,156 @@ class AccountDataFetcher {
             throw new ApiException(ApiErrorCode.VALIDATION_INVALID_INPUT, "asOf (time travel) is not available yet");
         }
         ApiPrincipal principal = ApiPrincipal.current();
-        return directory.find(id).filter(view -> directory.canView(principal, view))
-                .map(AccountDataFetcher::toGraphQl).orElse(null);
+        return directory.find(id).filter(view -> directory.canView(principal, view)).map(this::toGraphQl).orElse(null);
     }
 
-    static Account toGraphQl(AccountView view) {
-        return Account.newBuilder().id(view.id()).name(view.name()).owner(view.owner()).currency(view.currency())
+    @DgsMutation
+    @PreAuthorize("hasRole('RISK_OFFICER')")
+    Account setRiskLimits(@InputArgument SetRiskLimitsInput input) {
+        AccountView account = existing(input.getAccountId());
+        RiskLimits limits = new RiskLimits(input.getMaxOrderNotional(), input.getMaxPositionPerInstrument(),
+                input.getMaxGrossExposure(), input.getMaxDailyLoss(),
+                input.getRestrictedSymbols() == null ? Set.of() : Set.copyOf(input.getRestrictedSymbols()),
+                input.getMaxOrdersPerSecond());
+        return sendAndAwait(account, new SetRiskLimitsCommand(new AccountId(account.id()), limits));
+    }
+
+    @DgsMutation
+    @PreAuthorize("hasRole('RISK_OFFICER')")
+    Account haltTrading(@InputArgument String accountId, @InputArgument String reason) {
+        AccountView account = existing(accountId);
+        if (reason == null || reason.isBlank()) {
+            throw new ApiException(ApiErrorCode.VALIDATION_INVALID_INPUT, "a halt needs a reason");
+        }
+        if (account.tradingState() == TradingState.HALTED) {
+            return toGraphQl(account);
+        }
+        return sendAndAwait(account, new ChangeTradingStateCommand(new AccountId(account.id()), TradingState.HALTED, reason));
+    }
+
+    @DgsMutation
+    @PreAuthorize("hasRole('RISK_OFFICER')")
+    Account resumeTrading(@InputArgument String accountId) {
+        AccountView account = existing(accountId);
+        if (account.tradingState() == TradingState.ACTIVE) {
+            return toGraphQl(account);
+        }
+        return sendAndAwait(account, new ChangeTradingStateCommand(new AccountId(account.id()), TradingState.ACTIVE,
+                "resumed by " + ApiPrincipal.current().subject()));
+    }
+
+    @DgsSubscription
+    @PreAuthorize("isAuthenticated()")
+    Publisher<Position> positionUpdated(@InputArgument String accountId) {
+        ApiPrincipal principal = ApiPrincipal.current();
+        AccountView account = directory.find(accountId).filter(view -> directory.canView(principal, view))
+                .orElseThrow(() -> new ApiException(ApiErrorCode.PERMISSION_DENIED, "no access to account " + accountId));
+        return updates.positions().filter(change -> change.accountId().equals(account.id()))
+                .map(change -> toGraphQl(change.accountId(), change.position()));
+    }
+
+    private AccountView existing(String accountId) {
+        return directory.find(accountId).orElseThrow(() -> new ApiException(ApiErrorCode.NOT_FOUND, "no account " + accountId));
+    }
+
+    private Account sendAndAwait(AccountView account, Object command) {
+        CompletableFuture<AccountView> changed = updates.accounts()
+                .filter(view -> view.id().equals(account.id()) && view.lastSequence() > account.lastSequence())
+                .next().toFuture();
+        try {
+            commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
+                    .andMetaData(CommandMetadata.of(ApiPrincipal.current(), null)));
+            return toGraphQl(changed.get(readYourWritesTimeout.toMillis(), TimeUnit.MILLISECONDS));
+        } catch (TimeoutException e) {
+            return directory.find(account.id()).map(this::toGraphQl).orElseThrow();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApiException(ApiErrorCode.UNAVAILABLE, "interrupted while waiting for the account");
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new ApiException(ApiErrorCode.INTERNAL_ERROR, "account projection failed");
+        } finally {
+            changed.cancel(true);
+        }
+    }
+
+    Account toGraphQl(AccountView view) {
+        BigDecimal cash = orZero(view.cash());
+        BigDecimal marketValue = BigDecimal.ZERO;
+        BigDecimal grossPositions = BigDecimal.ZERO;
+        BigDecimal largestPosition = BigDecimal.ZERO;
+        List<Position> positions = new java.util.ArrayList<>();
+        Map<String, AccountView.PositionView> held = view.positions() == null ? Map.of() : view.positions();
+        for (AccountView.PositionView position : held.values().stream()
+                .sorted(Comparator.comparing(AccountView.PositionView::symbol)).toList()) {
+            Position mapped = toGraphQl(view.id(), position);
+            positions.add(mapped);
+            BigDecimal value = mapped.getMarketValue() != null ? mapped.getMarketValue()
+                    : position.quantity().multiply(position.averagePrice());
+            marketValue = marketValue.add(value);
+            grossPositions = grossPositions.add(value.abs());
+            largestPosition = largestPosition.max(position.quantity().abs());
+        }
+        BigDecimal reserved = (view.reservedExposure() == null ? Map.<String, BigDecimal>of() : view.reservedExposure())
+                .values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal gross = grossPositions.add(reserved);
+        BigDecimal dailyLoss = orZero(view.realizedPnlToday()).signum() < 0 && isToday(view)
+                ? view.realizedPnlToday().negate() : BigDecimal.ZERO;
+        RiskLimits limits = view.limits();
+        return Account.newBuilder()
+                .id(view.id()).name(view.name()).owner(view.owner()).currency(view.currency())
+                .cash(cash).equity(cash.add(marketValue))
+                .tradingState(org.mltrading.graphql.types.TradingState.valueOf(
+                        (view.tradingState() == null ? TradingState.ACTIVE : view.tradingState()).name()))
+                .tradingStateReason(view.tradingStateReason())
+                .positions(positions)
+                .limits(limits == null ? null : org.mltrading.graphql.types.RiskLimits.newBuilder()
+                        .maxOrderNotional(limits.maxOrderNotional())
+                        .maxPositionPerInstrument(limits.maxPositionPerInstrument())
+                        .maxGrossExposure(limits.maxGrossExposure()).maxDailyLoss(limits.maxDailyLoss())
+                        .restrictedSymbols(limits.restrictedSymbols() == null ? List.of()
+                                : limits.restrictedSymbols().stream().sorted().toList())
+                        .maxOrdersPerSecond(limits.maxOrdersPerSecond()).build())
+                .utilization(LimitUtilization.newBuilder()
+                        .grossExposure(gross).reservedExposure(reserved)
+                        .grossExposureFraction(fraction(gross, limits == null ? null : limits.maxGrossExposure()))
+                        .dailyLoss(dailyLoss)
+                        .dailyLossFraction(fraction(dailyLoss, limits == null ? null : limits.maxDailyLoss()))
+                        .largestPositionFraction(fraction(largestPosition,
+                                limits == null ? null : limits.maxPositionPerInstrument()))
+                        .build())
                 .build();
+    }
+
+    private Position toGraphQl(String accountId, AccountView.PositionView position) {
+        BigDecimal mark = marketData.latestQuote(position.symbol()).map(AccountDataFetcher::mark).orElse(null);
+        BigDecimal marketValue = mark == null ? null : position.quantity().multiply(mark);
+        BigDecimal unrealized = mark == null ? null : mark.subtract(position.averagePrice()).multiply(position.quantity());
+        return Position.newBuilder().accountId(accountId).symbol(position.symbol()).quantity(position.quantity())
+                .averagePrice(position.averagePrice()).marketValue(marketValue).unrealizedPnl(unrealized)
+                .realizedPnl(orZero(position.realizedPnl())).build();
+    }
+
+    /** Mid of the touch when both sides exist, else the last trade. */
+    private static BigDecimal mark(Quote quote) {
+        if (quote.bid() != null && quote.ask() != null) {
+            return quote.bid().add(quote.ask()).divide(BigDecimal.valueOf(2), MathContext.DECIMAL64).stripTrailingZeros();
+        }
+        return quote.last();
+    }
+
+    private static boolean isToday(AccountView view) {
+        return view.realizedPnlDay() != null && view.realizedPnlDay()
+                .equals(OffsetDateTime.now(ZoneOffset.UTC).toLocalDate().atStartOfDay().toInstant(ZoneOffset.UTC));
+    }
+
+    private static BigDecimal fraction(BigDecimal used, BigDecimal limit) {
+        if (limit == null || limit.signum() <= 0) {
+            return BigDecimal.ZERO;
+        }
+        return used.divide(limit, new MathContext(8)).stripTrailingZeros();
+    }
+
+    private static BigDecimal orZero(BigDecimal value) {
+        return value == null ? BigDecimal.ZERO : value;
     }
 }

@@ -1,11 +1,20 @@
 package org.mltrading.query.account;
 
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
+import org.mltrading.api.account.RiskLimits;
+import org.mltrading.api.account.TradingState;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
-/** Read model of an account in MongoDB ({@code accounts}). */
+/**
+ * Read model of an account in MongoDB ({@code accounts}): identity and entitlements, cash, positions,
+ * limits, trading state and the exposure reserved by open orders. Money in the account currency.
+ * {@code lastSequence} makes the projection idempotent (see OrderView).
+ */
 @Document("accounts")
 public record AccountView(
         @Id String id,
@@ -13,5 +22,56 @@ public record AccountView(
         String owner,
         String currency,
         Set<String> entitledPrincipals,
-        Instant createdAt) {
+        Instant createdAt,
+        BigDecimal cash,
+        TradingState tradingState,
+        String tradingStateReason,
+        RiskLimits limits,
+        Map<String, PositionView> positions,
+        Map<String, BigDecimal> reservedExposure,
+        BigDecimal realizedPnlToday,
+        Instant realizedPnlDay,
+        long lastSequence) {
+
+    /** A position: signed quantity (negative = short), average entry price, P&L realised on it so far. */
+    public record PositionView(String symbol, BigDecimal quantity, BigDecimal averagePrice, BigDecimal realizedPnl,
+                               Instant updatedAt) {
+    }
+
+    AccountView with(long sequence, java.util.function.Consumer<Builder> change) {
+        Builder builder = new Builder(this);
+        change.accept(builder);
+        return builder.build(sequence);
+    }
+
+    /** Mutable copy used by the projection to derive the next version. */
+    static final class Builder {
+        private final AccountView base;
+        BigDecimal cash;
+        TradingState tradingState;
+        String tradingStateReason;
+        RiskLimits limits;
+        final Map<String, PositionView> positions;
+        final Map<String, BigDecimal> reservedExposure;
+        BigDecimal realizedPnlToday;
+        Instant realizedPnlDay;
+
+        Builder(AccountView base) {
+            this.base = base;
+            this.cash = base.cash;
+            this.tradingState = base.tradingState;
+            this.tradingStateReason = base.tradingStateReason;
+            this.limits = base.limits;
+            this.positions = new HashMap<>(base.positions == null ? Map.of() : base.positions);
+            this.reservedExposure = new HashMap<>(base.reservedExposure == null ? Map.of() : base.reservedExposure);
+            this.realizedPnlToday = base.realizedPnlToday == null ? BigDecimal.ZERO : base.realizedPnlToday;
+            this.realizedPnlDay = base.realizedPnlDay;
+        }
+
+        AccountView build(long sequence) {
+            return new AccountView(base.id, base.name, base.owner, base.currency, base.entitledPrincipals, base.createdAt,
+                    cash, tradingState, tradingStateReason, limits, positions, reservedExposure, realizedPnlToday,
+                    realizedPnlDay, sequence);
+        }
+    }
 }

@@ -21,6 +21,10 @@ import org.mltrading.api.order.OrderErrorCode;
 import org.mltrading.api.common.OrderId;
 import org.mltrading.api.order.OrderTerms;
 import org.mltrading.api.order.PlaceOrderCommand;
+import org.mltrading.api.order.AmendOrderCommand;
+import org.mltrading.api.order.CancelOrderCommand;
+import org.mltrading.graphql.types.AmendOrderInput;
+import org.mltrading.graphql.types.CancelOrderInput;
 import org.mltrading.graphql.types.Order;
 import org.mltrading.graphql.types.OrderConnection;
 import org.mltrading.graphql.types.OrderEdge;
@@ -129,6 +133,64 @@ class OrderDataFetcher {
             return awaitExisting(orderId, terms);
         }
         return OrderMapper.toGraphQl(awaitProjection(orderId, projected));
+    }
+
+    @DgsMutation
+    @PreAuthorize("hasAnyRole('TRADER','INTEGRATOR')")
+    Order cancelOrder(@InputArgument CancelOrderInput input) {
+        OrderView order = tradableOrder(ApiPrincipal.current(), input.getOrderId());
+        if (order.status().isTerminal()) {
+            if (order.status() == org.mltrading.api.order.OrderStatus.CANCELLED) {
+                return OrderMapper.toGraphQl(order); // cancelling twice is a no-op
+            }
+            throw new ApiException(OrderErrorCode.ORDER_NOT_WORKING.name(), "order is " + order.status() + "; nothing to cancel");
+        }
+        return sendAndAwaitChange(order, new CancelOrderCommand(OrderId.parse(order.id()), "CLIENT_REQUEST",
+                "cancelled by " + ApiPrincipal.current().subject()));
+    }
+
+    @DgsMutation
+    @PreAuthorize("hasAnyRole('TRADER','INTEGRATOR')")
+    Order amendOrder(@InputArgument AmendOrderInput input) {
+        OrderView order = tradableOrder(ApiPrincipal.current(), input.getOrderId());
+        if (input.getQuantity() == null && input.getLimitPrice() == null && input.getStopPrice() == null) {
+            throw new ApiException(ApiErrorCode.VALIDATION_INVALID_INPUT, "give a new quantity, limitPrice or stopPrice");
+        }
+        return sendAndAwaitChange(order, new AmendOrderCommand(OrderId.parse(order.id()), input.getQuantity(),
+                input.getLimitPrice(), input.getStopPrice()));
+    }
+
+    /** Sends a command about an existing order and answers once the projection shows its effect. */
+    private Order sendAndAwaitChange(OrderView order, Object command) {
+        ApiPrincipal principal = ApiPrincipal.current();
+        CompletableFuture<OrderView> changed = updates.stream()
+                .filter(view -> view.id().equals(order.id()) && view.lastSequence() > order.lastSequence())
+                .next().toFuture();
+        try {
+            commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
+                    .andMetaData(CommandMetadata.of(principal, null)));
+        } catch (RuntimeException e) {
+            changed.cancel(true);
+            throw e;
+        }
+        try {
+            return OrderMapper.toGraphQl(changed.get(readYourWritesTimeout.toMillis(), TimeUnit.MILLISECONDS));
+        } catch (TimeoutException e) {
+            // no visible change (e.g. an idempotent repeat): answer with what is readable now
+            return queries.byId(order.id()).map(OrderMapper::toGraphQl).orElseThrow();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApiException(ApiErrorCode.UNAVAILABLE, "interrupted while waiting for the order");
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new ApiException(ApiErrorCode.INTERNAL_ERROR, "order projection failed");
+        }
+    }
+
+    private OrderView tradableOrder(ApiPrincipal principal, String orderId) {
+        OrderView order = queries.byId(orderId).orElseThrow(() -> new ApiException(ApiErrorCode.NOT_FOUND,
+                "no order " + orderId));
+        tradableAccount(principal, order.accountId());
+        return order;
     }
 
     @DgsSubscription

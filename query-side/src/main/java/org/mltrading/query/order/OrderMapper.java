@@ -45,6 +45,14 @@ final class OrderMapper {
                 .placedAt(OffsetDateTime.ofInstant(view.placedAt(), ZoneOffset.UTC))
                 .updatedAt(OffsetDateTime.ofInstant(view.updatedAt(), ZoneOffset.UTC))
                 .placedBy(view.placedBy())
+                .rejectCode(view.rejectCode())
+                .filledQuantity(view.filledQuantity() == null ? java.math.BigDecimal.ZERO : view.filledQuantity())
+                .averagePrice(view.averagePrice())
+                .fills(view.fills() == null ? java.util.List.of() : view.fills().stream()
+                        .map(fill -> org.mltrading.graphql.types.Fill.newBuilder().fillId(fill.fillId()).price(fill.price())
+                                .quantity(fill.quantity()).fee(fill.fee())
+                                .time(OffsetDateTime.ofInstant(fill.time(), ZoneOffset.UTC)).build())
+                        .toList())
                 .build();
     }
 

@@ -6,7 +6,13 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.mltrading.api.audit.AuditMetadata;
+import org.mltrading.api.order.OrderAcceptedEvent;
+import org.mltrading.api.order.OrderAmendedEvent;
+import org.mltrading.api.order.OrderCancelledEvent;
+import org.mltrading.api.order.OrderExpiredEvent;
+import org.mltrading.api.order.OrderFilledEvent;
 import org.mltrading.api.order.OrderPlacedEvent;
+import org.mltrading.api.order.OrderRejectedEvent;
 import org.mltrading.api.order.OrderStatus;
 import org.mltrading.query.projection.ProjectionGroups;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -36,9 +42,54 @@ class OrderProjection {
         OrderView view = new OrderView(event.orderId().toString(), event.accountId().value(), event.clientOrderId(),
                 terms.symbol(), terms.side(), terms.type(), terms.quantity(), terms.limitPrice(), terms.stopPrice(),
                 terms.timeInForce(), terms.expireAt(), OrderStatus.PENDING, null, event.placedAt(), event.placedAt(),
-                actor, sequence);
+                actor, sequence, java.math.BigDecimal.ZERO, null, null, java.util.List.of());
         mongo.save(view);
         updates.publish(view);
+    }
+
+    @EventHandler
+    void on(OrderAcceptedEvent event, @SequenceNumber long sequence) {
+        update(event.orderId().toString(), sequence, view -> view.withStatus(OrderStatus.WORKING, event.acceptedAt(), sequence));
+    }
+
+    @EventHandler
+    void on(OrderRejectedEvent event, @SequenceNumber long sequence) {
+        update(event.orderId().toString(), sequence,
+                view -> view.rejected(event.reasonCode(), event.reason(), event.rejectedAt(), sequence));
+    }
+
+    @EventHandler
+    void on(OrderFilledEvent event, @SequenceNumber long sequence) {
+        update(event.orderId().toString(), sequence, view -> view.filled(
+                new OrderView.FillView(event.fillId(), event.price(), event.quantity(), event.fee(), event.executedAt()),
+                event.filledQuantity(), event.averagePrice(), event.complete(), sequence));
+    }
+
+    @EventHandler
+    void on(OrderCancelledEvent event, @SequenceNumber long sequence) {
+        update(event.orderId().toString(), sequence, view -> view.withStatus(OrderStatus.CANCELLED, event.cancelledAt(), sequence));
+    }
+
+    @EventHandler
+    void on(OrderExpiredEvent event, @SequenceNumber long sequence) {
+        update(event.orderId().toString(), sequence, view -> view.withStatus(OrderStatus.EXPIRED, event.expiredAt(), sequence));
+    }
+
+    @EventHandler
+    void on(OrderAmendedEvent event, @SequenceNumber long sequence) {
+        update(event.orderId().toString(), sequence, view -> view.amended(event.quantity(), event.limitPrice(),
+                event.stopPrice(), event.amendedAt(), sequence));
+    }
+
+    /** Applies a change once: events at or below the stored sequence were already applied. */
+    private void update(String orderId, long sequence, java.util.function.UnaryOperator<OrderView> change) {
+        OrderView existing = mongo.findById(orderId, OrderView.class);
+        if (existing == null || existing.lastSequence() >= sequence) {
+            return;
+        }
+        OrderView changed = change.apply(existing);
+        mongo.save(changed);
+        updates.publish(changed);
     }
 
     @ResetHandler

@@ -2,9 +2,11 @@ package org.mltrading.query.order;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.mltrading.api.common.Side;
 import org.mltrading.api.order.OrderStatus;
 import org.mltrading.api.order.OrderType;
-import org.mltrading.api.common.Side;
 import org.mltrading.api.order.TimeInForce;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
@@ -34,5 +36,39 @@ public record OrderView(
         Instant placedAt,
         Instant updatedAt,
         String placedBy,
-        long lastSequence) {
+        long lastSequence,
+        BigDecimal filledQuantity,
+        BigDecimal averagePrice,
+        String rejectCode,
+        List<FillView> fills) {
+
+    /** One execution: price per unit and fee in the quote currency, quantity in units. */
+    public record FillView(String fillId, BigDecimal price, BigDecimal quantity, BigDecimal fee, Instant time) {
+    }
+
+    OrderView withStatus(OrderStatus newStatus, Instant at, long sequence) {
+        return new OrderView(id, accountId, clientOrderId, symbol, side, type, quantity, limitPrice, stopPrice,
+                timeInForce, expireAt, newStatus, rejectReason, placedAt, at, placedBy, sequence, filledQuantity,
+                averagePrice, rejectCode, fills);
+    }
+
+    OrderView rejected(String code, String reason, Instant at, long sequence) {
+        return new OrderView(id, accountId, clientOrderId, symbol, side, type, quantity, limitPrice, stopPrice,
+                timeInForce, expireAt, OrderStatus.REJECTED, reason, placedAt, at, placedBy, sequence, filledQuantity,
+                averagePrice, code, fills);
+    }
+
+    OrderView amended(BigDecimal newQuantity, BigDecimal newLimit, BigDecimal newStop, Instant at, long sequence) {
+        return new OrderView(id, accountId, clientOrderId, symbol, side, type, newQuantity, newLimit, newStop,
+                timeInForce, expireAt, status, rejectReason, placedAt, at, placedBy, sequence, filledQuantity,
+                averagePrice, rejectCode, fills);
+    }
+
+    OrderView filled(FillView fill, BigDecimal cumulative, BigDecimal average, boolean complete, long sequence) {
+        List<FillView> all = new ArrayList<>(fills == null ? List.of() : fills);
+        all.add(fill);
+        return new OrderView(id, accountId, clientOrderId, symbol, side, type, quantity, limitPrice, stopPrice,
+                timeInForce, expireAt, complete ? OrderStatus.FILLED : OrderStatus.PARTIALLY_FILLED, rejectReason,
+                placedAt, fill.time(), placedBy, sequence, cumulative, average, rejectCode, all);
+    }
 }

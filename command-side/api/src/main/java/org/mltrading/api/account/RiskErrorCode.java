@@ -11,5 +11,7 @@ public enum RiskErrorCode {
     RISK_TRADING_HALTED,
     RISK_REDUCE_ONLY,
     RISK_NO_MARKET_PRICE,
-    RISK_INVALID_LIMITS
+    RISK_INVALID_LIMITS,
+    /** A fill to book on the account is malformed (no fillId, price or quantity not positive). */
+    RISK_INVALID_FILL
 }

@@ -4,24 +4,77 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayDeque;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.mltrading.api.account.AccountCreatedEvent;
-import org.mltrading.api.common.AccountId;
+import org.mltrading.api.account.ApplyFillCommand;
+import org.mltrading.api.account.ChangeTradingStateCommand;
+import org.mltrading.api.account.CheckPreTradeRiskCommand;
 import org.mltrading.api.account.CreateAccountCommand;
+import org.mltrading.api.account.ExposureReleasedEvent;
+import org.mltrading.api.account.FillAppliedEvent;
+import org.mltrading.api.account.PreTradeRiskApprovedEvent;
+import org.mltrading.api.account.PreTradeRiskRejectedEvent;
+import org.mltrading.api.account.ReleaseExposureCommand;
+import org.mltrading.api.account.RiskErrorCode;
+import org.mltrading.api.account.RiskLimits;
+import org.mltrading.api.account.RiskLimitsSetEvent;
+import org.mltrading.api.account.RiskRejection;
+import org.mltrading.api.account.SetRiskLimitsCommand;
+import org.mltrading.api.account.TradingState;
+import org.mltrading.api.account.TradingStateChangedEvent;
+import org.mltrading.api.common.AccountId;
+import org.mltrading.api.common.OrderId;
 
-/** A trading account: owner, entitlements and cash now; positions, risk limits and kill switch with the trading issue. */
+/**
+ * A trading account: owner, entitlements, cash, positions, risk limits and kill switch. It answers
+ * the pre-trade risk check of every order (a business verdict, so an event either way), reserves the
+ * approved notional until the order ends and books the fills.
+ *
+ * <p>Time comes from the injected {@link Clock} (checks, releases) or from the fill's execution time;
+ * "today" for the daily loss limit is the UTC day. Commands that the sagas may deliver twice are
+ * idempotent: a repeated check of the same order, a re-sent fill (same order and fillId) and a release
+ * of an order with nothing reserved change nothing.
+ */
 @Aggregate
 public class AccountAggregate {
+
+    private static final Duration RATE_WINDOW = Duration.ofSeconds(1);
 
     @AggregateIdentifier
     private AccountId accountId;
     private String owner;
     private Set<String> entitledPrincipals;
     private BigDecimal cash;
+    private RiskLimits limits;
+    private TradingState tradingState;
+    private final Map<String, Position> positions = new HashMap<>();
+    private final Map<OrderId, Reservation> reservations = new LinkedHashMap<>();
+    /** Orders that have had their pre-trade verdict; a repeated check answers nothing new. */
+    private final Set<OrderId> checkedOrders = new HashSet<>();
+    /** Booked fills as "orderId/fillId": the venue's fillId is unique per order only. */
+    private final Set<String> appliedFills = new HashSet<>();
+    private BigDecimal realisedPnlOfDay = BigDecimal.ZERO;
+    /** The UTC day {@link #realisedPnlOfDay} belongs to; null before the first fill. */
+    private LocalDate pnlDay;
+    /** Times of the checks within the last second of the newest one, oldest first. */
+    private final Deque<Instant> recentChecks = new ArrayDeque<>();
 
     protected AccountAggregate() {
         // required by Axon to rebuild from events
@@ -35,8 +88,74 @@ public class AccountAggregate {
         if (command.initialCash() == null || command.initialCash().signum() < 0) {
             throw new IllegalArgumentException("initial cash must be zero or more");
         }
+        RiskLimits initialLimits = normalised(command.limits() != null ? command.limits() : RiskLimits.defaults());
+        RiskPolicies.validate(initialLimits);
+        Instant now = clock.instant();
+        Set<String> principals = command.entitledPrincipals() == null ? Set.of()
+                : Set.copyOf(command.entitledPrincipals());
         apply(new AccountCreatedEvent(command.accountId(), command.name(), command.owner(), command.currency(),
-                command.initialCash(), Set.copyOf(command.entitledPrincipals()), clock.instant()));
+                command.initialCash(), principals, now));
+        apply(new RiskLimitsSetEvent(command.accountId(), initialLimits, now));
+    }
+
+    @CommandHandler
+    void handle(SetRiskLimitsCommand command, Clock clock) {
+        RiskPolicies.validate(command.limits());
+        apply(new RiskLimitsSetEvent(accountId, normalised(command.limits()), clock.instant()));
+    }
+
+    @CommandHandler
+    void handle(ChangeTradingStateCommand command, Clock clock) {
+        if (command.state() == null) {
+            throw new IllegalArgumentException("a trading state is required");
+        }
+        if (command.state() == tradingState) {
+            return; // already in that state: nothing happened
+        }
+        apply(new TradingStateChangedEvent(accountId, command.state(), command.reason(), clock.instant()));
+    }
+
+    @CommandHandler
+    void handle(CheckPreTradeRiskCommand command, Clock clock) {
+        if (checkedOrders.contains(command.orderId())) {
+            return; // the verdict is already stored
+        }
+        Instant now = clock.instant();
+        PreTradeOrder order = PreTradeOrder.of(command, now);
+        Optional<RiskRejection> breach = RiskPolicies.firstBreach(order, exposureAt(now));
+        if (breach.isPresent()) {
+            apply(new PreTradeRiskRejectedEvent(accountId, command.orderId(), breach.get().code(),
+                    breach.get().message(), now));
+        } else {
+            apply(new PreTradeRiskApprovedEvent(accountId, command.orderId(), command.symbol(), command.side(),
+                    command.quantity(), order.notional(), now));
+        }
+    }
+
+    @CommandHandler
+    void handle(ApplyFillCommand command, Clock clock) {
+        if (appliedFills.contains(fillKey(command.orderId(), command.fillId()))) {
+            return; // a re-sent fill: already booked
+        }
+        validate(command);
+        BigDecimal fee = Objects.requireNonNullElse(command.fee(), BigDecimal.ZERO);
+        Position.Change change = position(command.symbol()).apply(command.side(), command.price(), command.quantity(),
+                fee);
+        BigDecimal cashAfter = cash.subtract(Decimals.signed(command.side(), command.price().multiply(command.quantity())))
+                .subtract(fee);
+        apply(new FillAppliedEvent(accountId, command.orderId(), command.fillId(), command.symbol(), command.side(),
+                command.price(), command.quantity(), fee, change.after().quantity(), change.after().averagePrice(),
+                change.realisedPnl(), Decimals.normalised(cashAfter),
+                command.executedAt() != null ? command.executedAt() : clock.instant()));
+    }
+
+    @CommandHandler
+    void handle(ReleaseExposureCommand command, Clock clock) {
+        Reservation reservation = reservations.get(command.orderId());
+        if (reservation == null) {
+            return; // never approved, used up by its fills, or already released
+        }
+        apply(new ExposureReleasedEvent(accountId, command.orderId(), reservation.notional(), clock.instant()));
     }
 
     @EventSourcingHandler
@@ -45,5 +164,146 @@ public class AccountAggregate {
         owner = event.owner();
         entitledPrincipals = event.entitledPrincipals();
         cash = event.initialCash();
+        tradingState = TradingState.ACTIVE;
+    }
+
+    @EventSourcingHandler
+    void on(RiskLimitsSetEvent event) {
+        limits = event.limits();
+    }
+
+    @EventSourcingHandler
+    void on(TradingStateChangedEvent event) {
+        tradingState = event.state();
+    }
+
+    @EventSourcingHandler
+    void on(PreTradeRiskApprovedEvent event) {
+        checkedOrders.add(event.orderId());
+        reservations.put(event.orderId(), new Reservation(event.symbol(), event.side(), event.quantity().abs(),
+                event.reservedExposure()));
+        recordCheck(event.approvedAt());
+    }
+
+    @EventSourcingHandler
+    void on(PreTradeRiskRejectedEvent event) {
+        checkedOrders.add(event.orderId());
+        recordCheck(event.rejectedAt());
+    }
+
+    @EventSourcingHandler
+    void on(FillAppliedEvent event) {
+        appliedFills.add(fillKey(event.orderId(), event.fillId()));
+        cash = event.cash();
+        if (event.positionQuantity().signum() == 0) {
+            positions.remove(event.symbol());
+        } else {
+            positions.put(event.symbol(), new Position(event.positionQuantity(), event.averagePrice()));
+        }
+        reservations.computeIfPresent(event.orderId(), (id, reservation) -> {
+            Reservation rest = reservation.afterFill(event.quantity(), event.price().multiply(event.quantity()));
+            return rest.isUsedUp() ? null : rest;
+        });
+        LocalDate day = LocalDate.ofInstant(event.executedAt(), ZoneOffset.UTC);
+        if (pnlDay == null || day.isAfter(pnlDay)) {
+            pnlDay = day;
+            realisedPnlOfDay = event.realizedPnl();
+        } else if (day.equals(pnlDay)) {
+            realisedPnlOfDay = realisedPnlOfDay.add(event.realizedPnl());
+        }
+        // a late fill of an earlier day does not count towards today's loss
+    }
+
+    @EventSourcingHandler
+    void on(ExposureReleasedEvent event) {
+        reservations.remove(event.orderId());
+    }
+
+    private AccountExposure exposureAt(Instant now) {
+        Instant windowStart = now.minus(RATE_WINDOW);
+        int checks = 0;
+        for (Instant check : recentChecks) {
+            if (check.isAfter(windowStart)) {
+                checks++;
+            }
+        }
+        return new AccountExposure(tradingState, limits, Collections.unmodifiableMap(positions),
+                Collections.unmodifiableMap(reservations), realisedPnl(LocalDate.ofInstant(now, ZoneOffset.UTC)),
+                checks);
+    }
+
+    private void recordCheck(Instant at) {
+        recentChecks.addLast(at);
+        Instant windowStart = at.minus(RATE_WINDOW);
+        while (!recentChecks.isEmpty() && !recentChecks.peekFirst().isAfter(windowStart)) {
+            recentChecks.removeFirst();
+        }
+    }
+
+    private static void validate(ApplyFillCommand command) {
+        String problem = null;
+        if (command.fillId() == null || command.fillId().isBlank()) {
+            problem = "a fill needs a fillId";
+        } else if (command.symbol() == null || command.side() == null) {
+            problem = "a fill needs a symbol and a side";
+        } else if (command.price() == null || command.price().signum() <= 0) {
+            problem = "fill price must be greater than 0";
+        } else if (command.quantity() == null || command.quantity().signum() <= 0) {
+            problem = "fill quantity must be greater than 0";
+        }
+        if (problem != null) {
+            throw RiskPolicies.refused(new RiskRejection(RiskErrorCode.RISK_INVALID_FILL, problem));
+        }
+    }
+
+    private static String fillKey(OrderId orderId, String fillId) {
+        return orderId + "/" + fillId;
+    }
+
+    /** The restricted list as an immutable set, never null. */
+    private static RiskLimits normalised(RiskLimits limits) {
+        if (limits == null) {
+            return null;
+        }
+        Set<String> restricted = limits.restrictedSymbols() == null ? Set.of() : Set.copyOf(limits.restrictedSymbols());
+        return new RiskLimits(limits.maxOrderNotional(), limits.maxPositionPerInstrument(), limits.maxGrossExposure(),
+                limits.maxDailyLoss(), restricted, limits.maxOrdersPerSecond());
+    }
+
+    // --- for tests -----------------------------------------------------------------------------------
+
+    BigDecimal cash() {
+        return cash;
+    }
+
+    Position position(String symbol) {
+        return positions.getOrDefault(symbol, Position.FLAT);
+    }
+
+    RiskLimits limits() {
+        return limits;
+    }
+
+    TradingState tradingState() {
+        return tradingState;
+    }
+
+    /** The notional still reserved for an order; 0 when nothing is. */
+    BigDecimal reservedExposure(OrderId orderId) {
+        Reservation reservation = reservations.get(orderId);
+        return reservation == null ? BigDecimal.ZERO : reservation.notional();
+    }
+
+    /** Realised P&L (fees included) of the given UTC day, if it is the newest day with fills; else 0. */
+    BigDecimal realisedPnl(LocalDate day) {
+        return day.equals(pnlDay) ? realisedPnlOfDay : BigDecimal.ZERO;
+    }
+
+    String owner() {
+        return owner;
+    }
+
+    Set<String> entitledPrincipals() {
+        return entitledPrincipals;
     }
 }

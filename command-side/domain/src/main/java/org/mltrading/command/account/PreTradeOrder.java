@@ -1,0 +1,29 @@
+package org.mltrading.command.account;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import org.mltrading.api.account.CheckPreTradeRiskCommand;
+import org.mltrading.api.common.Side;
+
+/**
+ * The order under a pre-trade check. {@code quantity} in units (its sign is ignored: the side gives
+ * the direction); {@code referencePrice} in the quote currency per unit, null when no market price is
+ * known; {@code now} from the aggregate's clock.
+ */
+record PreTradeOrder(String symbol, Side side, BigDecimal quantity, BigDecimal referencePrice, Instant now) {
+
+    static PreTradeOrder of(CheckPreTradeRiskCommand command, Instant now) {
+        return new PreTradeOrder(command.symbol(), command.side(), command.quantity().abs(), command.referencePrice(),
+                now);
+    }
+
+    /** The position change the order asks for: + for BUY, − for SELL. */
+    BigDecimal signedQuantity() {
+        return Decimals.signed(side, quantity);
+    }
+
+    /** |quantity| × reference price, in the account currency; only once a reference price is known. */
+    BigDecimal notional() {
+        return Decimals.normalised(quantity.multiply(referencePrice));
+    }
+}

@@ -1,0 +1,36 @@
+package org.mltrading.query.account;
+
+import java.time.Duration;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Sinks;
+
+/** In-process fan-out of projected position and account changes to subscriptions and waiting mutations. */
+@Component
+public class PositionUpdates {
+
+    /** A position of an account after a change. */
+    public record PositionChange(String accountId, AccountView.PositionView position) {
+    }
+
+    private final Sinks.Many<PositionChange> positions = Sinks.many().multicast().directBestEffort();
+    private final Sinks.Many<AccountView> accounts = Sinks.many().multicast().directBestEffort();
+
+    void publish(String accountId, AccountView.PositionView position) {
+        if (position != null) {
+            positions.emitNext(new PositionChange(accountId, position), Sinks.EmitFailureHandler.busyLooping(Duration.ofMillis(50)));
+        }
+    }
+
+    void accountChanged(AccountView account) {
+        accounts.emitNext(account, Sinks.EmitFailureHandler.busyLooping(Duration.ofMillis(50)));
+    }
+
+    public Flux<PositionChange> positions() {
+        return positions.asFlux();
+    }
+
+    public Flux<AccountView> accounts() {
+        return accounts.asFlux();
+    }
+}
