@@ -32,6 +32,7 @@ import org.mltrading.graphql.types.OrderStatus;
 import org.mltrading.graphql.types.PageInfo;
 import org.mltrading.graphql.types.PlaceOrderInput;
 import org.mltrading.query.account.AccountDirectory;
+import org.mltrading.query.marketdata.instrument.InstrumentCatalog;
 import org.mltrading.query.account.AccountView;
 import org.mltrading.query.graphql.ApiErrorCode;
 import org.mltrading.query.graphql.ApiException;
@@ -49,15 +50,17 @@ class OrderDataFetcher {
     private final OrderQueries queries;
     private final OrderUpdates updates;
     private final AccountDirectory accounts;
+    private final InstrumentCatalog instruments;
     private final Duration readYourWritesTimeout;
 
     OrderDataFetcher(CommandGateway commandGateway, OrderQueries queries, OrderUpdates updates,
-                     AccountDirectory accounts,
+                     AccountDirectory accounts, InstrumentCatalog instruments,
                      @Value("${platform.graphql.read-your-writes-timeout}") Duration readYourWritesTimeout) {
         this.commandGateway = commandGateway;
         this.queries = queries;
         this.updates = updates;
         this.accounts = accounts;
+        this.instruments = instruments;
         this.readYourWritesTimeout = readYourWritesTimeout;
     }
 
@@ -110,6 +113,7 @@ class OrderDataFetcher {
         ApiPrincipal principal = ApiPrincipal.current();
         AccountView account = tradableAccount(principal, input.getAccountId());
         OrderTerms terms = OrderMapper.terms(input);
+        checkAgainstInstrument(terms);
         OrderId orderId = OrderId.forClientOrder(OrderMapper.accountId(account.id()), input.getClientOrderId());
 
         var existing = queries.byId(orderId.toString());
@@ -191,6 +195,22 @@ class OrderDataFetcher {
                 "no order " + orderId));
         tradableAccount(principal, order.accountId());
         return order;
+    }
+
+    /** Reference-data rules, checked at the edge where the instrument catalogue lives. */
+    private void checkAgainstInstrument(OrderTerms terms) {
+        var instrument = instruments.find(terms.symbol()).orElseThrow(() -> new ApiException(
+                OrderErrorCode.ORDER_UNKNOWN_SYMBOL.name(), "unknown symbol: " + terms.symbol()));
+        if (terms.quantity().signum() > 0 && terms.quantity().remainder(instrument.lotSize()).signum() != 0) {
+            throw new ApiException(OrderErrorCode.ORDER_INVALID_QUANTITY.name(),
+                    "quantity must be a multiple of the lot size " + instrument.lotSize().toPlainString());
+        }
+        for (java.math.BigDecimal price : new java.math.BigDecimal[] {terms.limitPrice(), terms.stopPrice()}) {
+            if (price != null && price.signum() > 0 && price.remainder(instrument.tickSize()).signum() != 0) {
+                throw new ApiException(OrderErrorCode.ORDER_INVALID_PRICE.name(),
+                        "prices must be multiples of the tick size " + instrument.tickSize().toPlainString());
+            }
+        }
     }
 
     @DgsSubscription

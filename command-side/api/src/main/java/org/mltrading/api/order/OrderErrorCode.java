@@ -11,6 +11,8 @@ public enum OrderErrorCode {
     ORDER_EXPIRE_AT_IN_PAST,
     ORDER_DUPLICATE_CLIENT_ORDER_ID,
     ORDER_UNKNOWN_ACCOUNT,
+    /** The symbol is not in the instrument catalogue. */
+    ORDER_UNKNOWN_SYMBOL,
     ORDER_NOT_FOUND,
     /** The order's status does not allow the command: it is terminal (FILLED, CANCELLED, REJECTED,
      *  EXPIRED), or not working yet (PENDING) for amend, fill and expire. The message names the status. */

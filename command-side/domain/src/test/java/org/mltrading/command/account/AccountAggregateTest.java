@@ -1,20 +1,53 @@
 package org.mltrading.command.account;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.mltrading.api.account.AccountCreatedEvent;
-import org.mltrading.api.common.AccountId;
+import org.mltrading.api.account.ApplyFillCommand;
+import org.mltrading.api.account.ChangeTradingStateCommand;
+import org.mltrading.api.account.CheckPreTradeRiskCommand;
 import org.mltrading.api.account.CreateAccountCommand;
+import org.mltrading.api.account.ExposureReleasedEvent;
+import org.mltrading.api.account.FillAppliedEvent;
+import org.mltrading.api.account.PreTradeRiskApprovedEvent;
+import org.mltrading.api.account.PreTradeRiskRejectedEvent;
+import org.mltrading.api.account.ReleaseExposureCommand;
+import org.mltrading.api.account.RiskErrorCode;
+import org.mltrading.api.account.RiskLimits;
+import org.mltrading.api.account.RiskLimitsSetEvent;
+import org.mltrading.api.account.RiskRejection;
+import org.mltrading.api.account.SetRiskLimitsCommand;
+import org.mltrading.api.account.TradingState;
+import org.mltrading.api.account.TradingStateChangedEvent;
+import org.mltrading.api.common.AccountId;
+import org.mltrading.api.common.OrderId;
+import org.mltrading.api.common.Side;
 
 class AccountAggregateTest {
 
-    private static final Instant NOW = Instant.parse("2026-11-25T00:00:00Z");
+    private static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
+    private static final Instant EARLIER = NOW.minusSeconds(60);
+    private static final Instant YESTERDAY = NOW.minusSeconds(86_400);
+    private static final AccountId ID = new AccountId("demo-account");
+    private static final OrderId ORDER = order("check");
     private AggregateTestFixture<AccountAggregate> fixture;
 
     @BeforeEach
@@ -23,14 +56,31 @@ class AccountAggregateTest {
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
+    // --- opening and limits ------------------------------------------------------------------------
+
     @Test
-    void creating_an_account_records_owner_cash_and_entitlements() {
+    void creating_an_account_records_owner_cash_and_entitlements_and_the_default_limits() {
         AccountId id = new AccountId("demo-account");
         fixture.givenNoPriorActivity()
                 .when(new CreateAccountCommand(id, "Demo", "trader", "USD", new BigDecimal("1000000"),
                         Set.of("demo-integrator")))
                 .expectEvents(new AccountCreatedEvent(id, "Demo", "trader", "USD", new BigDecimal("1000000"),
-                        Set.of("demo-integrator"), NOW));
+                                Set.of("demo-integrator"), NOW),
+                        new RiskLimitsSetEvent(id, RiskLimits.defaults(), NOW))
+                .expectState(account -> {
+                    assertThat(account.cash()).isEqualTo(new BigDecimal("1000000"));
+                    assertThat(account.tradingState()).isEqualTo(TradingState.ACTIVE);
+                    assertThat(account.limits()).isEqualTo(RiskLimits.defaults());
+                });
+    }
+
+    @Test
+    void an_account_opened_with_its_own_limits_starts_with_them() {
+        RiskLimits limits = limits("5000", "100", "20000", "1000", 10, "GME");
+        fixture.givenNoPriorActivity()
+                .when(new CreateAccountCommand(ID, "Demo", "trader", "USD", BigDecimal.TEN, Set.of(), limits))
+                .expectEvents(new AccountCreatedEvent(ID, "Demo", "trader", "USD", BigDecimal.TEN, Set.of(), NOW),
+                        new RiskLimitsSetEvent(ID, limits, NOW));
     }
 
     @Test
@@ -39,5 +89,506 @@ class AccountAggregateTest {
                 .when(new CreateAccountCommand(new AccountId("x"), "X", " ", "USD", BigDecimal.ZERO, Set.of()))
                 .expectNoEvents()
                 .expectException(IllegalArgumentException.class);
+    }
+
+    @Test
+    void an_account_opened_with_invalid_limits_is_refused() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateAccountCommand(ID, "Demo", "trader", "USD", BigDecimal.TEN, Set.of(),
+                        limits("5000", "100", "20000", "1000", 0)))
+                .expectNoEvents()
+                .expectException(CommandExecutionException.class)
+                .expectExceptionDetails(new RiskRejection(RiskErrorCode.RISK_INVALID_LIMITS,
+                        "maxOrdersPerSecond must be greater than 0"));
+    }
+
+    @Test
+    void new_risk_limits_replace_the_old_ones_in_full() {
+        RiskLimits limits = limits("5000", "100", "20000", "1000", 10, "GME", "AMC");
+        fixture.given(opened())
+                .when(new SetRiskLimitsCommand(ID, limits))
+                .expectEvents(new RiskLimitsSetEvent(ID, limits, NOW))
+                .expectState(account -> assertThat(account.limits()).isEqualTo(limits));
+    }
+
+    @ParameterizedTest(name = "{0}/{1}/{2}/{3}/{4} -> {5}")
+    @CsvSource(nullValues = "null", value = {
+            "0, 100, 20000, 1000, 10, maxOrderNotional must be greater than 0",
+            "null, 100, 20000, 1000, 10, maxOrderNotional must be greater than 0",
+            "5000, -1, 20000, 1000, 10, maxPositionPerInstrument must be greater than 0",
+            "5000, 100, 0, 1000, 10, maxGrossExposure must be greater than 0",
+            "5000, 100, 20000, 0, 10, maxDailyLoss must be greater than 0",
+            "5000, 100, 20000, 1000, 0, maxOrdersPerSecond must be greater than 0",
+            "5000, 100, 20000, 1000, -3, maxOrdersPerSecond must be greater than 0"
+    })
+    void limits_that_are_not_positive_are_refused_naming_the_limit(String notional, String position, String gross,
+                                                                  String loss, int rate, String message) {
+        fixture.given(opened())
+                .when(new SetRiskLimitsCommand(ID, limits(notional, position, gross, loss, rate)))
+                .expectNoEvents()
+                .expectException(CommandExecutionException.class)
+                .expectExceptionDetails(new RiskRejection(RiskErrorCode.RISK_INVALID_LIMITS, message));
+    }
+
+    // --- kill switch -------------------------------------------------------------------------------
+
+    @Test
+    void halting_an_account_is_recorded_with_its_reason() {
+        fixture.given(opened())
+                .when(new ChangeTradingStateCommand(ID, TradingState.HALTED, "runaway model"))
+                .expectEvents(new TradingStateChangedEvent(ID, TradingState.HALTED, "runaway model", NOW))
+                .expectState(account -> assertThat(account.tradingState()).isEqualTo(TradingState.HALTED));
+    }
+
+    @Test
+    void asking_for_the_state_the_account_is_already_in_changes_nothing() {
+        fixture.given(opened(), stateChanged(TradingState.HALTED))
+                .when(new ChangeTradingStateCommand(ID, TradingState.HALTED, "again"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_halted_account_refuses_new_orders() {
+        fixture.given(opened(), stateChanged(TradingState.HALTED))
+                .when(check(Side.BUY, "10", "100"))
+                .expectEvents(rejected(RiskErrorCode.RISK_TRADING_HALTED, "trading is halted on this account"));
+    }
+
+    @Test
+    void a_resumed_account_accepts_orders_again() {
+        fixture.given(opened(), stateChanged(TradingState.HALTED), stateChanged(TradingState.ACTIVE))
+                .when(check(Side.BUY, "10", "100"))
+                .expectEvents(approved(Side.BUY, "10", "1000"));
+    }
+
+    @ParameterizedTest(name = "long 100, open SELL {0}: {1} {2} -> {3}")
+    @CsvSource({
+            "0, SELL, 50, approved",
+            "0, SELL, 100, approved",
+            "0, SELL, 101, rejected",
+            "0, BUY, 1, rejected",
+            "60, SELL, 40, approved",
+            "60, SELL, 41, rejected",
+            "0, BUY, 0.5, rejected"
+    })
+    void reduce_only_accepts_only_orders_that_shrink_the_position(String openSell, Side side, String quantity,
+                                                                  String verdict) {
+        List<Object> given = new ArrayList<>(List.of(opened(), fill(order("long"), "f-1", Side.BUY, "10", "100",
+                "0", "100", "10", "0", "999000", EARLIER), stateChanged(TradingState.REDUCE_ONLY)));
+        if (!"0".equals(openSell)) {
+            given.add(new PreTradeRiskApprovedEvent(ID, order("open"), "AAPL", Side.SELL, new BigDecimal(openSell),
+                    new BigDecimal(openSell).multiply(BigDecimal.TEN), EARLIER));
+        }
+        Object expected = "approved".equals(verdict)
+                ? approved(side, quantity, new BigDecimal(quantity).multiply(BigDecimal.TEN).stripTrailingZeros()
+                        .toPlainString())
+                : rejected(RiskErrorCode.RISK_REDUCE_ONLY, "account is reduce-only: " + side + " " + quantity
+                        + " AAPL does not reduce the position 100 (open " + side + " orders "
+                        + (side == Side.SELL ? openSell : "0") + ")");
+        fixture.given(given)
+                .when(check(Side.valueOf(side.name()), quantity, "10"))
+                .expectEvents(expected);
+    }
+
+    @Test
+    void reduce_only_refuses_opening_a_position_in_a_symbol_the_account_does_not_hold() {
+        fixture.given(opened(), stateChanged(TradingState.REDUCE_ONLY))
+                .when(check(Side.SELL, "10", "100"))
+                .expectEvents(rejected(RiskErrorCode.RISK_REDUCE_ONLY,
+                        "account is reduce-only: SELL 10 AAPL does not reduce the position 0 (open SELL orders 0)"));
+    }
+
+    // --- pre-trade checks --------------------------------------------------------------------------
+
+    @Test
+    void a_restricted_symbol_is_refused() {
+        fixture.given(opened(limits("1000000", "100000", "5000000", "100000", 5000, "AAPL")))
+                .when(check(Side.BUY, "10", "100"))
+                .expectEvents(rejected(RiskErrorCode.RISK_RESTRICTED_SYMBOL, "AAPL is on the restricted list"));
+    }
+
+    @ParameterizedTest(name = "reference price {0}")
+    @CsvSource(nullValues = "null", value = {"null", "0"})
+    void an_order_without_a_market_price_is_refused(String referencePrice) {
+        fixture.given(opened())
+                .when(check(Side.BUY, "10", referencePrice))
+                .expectEvents(rejected(RiskErrorCode.RISK_NO_MARKET_PRICE, "no market price for AAPL"));
+    }
+
+    @Test
+    void an_order_above_the_notional_limit_is_rejected_with_its_reason() {
+        fixture.given(opened())
+                .when(check(Side.BUY, "15000", "100"))
+                .expectEvents(rejected(RiskErrorCode.RISK_MAX_ORDER_NOTIONAL,
+                        "notional 1500000 exceeds max order notional 1000000"));
+    }
+
+    @Test
+    void an_order_exactly_at_the_notional_limit_is_approved_and_reserves_its_notional() {
+        fixture.given(opened())
+                .when(check(Side.BUY, "10000", "100.00"))
+                .expectEvents(approved(Side.BUY, "10000", "1000000"))
+                .expectState(account -> assertThat(account.reservedExposure(ORDER)).isEqualTo(new BigDecimal("1000000")));
+    }
+
+    @Test
+    void open_orders_on_the_same_side_count_towards_the_position_limit() {
+        fixture.given(opened(), fill(order("held"), "f-1", Side.BUY, "30000", "10", "0", "30000", "10", "0",
+                        "700000", EARLIER),
+                        new PreTradeRiskApprovedEvent(ID, order("open"), "AAPL", Side.BUY, new BigDecimal("60000"),
+                                new BigDecimal("600000"), EARLIER))
+                .when(check(Side.BUY, "20000", "10"))
+                .expectEvents(rejected(RiskErrorCode.RISK_MAX_POSITION,
+                        "resulting position 110000 AAPL exceeds max position per instrument 100000"));
+    }
+
+    @Test
+    void open_orders_on_the_other_side_do_not_count_towards_the_position_limit() {
+        fixture.given(opened(), new PreTradeRiskApprovedEvent(ID, order("open"), "AAPL", Side.SELL,
+                        new BigDecimal("60000"), new BigDecimal("600000"), EARLIER))
+                .when(check(Side.BUY, "100000", "10"))
+                .expectEvents(approved(Side.BUY, "100000", "1000000"));
+    }
+
+    @Test
+    void a_short_beyond_the_position_limit_is_refused() {
+        fixture.given(opened())
+                .when(check(Side.SELL, "100001", "1"))
+                .expectEvents(rejected(RiskErrorCode.RISK_MAX_POSITION,
+                        "resulting position -100001 AAPL exceeds max position per instrument 100000"));
+    }
+
+    @Test
+    void positions_open_orders_and_the_new_order_together_must_stay_within_the_gross_exposure_limit() {
+        fixture.given(opened(limits("1000000", "100000", "1000000", "100000", 5000)),
+                        fill(order("short"), "f-1", Side.SELL, "2000", "300", "0", "-2000", "300", "0", "1600000",
+                                EARLIER),
+                        new PreTradeRiskApprovedEvent(ID, order("open"), "MSFT", Side.BUY, new BigDecimal("1000"),
+                                new BigDecimal("300000"), EARLIER))
+                .when(check(Side.BUY, "2000", "100"))
+                .expectEvents(rejected(RiskErrorCode.RISK_MAX_GROSS_EXPOSURE,
+                        "gross exposure 1100000 exceeds max gross exposure 1000000"));
+    }
+
+    @Test
+    void released_exposure_no_longer_counts_towards_the_gross_limit() {
+        fixture.given(opened(limits("1000000", "100000", "1000000", "100000", 5000)),
+                        new PreTradeRiskApprovedEvent(ID, order("open"), "MSFT", Side.BUY, new BigDecimal("3000"),
+                                new BigDecimal("900000"), EARLIER),
+                        new ExposureReleasedEvent(ID, order("open"), new BigDecimal("900000"), EARLIER))
+                .when(check(Side.BUY, "2000", "100"))
+                .expectEvents(approved(Side.BUY, "2000", "200000"));
+    }
+
+    @Test
+    void realised_loss_over_the_daily_limit_blocks_new_orders() {
+        fixture.given(opened(),
+                        fill(order("a"), "f-1", Side.SELL, "1000", "50", "0", "0", "0", "-60000", "1050000", EARLIER),
+                        fill(order("b"), "f-1", Side.SELL, "1000", "50", "0", "0", "0", "-40000", "1100000", EARLIER))
+                .when(check(Side.BUY, "10", "100"))
+                .expectEvents(rejected(RiskErrorCode.RISK_MAX_DAILY_LOSS,
+                        "realised loss today 100000 reaches max daily loss 100000"))
+                .expectState(account -> assertThat(account.realisedPnl(LocalDate.of(2026, 11, 25)))
+                        .isEqualTo(new BigDecimal("-100000")));
+    }
+
+    @Test
+    void a_loss_below_the_daily_limit_or_offset_by_gains_still_trades() {
+        fixture.given(opened(),
+                        fill(order("a"), "f-1", Side.SELL, "1000", "50", "0", "0", "0", "-150000", "1050000", EARLIER),
+                        fill(order("b"), "f-1", Side.SELL, "1000", "50", "0", "0", "0", "60000", "1100000", EARLIER))
+                .when(check(Side.BUY, "10", "100"))
+                .expectEvents(approved(Side.BUY, "10", "1000"));
+    }
+
+    @Test
+    void yesterdays_realised_loss_does_not_block_today() {
+        fixture.given(opened(),
+                        fill(order("a"), "f-1", Side.SELL, "1000", "50", "0", "0", "0", "-250000", "1050000",
+                                YESTERDAY))
+                .when(check(Side.BUY, "10", "100"))
+                .expectEvents(approved(Side.BUY, "10", "1000"));
+    }
+
+    @Test
+    void the_daily_tally_restarts_with_the_first_fill_of_a_new_utc_day() {
+        fixture.given(opened(),
+                        fill(order("a"), "f-1", Side.SELL, "1000", "50", "0", "0", "0", "-250000", "1050000",
+                                YESTERDAY),
+                        fill(order("b"), "f-1", Side.SELL, "1000", "50", "0", "0", "0", "-30000", "1100000", EARLIER))
+                .when(check(Side.BUY, "10", "100"))
+                .expectEvents(approved(Side.BUY, "10", "1000"))
+                .expectState(account -> assertThat(account.realisedPnl(LocalDate.of(2026, 11, 25)))
+                        .isEqualTo(new BigDecimal("-30000")));
+    }
+
+    @Test
+    void more_checks_in_one_second_than_the_rate_limit_are_refused() {
+        fixture.given(opened(limits("1000000", "100000", "5000000", "100000", 2)),
+                        new PreTradeRiskApprovedEvent(ID, order("1"), "AAPL", Side.BUY, BigDecimal.ONE, BigDecimal.TEN,
+                                NOW.minusMillis(900)),
+                        new PreTradeRiskRejectedEvent(ID, order("2"), RiskErrorCode.RISK_NO_MARKET_PRICE, "no price",
+                                NOW.minusMillis(10)))
+                .when(check(Side.BUY, "10", "100"))
+                .expectEvents(rejected(RiskErrorCode.RISK_ORDER_RATE, "3 orders in the last second exceed max 2 per second"));
+    }
+
+    @Test
+    void checks_older_than_one_second_do_not_count_towards_the_rate_limit() {
+        fixture.given(opened(limits("1000000", "100000", "5000000", "100000", 2)),
+                        new PreTradeRiskApprovedEvent(ID, order("1"), "AAPL", Side.BUY, BigDecimal.ONE, BigDecimal.TEN,
+                                NOW.minusMillis(1000)),
+                        new PreTradeRiskApprovedEvent(ID, order("2"), "AAPL", Side.BUY, BigDecimal.ONE, BigDecimal.TEN,
+                                NOW.minusMillis(10)))
+                .when(check(Side.BUY, "10", "100"))
+                .expectEvents(approved(Side.BUY, "10", "1000"));
+    }
+
+    /** Each row breaks every check from its code on; the verdict must name the first of them. */
+    static Stream<Arguments> breachesInOrder() {
+        RiskLimits restrictedAndTight = limits("100", "5", "100", "1", 1, "AAPL");
+        Object loss = fill(order("loss"), "f-1", Side.SELL, "1", "50", "0", "0", "0", "-5", "1000000", EARLIER);
+        Object recent = new PreTradeRiskApprovedEvent(ID, order("recent"), "MSFT", Side.BUY, BigDecimal.ONE,
+                BigDecimal.ONE, NOW.minusMillis(5));
+        return Stream.of(
+                Arguments.of(TradingState.HALTED, "10", RiskErrorCode.RISK_TRADING_HALTED),
+                Arguments.of(TradingState.REDUCE_ONLY, "10", RiskErrorCode.RISK_REDUCE_ONLY),
+                Arguments.of(TradingState.ACTIVE, "10", RiskErrorCode.RISK_RESTRICTED_SYMBOL))
+                .map(arguments -> Arguments.of(arguments.get()[0], arguments.get()[1], arguments.get()[2],
+                        List.of(opened(restrictedAndTight), loss, recent)));
+    }
+
+    @ParameterizedTest(name = "{0} -> {2}")
+    @MethodSource("breachesInOrder")
+    void the_first_failing_check_is_the_reason(TradingState state, String price, RiskErrorCode expected,
+                                               List<Object> given) {
+        List<Object> events = new ArrayList<>(given);
+        if (state != TradingState.ACTIVE) {
+            events.add(stateChanged(state));
+        }
+        fixture.given(events)
+                .when(check(Side.BUY, "100", price))
+                .expectEventsMatching(org.axonframework.test.matchers.Matchers.exactSequenceOf(
+                        org.axonframework.test.matchers.Matchers.messageWithPayload(
+                                org.hamcrest.Matchers.hasProperty("code", org.hamcrest.Matchers.equalTo(expected))),
+                        org.axonframework.test.matchers.Matchers.andNoMore()));
+    }
+
+    @ParameterizedTest(name = "limits {0}: {1} -> {2}")
+    @CsvSource(delimiter = '|', value = {
+            "100, 100000, 5000000, 100000, 5000 | 10 x 100 | RISK_MAX_ORDER_NOTIONAL",
+            "1000000, 5, 10, 100000, 5000 | 10 x 100 | RISK_MAX_POSITION",
+            "1000000, 100000, 10, 100000, 5000 | 10 x 100 | RISK_MAX_GROSS_EXPOSURE"
+    })
+    void the_size_checks_run_notional_then_position_then_gross(String limitValues, String order, RiskErrorCode expected) {
+        String[] l = limitValues.split(",\\s*");
+        String[] o = order.split(" x ");
+        fixture.given(opened(limits(l[0], l[1], l[2], l[3], Integer.parseInt(l[4]))))
+                .when(check(Side.BUY, o[0], o[1]))
+                .expectEventsMatching(org.axonframework.test.matchers.Matchers.exactSequenceOf(
+                        org.axonframework.test.matchers.Matchers.messageWithPayload(
+                                org.hamcrest.Matchers.hasProperty("code", org.hamcrest.Matchers.equalTo(expected))),
+                        org.axonframework.test.matchers.Matchers.andNoMore()));
+    }
+
+    @Test
+    void a_repeated_check_of_an_approved_order_is_ignored() {
+        fixture.given(opened(), approved(Side.BUY, "10", "1000"))
+                .when(check(Side.BUY, "10", "100"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents()
+                .expectState(account -> assertThat(account.reservedExposure(ORDER)).isEqualTo(new BigDecimal("1000")));
+    }
+
+    @Test
+    void a_repeated_check_of_a_rejected_order_is_ignored_even_if_it_would_pass_now() {
+        fixture.given(opened(), rejected(RiskErrorCode.RISK_NO_MARKET_PRICE, "no market price for AAPL"))
+                .when(check(Side.BUY, "10", "100"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    // --- fills -------------------------------------------------------------------------------------
+
+    @Test
+    void buying_from_flat_opens_a_position_at_the_fill_price_and_pays_price_and_fee() {
+        fixture.given(opened())
+                .when(applyFill(ORDER, "f-1", Side.BUY, "100", "10", "1"))
+                .expectEvents(fill(ORDER, "f-1", Side.BUY, "100", "10", "1", "100", "10", "-1", "998999", EARLIER))
+                .expectState(account -> {
+                    assertThat(account.position("AAPL")).isEqualTo(new Position(new BigDecimal("100"), BigDecimal.TEN));
+                    assertThat(account.cash()).isEqualTo(new BigDecimal("998999"));
+                });
+    }
+
+    @Test
+    void buying_more_averages_the_entry_price_by_quantity() {
+        fixture.given(opened(), fill(order("a"), "f-1", Side.BUY, "100", "10", "0", "100", "10", "0", "999000", EARLIER))
+                .when(applyFill(ORDER, "f-1", Side.BUY, "300", "12", "0"))
+                .expectEvents(fill(ORDER, "f-1", Side.BUY, "300", "12", "0", "400", "11.5", "0", "995400", EARLIER));
+    }
+
+    @Test
+    void selling_part_of_a_long_realises_the_gain_net_of_fee_and_keeps_the_average() {
+        fixture.given(opened(), fill(order("a"), "f-1", Side.BUY, "400", "11.5", "0", "400", "11.5", "0", "995400",
+                        EARLIER))
+                .when(applyFill(ORDER, "f-1", Side.SELL, "100", "13", "2"))
+                .expectEvents(fill(ORDER, "f-1", Side.SELL, "100", "13", "2", "300", "11.5", "148", "996698", EARLIER));
+    }
+
+    @Test
+    void selling_through_zero_flips_the_position_at_the_fill_price() {
+        fixture.given(opened(), fill(order("a"), "f-1", Side.BUY, "100", "10", "0", "100", "10", "0", "999000", EARLIER))
+                .when(applyFill(ORDER, "f-1", Side.SELL, "150", "12", "0"))
+                .expectEvents(fill(ORDER, "f-1", Side.SELL, "150", "12", "0", "-50", "12", "200", "1000800", EARLIER))
+                .expectState(account -> assertThat(account.position("AAPL"))
+                        .isEqualTo(new Position(new BigDecimal("-50"), new BigDecimal("12"))));
+    }
+
+    @Test
+    void buying_back_a_short_below_its_entry_realises_a_gain_and_closes_it() {
+        fixture.given(opened(), fill(order("a"), "f-1", Side.SELL, "50", "12", "0", "-50", "12", "0", "1000600", EARLIER))
+                .when(applyFill(ORDER, "f-1", Side.BUY, "50", "10", "0"))
+                .expectEvents(fill(ORDER, "f-1", Side.BUY, "50", "10", "0", "0", "0", "100", "1000100", EARLIER))
+                .expectState(account -> assertThat(account.position("AAPL")).isEqualTo(Position.FLAT));
+    }
+
+    @Test
+    void a_second_fill_with_the_same_id_is_ignored() {
+        fixture.given(opened(), fill(ORDER, "f-1", Side.BUY, "100", "10", "1", "100", "10", "-1", "998999", EARLIER))
+                .when(applyFill(ORDER, "f-1", Side.BUY, "100", "10", "1"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents()
+                .expectState(account -> assertThat(account.cash()).isEqualTo(new BigDecimal("998999")));
+    }
+
+    @Test
+    void the_same_fill_id_on_another_order_is_another_fill() {
+        fixture.given(opened(), fill(order("a"), "f-1", Side.BUY, "100", "10", "0", "100", "10", "0", "999000", EARLIER))
+                .when(applyFill(ORDER, "f-1", Side.BUY, "100", "10", "0"))
+                .expectEvents(fill(ORDER, "f-1", Side.BUY, "100", "10", "0", "200", "10", "0", "998000", EARLIER));
+    }
+
+    @ParameterizedTest(name = "fillId={0} price={1} qty={2} -> {3}")
+    @CsvSource(nullValues = "null", value = {
+            "null, 10, 1, a fill needs a fillId",
+            "f-1, 0, 1, fill price must be greater than 0",
+            "f-1, 10, 0, fill quantity must be greater than 0",
+            "f-1, 10, -1, fill quantity must be greater than 0"
+    })
+    void a_malformed_fill_is_refused(String fillId, String price, String quantity, String message) {
+        fixture.given(opened())
+                .when(applyFill(ORDER, fillId, Side.BUY, quantity, price, "0"))
+                .expectNoEvents()
+                .expectException(CommandExecutionException.class)
+                .expectExceptionDetails(new RiskRejection(RiskErrorCode.RISK_INVALID_FILL, message));
+    }
+
+    @Test
+    void fills_consume_the_reservation_of_their_order() {
+        fixture.given(opened(), approved(Side.BUY, "10", "1000"))
+                .when(applyFill(ORDER, "f-1", Side.BUY, "4", "100", "0"))
+                .expectState(account -> assertThat(account.reservedExposure(ORDER)).isEqualTo(new BigDecimal("600")));
+    }
+
+    @Test
+    void a_fill_above_the_reference_price_never_leaves_a_negative_reservation() {
+        fixture.given(opened(), approved(Side.BUY, "10", "1000"),
+                        fill(ORDER, "f-1", Side.BUY, "10", "101", "0", "10", "101", "0", "998990", EARLIER))
+                .when(new ReleaseExposureCommand(ID, ORDER))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents()
+                .expectState(account -> assertThat(account.reservedExposure(ORDER)).isZero());
+    }
+
+    // --- release -----------------------------------------------------------------------------------
+
+    @Test
+    void releasing_an_order_frees_what_its_fills_left_reserved() {
+        fixture.given(opened(), approved(Side.BUY, "10", "1000"),
+                        fill(ORDER, "f-1", Side.BUY, "4", "100", "0", "4", "100", "0", "999600", EARLIER))
+                .when(new ReleaseExposureCommand(ID, ORDER))
+                .expectEvents(new ExposureReleasedEvent(ID, ORDER, new BigDecimal("600"), NOW))
+                .expectState(account -> assertThat(account.reservedExposure(ORDER)).isZero());
+    }
+
+    @Test
+    void an_order_filled_below_its_reference_price_releases_the_difference() {
+        fixture.given(opened(), approved(Side.BUY, "10", "1000"),
+                        fill(ORDER, "f-1", Side.BUY, "10", "99", "0", "10", "99", "0", "999010", EARLIER))
+                .when(new ReleaseExposureCommand(ID, ORDER))
+                .expectEvents(new ExposureReleasedEvent(ID, ORDER, BigDecimal.TEN, NOW));
+    }
+
+    static Stream<Arguments> ordersWithNothingReserved() {
+        return Stream.of(
+                Arguments.of("never checked", List.of(opened())),
+                Arguments.of("rejected", List.of(opened(), rejected(RiskErrorCode.RISK_TRADING_HALTED, "halted"))),
+                Arguments.of("already released", List.of(opened(), approved(Side.BUY, "10", "1000"),
+                        new ExposureReleasedEvent(ID, ORDER, new BigDecimal("1000"), EARLIER))));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("ordersWithNothingReserved")
+    void releasing_an_order_with_nothing_reserved_stores_nothing(String name, List<Object> given) {
+        fixture.given(given)
+                .when(new ReleaseExposureCommand(ID, ORDER))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    // --- fixtures ----------------------------------------------------------------------------------
+
+    private static OrderId order(String name) {
+        return new OrderId(UUID.nameUUIDFromBytes(name.getBytes()));
+    }
+
+    private static RiskLimits limits(String notional, String position, String gross, String loss, int rate,
+                                     String... restricted) {
+        return new RiskLimits(notional == null ? null : new BigDecimal(notional), new BigDecimal(position),
+                new BigDecimal(gross), new BigDecimal(loss), Set.of(restricted), rate);
+    }
+
+    private static List<Object> opened(RiskLimits limits) {
+        return List.of(new AccountCreatedEvent(ID, "Demo", "trader", "USD", new BigDecimal("1000000"), Set.of(),
+                EARLIER), new RiskLimitsSetEvent(ID, limits, EARLIER));
+    }
+
+    private static List<Object> opened() {
+        return opened(RiskLimits.defaults());
+    }
+
+    private static TradingStateChangedEvent stateChanged(TradingState state) {
+        return new TradingStateChangedEvent(ID, state, "by the risk officer", EARLIER);
+    }
+
+    private static CheckPreTradeRiskCommand check(Side side, String quantity, String referencePrice) {
+        return new CheckPreTradeRiskCommand(ID, ORDER, "AAPL", side, new BigDecimal(quantity),
+                referencePrice == null ? null : new BigDecimal(referencePrice), NOW);
+    }
+
+    private static PreTradeRiskApprovedEvent approved(Side side, String quantity, String reserved) {
+        return new PreTradeRiskApprovedEvent(ID, ORDER, "AAPL", side, new BigDecimal(quantity),
+                new BigDecimal(reserved), NOW);
+    }
+
+    private static PreTradeRiskRejectedEvent rejected(RiskErrorCode code, String reason) {
+        return new PreTradeRiskRejectedEvent(ID, ORDER, code, reason, NOW);
+    }
+
+    private static ApplyFillCommand applyFill(OrderId orderId, String fillId, Side side, String quantity, String price,
+                                              String fee) {
+        return new ApplyFillCommand(ID, orderId, fillId, "AAPL", side, new BigDecimal(price), new BigDecimal(quantity),
+                new BigDecimal(fee), EARLIER);
+    }
+
+    /** A booked AAPL fill with its outcome (position, average, realised P&L, cash), as an event. */
+    private static FillAppliedEvent fill(OrderId orderId, String fillId, Side side, String quantity, String price,
+                                         String fee, String position, String average, String realised, String cash,
+                                         Instant at) {
+        return new FillAppliedEvent(ID, orderId, fillId, "AAPL", side, new BigDecimal(price), new BigDecimal(quantity),
+                new BigDecimal(fee), new BigDecimal(position), new BigDecimal(average), new BigDecimal(realised),
+                new BigDecimal(cash), at);
     }
 }
