@@ -192,10 +192,11 @@ public class SimulatedVenue {
 
     private void submit(ReplayStatus status, Runnable task) {
         executor.execute(() -> guarded("event", () -> {
-            task.run();
+            // the first live event: the book holds everything before it, match that first
             if (!live && status == ReplayStatus.REGULAR) {
                 goLive();
             }
+            task.run();
         }));
     }
 
@@ -244,7 +245,7 @@ public class SimulatedVenue {
         send(book.goLive(marketData::latestQuote, clock.instant()));
     }
 
-    private static boolean processorCaughtUp(EventProcessingConfiguration eventProcessing) {
+    static boolean processorCaughtUp(EventProcessingConfiguration eventProcessing) {
         if (eventProcessing == null) {
             return false;
         }
