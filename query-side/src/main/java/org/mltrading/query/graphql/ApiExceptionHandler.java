@@ -54,6 +54,10 @@ public class ApiExceptionHandler implements DataFetcherExceptionHandler {
                 && command.getDetails().orElse(null) instanceof OrderRejection rejection) {
             code = rejection.code().name();
             message = rejection.message();
+        } else if (error instanceof CommandExecutionException command
+                && command.getDetails().orElse(null) instanceof org.mltrading.api.account.RiskRejection rejection) {
+            code = rejection.code().name();
+            message = rejection.message();
         } else if (error instanceof IllegalArgumentException) {
             code = ApiErrorCode.VALIDATION_INVALID_INPUT.name();
             message = error.getMessage();

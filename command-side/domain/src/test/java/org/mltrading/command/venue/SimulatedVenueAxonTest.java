@@ -103,7 +103,7 @@ class SimulatedVenueAxonTest {
         BooleanSupplier caughtUp = () -> holder[0] != null
                 && SimulatedVenue.processorCaughtUp(holder[0].eventProcessingConfiguration());
         venue = new SimulatedVenue(gateway, marketData, Clock.fixed(NOW, ZoneOffset.UTC), settings, caughtUp);
-        Configurer configurer = DefaultConfigurer.defaultConfiguration()
+        Configurer configurer = DefaultConfigurer.defaultConfiguration(false)
                 .configureEmbeddedEventStore(c -> storage);
         venue.configure(configurer.eventProcessing());
         configurer.eventProcessing().registerEventHandler(c -> venue);
