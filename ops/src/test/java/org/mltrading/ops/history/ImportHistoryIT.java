@@ -117,6 +117,46 @@ class ImportHistoryIT {
     }
 
     @Test
+    void the_graphql_daily_bars_equal_the_source_files_to_the_cent_and_the_last_fraction_of_volume() throws Exception {
+        var platform = RunningPlatform.shared();
+        String token = platform.integratorToken();
+        String query = """
+                query($symbol: String!, $from: DateTime!, $to: DateTime!) {
+                  bars(symbol: $symbol, interval: ONE_DAY, from: $from, to: $to) { time open high low close volume } }""";
+
+        var apple = platform.graphql(token, query, Map.of("symbol", "AAPL", "from", "2013-01-01T00:00:00Z",
+                "to", "2013-12-31T23:59:59Z")).data().get("bars");
+        List<String[]> appleCsv = csv(APPLE);
+        assertThat(apple.size()).isEqualTo(appleCsv.size());
+        for (int i = 0; i < appleCsv.size(); i++) {
+            String[] row = appleCsv.get(i);
+            var bar = apple.get(i);
+            assertThat(bar.get("time").asText()).startsWith(row[0]);
+            assertThat(new BigDecimal(bar.get("open").asText())).isEqualByComparingTo(row[1]);
+            assertThat(new BigDecimal(bar.get("high").asText())).isEqualByComparingTo(row[2]);
+            assertThat(new BigDecimal(bar.get("low").asText())).isEqualByComparingTo(row[3]);
+            assertThat(new BigDecimal(bar.get("close").asText())).isEqualByComparingTo(row[4]);
+            assertThat(new BigDecimal(bar.get("volume").asText())).isEqualByComparingTo(row[5]);
+        }
+
+        var btc = platform.graphql(token, query, Map.of("symbol", "BTC-USD", "from", "2013-11-25T00:00:00Z",
+                "to", "2013-12-01T23:59:59Z")).data().get("bars");
+        Map<LocalDate, BigDecimal[]> expected = dailyBars(csv(BITSTAMP));
+        assertThat(btc.size()).isEqualTo(expected.size());
+        int i = 0;
+        for (Map.Entry<LocalDate, BigDecimal[]> day : expected.entrySet()) {
+            var bar = btc.get(i++);
+            assertThat(bar.get("time").asText()).startsWith(day.getKey().toString());
+            BigDecimal[] ohlcv = day.getValue();
+            String[] fields = {"open", "high", "low", "close", "volume"};
+            for (int f = 0; f < fields.length; f++) {
+                assertThat(new BigDecimal(bar.get(fields[f]).asText())).as("%s %s", day.getKey(), fields[f])
+                        .isEqualByComparingTo(ohlcv[f]);
+            }
+        }
+    }
+
+    @Test
     void a_bad_file_names_the_line_and_leaves_no_rows(@TempDir Path dir) throws Exception {
         StringBuilder csv = new StringBuilder("timestamp,price,amount\n");
         for (int i = 0; i < 20_000; i++) {

@@ -5,6 +5,8 @@ import com.netflix.graphql.dgs.DgsMutation;
 import com.netflix.graphql.dgs.DgsQuery;
 import com.netflix.graphql.dgs.DgsSubscription;
 import com.netflix.graphql.dgs.InputArgument;
+import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -17,7 +19,11 @@ import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.mltrading.api.account.PreTradeCheckReport;
+import org.mltrading.api.account.PreviewPreTradeRiskCommand;
+import org.mltrading.api.common.AccountId;
 import org.mltrading.api.order.OrderErrorCode;
+import org.mltrading.api.order.OrderInputRules;
 import org.mltrading.api.common.OrderId;
 import org.mltrading.api.order.OrderTerms;
 import org.mltrading.api.order.PlaceOrderCommand;
@@ -27,17 +33,21 @@ import org.mltrading.graphql.types.AmendOrderInput;
 import org.mltrading.graphql.types.CancelOrderInput;
 import org.mltrading.graphql.types.Order;
 import org.mltrading.graphql.types.OrderConnection;
+import org.mltrading.graphql.DgsConstants;
 import org.mltrading.graphql.types.OrderEdge;
+import org.mltrading.graphql.types.OrderPreview;
 import org.mltrading.graphql.types.OrderStatus;
 import org.mltrading.graphql.types.PageInfo;
 import org.mltrading.graphql.types.PlaceOrderInput;
 import org.mltrading.query.account.AccountDirectory;
+import org.mltrading.query.marketdata.MarketDataHub;
 import org.mltrading.query.marketdata.instrument.InstrumentCatalog;
 import org.mltrading.query.account.AccountView;
 import org.mltrading.query.graphql.ApiErrorCode;
 import org.mltrading.query.graphql.ApiException;
 import org.mltrading.query.graphql.CommandMetadata;
 import org.mltrading.query.security.ApiPrincipal;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.reactivestreams.Publisher;
@@ -51,16 +61,21 @@ class OrderDataFetcher {
     private final OrderUpdates updates;
     private final AccountDirectory accounts;
     private final InstrumentCatalog instruments;
+    private final MarketDataHub marketData;
+    private final Clock clock;
     private final Duration readYourWritesTimeout;
 
     OrderDataFetcher(CommandGateway commandGateway, OrderQueries queries, OrderUpdates updates,
-                     AccountDirectory accounts, InstrumentCatalog instruments,
+                     AccountDirectory accounts, InstrumentCatalog instruments, MarketDataHub marketData,
+                     ObjectProvider<Clock> clock,
                      @Value("${platform.graphql.read-your-writes-timeout}") Duration readYourWritesTimeout) {
         this.commandGateway = commandGateway;
         this.queries = queries;
         this.updates = updates;
         this.accounts = accounts;
         this.instruments = instruments;
+        this.marketData = marketData;
+        this.clock = clock.getIfAvailable(Clock::systemUTC);
         this.readYourWritesTimeout = readYourWritesTimeout;
     }
 
@@ -139,6 +154,32 @@ class OrderDataFetcher {
         return OrderMapper.toGraphQl(awaitProjection(orderId, projected));
     }
 
+    /**
+     * A dry run of placeOrder: the same entitlement, input and instrument checks, then the account
+     * evaluates every pre-trade check at the reference price the order-flow saga would use and answers
+     * the report. The account stores nothing for a preview, and no order is placed.
+     */
+    @DgsMutation(field = DgsConstants.MUTATION.PreviewOrder)
+    @PreAuthorize("hasAnyRole('TRADER','INTEGRATOR')")
+    OrderPreview previewOrder(@InputArgument PlaceOrderInput input) {
+        ApiPrincipal principal = ApiPrincipal.current();
+        AccountView account = tradableAccount(principal, input.getAccountId());
+        OrderTerms terms = OrderMapper.terms(input);
+        checkAgainstInstrument(terms);
+        // placeOrder leaves these to the Order aggregate; a preview never reaches it
+        OrderInputRules.firstViolation(input.getClientOrderId(), terms, clock.instant()).ifPresent(rejection -> {
+            throw new ApiException(rejection.code().name(), rejection.message());
+        });
+        AccountId accountId = OrderMapper.accountId(account.id());
+        OrderId orderId = OrderId.forClientOrder(accountId, input.getClientOrderId());
+        BigDecimal referencePrice = terms.referencePrice(marketData);
+        PreTradeCheckReport report = commandGateway.sendAndWait(GenericCommandMessage
+                .asCommandMessage(new PreviewPreTradeRiskCommand(accountId, orderId, terms.symbol(), terms.side(),
+                        terms.quantity(), referencePrice))
+                .andMetaData(CommandMetadata.of(principal, null)));
+        return OrderMapper.toGraphQl(report, referencePrice);
+    }
+
     @DgsMutation
     @PreAuthorize("hasAnyRole('TRADER','INTEGRATOR')")
     Order cancelOrder(@InputArgument CancelOrderInput input) {
@@ -160,6 +201,12 @@ class OrderDataFetcher {
         if (input.getQuantity() == null && input.getLimitPrice() == null && input.getStopPrice() == null) {
             throw new ApiException(ApiErrorCode.VALIDATION_INVALID_INPUT, "give a new quantity, limitPrice or stopPrice");
         }
+        // the new terms obey the instrument's lot and tick sizes like a new order's
+        checkAgainstInstrument(new OrderTerms(order.symbol(), order.side(), order.type(),
+                input.getQuantity() != null ? input.getQuantity() : order.quantity(),
+                input.getLimitPrice() != null ? input.getLimitPrice() : order.limitPrice(),
+                input.getStopPrice() != null ? input.getStopPrice() : order.stopPrice(),
+                order.timeInForce(), order.expireAt()));
         return sendAndAwaitChange(order, new AmendOrderCommand(OrderId.parse(order.id()), input.getQuantity(),
                 input.getLimitPrice(), input.getStopPrice()));
     }

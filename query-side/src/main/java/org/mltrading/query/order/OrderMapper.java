@@ -2,9 +2,12 @@ package org.mltrading.query.order;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import org.mltrading.api.account.PreTradeCheckReport;
 import org.mltrading.api.common.AccountId;
 import org.mltrading.api.order.OrderTerms;
 import org.mltrading.graphql.types.Order;
+import org.mltrading.graphql.types.OrderPreview;
+import org.mltrading.graphql.types.RiskCheck;
 import org.mltrading.graphql.types.PlaceOrderInput;
 
 /** Maps between the generated GraphQL types (the edge) and api records / read models (the inside). */
@@ -52,6 +55,20 @@ final class OrderMapper {
                         .map(fill -> org.mltrading.graphql.types.Fill.newBuilder().fillId(fill.fillId()).price(fill.price())
                                 .quantity(fill.quantity()).fee(fill.fee())
                                 .time(OffsetDateTime.ofInstant(fill.time(), ZoneOffset.UTC)).build())
+                        .toList())
+                .build();
+    }
+
+    static OrderPreview toGraphQl(PreTradeCheckReport report, java.math.BigDecimal referencePrice) {
+        return OrderPreview.newBuilder()
+                .accepted(report.approved())
+                .notional(report.notional())
+                .referencePrice(referencePrice)
+                .resultingPosition(report.resultingPosition())
+                .resultingGrossExposure(report.resultingGrossExposure())
+                .checks(report.checks().stream()
+                        .map(check -> RiskCheck.newBuilder().name(check.check()).code(check.code().name())
+                                .passed(check.passed()).detail(check.detail()).build())
                         .toList())
                 .build();
     }

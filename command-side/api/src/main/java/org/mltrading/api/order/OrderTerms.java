@@ -1,6 +1,7 @@
 package org.mltrading.api.order;
 
 import org.mltrading.api.common.Side;
+import org.mltrading.api.marketdata.MarketDataPort;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -26,5 +27,23 @@ public record OrderTerms(
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(quantity, "quantity");
         Objects.requireNonNull(timeInForce, "timeInForce");
+    }
+
+    /**
+     * The price pre-trade risk values the order at (quote currency per unit): the limit for LIMIT and
+     * STOP_LIMIT, the stop for STOP (the price at which it becomes a market order), else the touch the
+     * order would take now (ask to buy, bid to sell); null when that is needed and no quote is known.
+     * One rule for the order-flow saga and for the preview at the GraphQL edge.
+     */
+    public BigDecimal referencePrice(MarketDataPort marketData) {
+        if (type.needsLimitPrice() && limitPrice != null) {
+            return limitPrice;
+        }
+        if (type.needsStopPrice() && stopPrice != null) {
+            return stopPrice;
+        }
+        return marketData.latestQuote(symbol)
+                .map(quote -> side == Side.BUY ? quote.ask() : quote.bid())
+                .orElse(null);
     }
 }

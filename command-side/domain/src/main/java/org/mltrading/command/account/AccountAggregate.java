@@ -14,6 +14,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -29,9 +30,12 @@ import org.mltrading.api.account.CheckPreTradeRiskCommand;
 import org.mltrading.api.account.CreateAccountCommand;
 import org.mltrading.api.account.ExposureReleasedEvent;
 import org.mltrading.api.account.FillAppliedEvent;
+import org.mltrading.api.account.PreTradeCheckReport;
 import org.mltrading.api.account.PreTradeRiskApprovedEvent;
 import org.mltrading.api.account.PreTradeRiskRejectedEvent;
+import org.mltrading.api.account.PreviewPreTradeRiskCommand;
 import org.mltrading.api.account.ReleaseExposureCommand;
+import org.mltrading.api.account.RiskCheckResult;
 import org.mltrading.api.account.RiskErrorCode;
 import org.mltrading.api.account.RiskLimits;
 import org.mltrading.api.account.RiskLimitsSetEvent;
@@ -130,6 +134,25 @@ public class AccountAggregate {
             apply(new PreTradeRiskApprovedEvent(accountId, command.orderId(), command.symbol(), command.side(),
                     command.quantity(), order.notional(), now));
         }
+    }
+
+    /**
+     * The pre-trade check as a dry run: every check against the current state, nothing applied. No
+     * event means no reservation, no verdict remembered for the order and no entry in the order-rate
+     * window, so a preview changes nothing a later real check sees.
+     */
+    @CommandHandler
+    PreTradeCheckReport handle(PreviewPreTradeRiskCommand command, Clock clock) {
+        if (command.symbol() == null || command.side() == null || command.quantity() == null) {
+            throw new IllegalArgumentException("a preview needs a symbol, a side and a quantity");
+        }
+        Instant now = clock.instant();
+        PreTradeOrder order = PreTradeOrder.of(command, now);
+        AccountExposure exposure = exposureAt(now);
+        List<RiskCheckResult> checks = RiskPolicies.evaluateAll(order, exposure);
+        return new PreTradeCheckReport(checks.stream().allMatch(RiskCheckResult::passed), checks,
+                order.hasReferencePrice() ? order.notional() : null, exposure.resultingPosition(order),
+                exposure.resultingGrossExposure(order));
     }
 
     @CommandHandler
@@ -297,6 +320,11 @@ public class AccountAggregate {
     /** Realised P&L (fees included) of the given UTC day, if it is the newest day with fills; else 0. */
     BigDecimal realisedPnl(LocalDate day) {
         return day.equals(pnlDay) ? realisedPnlOfDay : BigDecimal.ZERO;
+    }
+
+    /** Pre-trade checks within the second before the clock's now. */
+    int checksInLastSecond(Instant now) {
+        return exposureAt(now).checksInLastSecond();
     }
 
     String owner() {

@@ -44,6 +44,25 @@ record AccountExposure(TradingState tradingState, RiskLimits limits, Map<String,
         return sum;
     }
 
+    /**
+     * The signed position in the order's symbol if the order and the open orders on its side filled in
+     * full: position + open + this order (units, + long, − short).
+     */
+    BigDecimal resultingPosition(PreTradeOrder order) {
+        return Decimals.normalised(position(order.symbol()).quantity()
+                .add(Decimals.signed(order.side(), openQuantity(order.symbol(), order.side())))
+                .add(order.signedQuantity()));
+    }
+
+    /**
+     * {@link #grossExposure()} plus the order's notional once approved; without it when the order cannot
+     * be valued (no reference price).
+     */
+    BigDecimal resultingGrossExposure(PreTradeOrder order) {
+        BigDecimal gross = grossExposure();
+        return Decimals.normalised(order.hasReferencePrice() ? gross.add(order.notional()) : gross);
+    }
+
     /** Realised loss today as a positive amount; 0 when today made money. */
     BigDecimal realisedLossToday() {
         return realisedPnlToday.signum() < 0 ? realisedPnlToday.negate() : BigDecimal.ZERO;

@@ -3,6 +3,7 @@ package org.mltrading.command.account;
 import java.math.BigDecimal;
 import java.time.Instant;
 import org.mltrading.api.account.CheckPreTradeRiskCommand;
+import org.mltrading.api.account.PreviewPreTradeRiskCommand;
 import org.mltrading.api.common.Side;
 
 /**
@@ -17,12 +18,22 @@ record PreTradeOrder(String symbol, Side side, BigDecimal quantity, BigDecimal r
                 now);
     }
 
+    static PreTradeOrder of(PreviewPreTradeRiskCommand command, Instant now) {
+        return new PreTradeOrder(command.symbol(), command.side(), command.quantity().abs(), command.referencePrice(),
+                now);
+    }
+
+    /** Whether the order can be valued: a reference price greater than 0 is known. */
+    boolean hasReferencePrice() {
+        return referencePrice != null && referencePrice.signum() > 0;
+    }
+
     /** The position change the order asks for: + for BUY, − for SELL. */
     BigDecimal signedQuantity() {
         return Decimals.signed(side, quantity);
     }
 
-    /** |quantity| × reference price, in the account currency; only once a reference price is known. */
+    /** |quantity| × reference price, in the account currency; only when {@link #hasReferencePrice()}. */
     BigDecimal notional() {
         return Decimals.normalised(quantity.multiply(referencePrice));
     }

@@ -1,10 +1,13 @@
 package org.mltrading.command.account;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.axonframework.commandhandling.CommandExecutionException;
+import org.mltrading.api.account.RiskCheckResult;
 import org.mltrading.api.account.RiskErrorCode;
 import org.mltrading.api.account.RiskLimits;
 import org.mltrading.api.account.RiskRejection;
@@ -14,12 +17,45 @@ import org.mltrading.api.account.TradingState;
  * Pre-trade risk as a list of named policies, checked in order; the first breach is the verdict, so
  * the rejection names the most fundamental reason (a halted account is "halted", not "over the
  * notional limit"). Reasons say the numbers. Also the rules a set of limits must obey.
+ *
+ * <p>Each policy answers pass or fail with a detail, so the same rules serve the real check (first
+ * failure only, {@link #firstBreach}) and the preview (every check, {@link #evaluateAll}). Details are
+ * built lazily: the real check runs thousands of times a second and only needs the failure's.
  */
 final class RiskPolicies {
 
-    /** A pre-trade rule: the rejection if the order breaks it on this account. */
-    interface PreTradePolicy {
-        Optional<RiskRejection> check(PreTradeOrder order, AccountExposure account);
+    /** The outcome of a pre-trade rule; a failure's detail is the rejection's reason. */
+    record Outcome(boolean passed, Supplier<String> detail) {
+
+        static Outcome pass(Supplier<String> detail) {
+            return new Outcome(true, detail);
+        }
+
+        static Outcome fail(Supplier<String> detail) {
+            return new Outcome(false, detail);
+        }
+
+        static Outcome passIf(boolean passed, Supplier<String> detail) {
+            return new Outcome(passed, detail);
+        }
+    }
+
+    /** A pre-trade rule: whether the order passes it on this account, and why. */
+    interface PreTradeRule {
+        Outcome check(PreTradeOrder order, AccountExposure account);
+    }
+
+    /** A named pre-trade check: its rule and the code an order failing it is rejected with. */
+    record PreTradePolicy(String name, RiskErrorCode code, PreTradeRule rule) {
+
+        Outcome check(PreTradeOrder order, AccountExposure account) {
+            return rule.check(order, account);
+        }
+
+        RiskCheckResult evaluate(PreTradeOrder order, AccountExposure account) {
+            Outcome outcome = check(order, account);
+            return new RiskCheckResult(name, code, outcome.passed(), outcome.detail().get());
+        }
     }
 
     /** A rule of a set of limits: the rejection if they break it. */
@@ -28,15 +64,24 @@ final class RiskPolicies {
     }
 
     static final List<PreTradePolicy> PRE_TRADE_CHECKS = List.of(
-            RiskPolicies::tradingIsNotHalted,
-            RiskPolicies::reduceOnlyOrdersShrinkThePosition,
-            RiskPolicies::symbolIsNotRestricted,
-            RiskPolicies::marketPriceIsKnown,
-            RiskPolicies::orderNotionalWithinLimit,
-            RiskPolicies::positionWithinLimit,
-            RiskPolicies::grossExposureWithinLimit,
-            RiskPolicies::dailyLossNotReached,
-            RiskPolicies::orderRateWithinLimit);
+            new PreTradePolicy("tradingIsNotHalted", RiskErrorCode.RISK_TRADING_HALTED,
+                    RiskPolicies::tradingIsNotHalted),
+            new PreTradePolicy("reduceOnlyOrdersShrinkThePosition", RiskErrorCode.RISK_REDUCE_ONLY,
+                    RiskPolicies::reduceOnlyOrdersShrinkThePosition),
+            new PreTradePolicy("symbolIsNotRestricted", RiskErrorCode.RISK_RESTRICTED_SYMBOL,
+                    RiskPolicies::symbolIsNotRestricted),
+            new PreTradePolicy("marketPriceIsKnown", RiskErrorCode.RISK_NO_MARKET_PRICE,
+                    RiskPolicies::marketPriceIsKnown),
+            new PreTradePolicy("orderNotionalWithinLimit", RiskErrorCode.RISK_MAX_ORDER_NOTIONAL,
+                    RiskPolicies::orderNotionalWithinLimit),
+            new PreTradePolicy("positionWithinLimit", RiskErrorCode.RISK_MAX_POSITION,
+                    RiskPolicies::positionWithinLimit),
+            new PreTradePolicy("grossExposureWithinLimit", RiskErrorCode.RISK_MAX_GROSS_EXPOSURE,
+                    RiskPolicies::grossExposureWithinLimit),
+            new PreTradePolicy("dailyLossNotReached", RiskErrorCode.RISK_MAX_DAILY_LOSS,
+                    RiskPolicies::dailyLossNotReached),
+            new PreTradePolicy("orderRateWithinLimit", RiskErrorCode.RISK_ORDER_RATE,
+                    RiskPolicies::orderRateWithinLimit));
 
     static final List<LimitsPolicy> LIMIT_RULES = List.of(
             positive("maxOrderNotional", RiskLimits::maxOrderNotional),
@@ -52,12 +97,25 @@ final class RiskPolicies {
     /** The first breach among {@link #PRE_TRADE_CHECKS}, or empty when the order passes them all. */
     static Optional<RiskRejection> firstBreach(PreTradeOrder order, AccountExposure account) {
         for (PreTradePolicy policy : PRE_TRADE_CHECKS) {
-            Optional<RiskRejection> breach = policy.check(order, account);
-            if (breach.isPresent()) {
-                return breach;
+            Outcome outcome = policy.check(order, account);
+            if (!outcome.passed()) {
+                return Optional.of(new RiskRejection(policy.code(), outcome.detail().get()));
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Every one of {@link #PRE_TRADE_CHECKS}, in order, passed or not. A check that needs the order's
+     * value fails when no reference price is known (as the real check would stop at
+     * {@code marketPriceIsKnown} before it).
+     */
+    static List<RiskCheckResult> evaluateAll(PreTradeOrder order, AccountExposure account) {
+        List<RiskCheckResult> results = new ArrayList<>(PRE_TRADE_CHECKS.size());
+        for (PreTradePolicy policy : PRE_TRADE_CHECKS) {
+            results.add(policy.evaluate(order, account));
+        }
+        return results;
     }
 
     /** Refuses invalid limits before any event is stored. */
@@ -78,89 +136,94 @@ final class RiskPolicies {
 
     // --- pre-trade checks, in the order they run ---------------------------------------------------
 
-    static Optional<RiskRejection> tradingIsNotHalted(PreTradeOrder order, AccountExposure account) {
+    static Outcome tradingIsNotHalted(PreTradeOrder order, AccountExposure account) {
         return account.tradingState() == TradingState.HALTED
-                ? reject(RiskErrorCode.RISK_TRADING_HALTED, "trading is halted on this account")
-                : Optional.empty();
+                ? Outcome.fail(() -> "trading is halted on this account")
+                : Outcome.pass(() -> "trading is " + account.tradingState() + " on this account");
     }
 
     /**
      * Reduce-only lets an order through only if it trades against the position and, together with the
      * open orders on the same side, does not go through zero.
      */
-    static Optional<RiskRejection> reduceOnlyOrdersShrinkThePosition(PreTradeOrder order, AccountExposure account) {
+    static Outcome reduceOnlyOrdersShrinkThePosition(PreTradeOrder order, AccountExposure account) {
         if (account.tradingState() != TradingState.REDUCE_ONLY) {
-            return Optional.empty();
+            return Outcome.pass(() -> "account is not reduce-only");
         }
         BigDecimal position = account.position(order.symbol()).quantity();
         BigDecimal open = account.openQuantity(order.symbol(), order.side());
         boolean reduces = position.signum() != 0 && order.signedQuantity().signum() == -position.signum()
                 && open.add(order.quantity()).compareTo(position.abs()) <= 0;
-        return reduces ? Optional.empty()
-                : reject(RiskErrorCode.RISK_REDUCE_ONLY, "account is reduce-only: " + order.side() + " "
-                        + Decimals.plain(order.quantity()) + " " + order.symbol() + " does not reduce the position "
-                        + Decimals.plain(position) + " (open " + order.side() + " orders " + Decimals.plain(open) + ")");
+        return Outcome.passIf(reduces, () -> "account is reduce-only: " + order.side() + " "
+                + Decimals.plain(order.quantity()) + " " + order.symbol() + (reduces ? " reduces" : " does not reduce")
+                + " the position " + Decimals.plain(position) + " (open " + order.side() + " orders "
+                + Decimals.plain(open) + ")");
     }
 
-    static Optional<RiskRejection> symbolIsNotRestricted(PreTradeOrder order, AccountExposure account) {
+    static Outcome symbolIsNotRestricted(PreTradeOrder order, AccountExposure account) {
         var restricted = account.limits().restrictedSymbols();
         return restricted != null && restricted.contains(order.symbol())
-                ? reject(RiskErrorCode.RISK_RESTRICTED_SYMBOL, order.symbol() + " is on the restricted list")
-                : Optional.empty();
+                ? Outcome.fail(() -> order.symbol() + " is on the restricted list")
+                : Outcome.pass(() -> order.symbol() + " is not on the restricted list");
     }
 
-    static Optional<RiskRejection> marketPriceIsKnown(PreTradeOrder order, AccountExposure account) {
-        return order.referencePrice() == null || order.referencePrice().signum() <= 0
-                ? reject(RiskErrorCode.RISK_NO_MARKET_PRICE, "no market price for " + order.symbol())
-                : Optional.empty();
+    static Outcome marketPriceIsKnown(PreTradeOrder order, AccountExposure account) {
+        return order.hasReferencePrice()
+                ? Outcome.pass(() -> "reference price " + Decimals.plain(order.referencePrice()))
+                : Outcome.fail(() -> "no market price for " + order.symbol());
     }
 
-    static Optional<RiskRejection> orderNotionalWithinLimit(PreTradeOrder order, AccountExposure account) {
+    static Outcome orderNotionalWithinLimit(PreTradeOrder order, AccountExposure account) {
         BigDecimal max = account.limits().maxOrderNotional();
-        return order.notional().compareTo(max) > 0
-                ? reject(RiskErrorCode.RISK_MAX_ORDER_NOTIONAL, "notional " + Decimals.plain(order.notional())
-                        + " exceeds max order notional " + Decimals.plain(max))
-                : Optional.empty();
+        if (!order.hasReferencePrice()) {
+            return Outcome.fail(() -> "notional unknown without a market price for " + order.symbol()
+                    + " (max order notional " + Decimals.plain(max) + ")");
+        }
+        boolean within = order.notional().compareTo(max) <= 0;
+        return Outcome.passIf(within, () -> "notional " + Decimals.plain(order.notional())
+                + (within ? " within" : " exceeds") + " max order notional " + Decimals.plain(max));
     }
 
     /** Counts the open orders on the same side as if they filled: position + open + this order. */
-    static Optional<RiskRejection> positionWithinLimit(PreTradeOrder order, AccountExposure account) {
-        BigDecimal resulting = account.position(order.symbol()).quantity()
-                .add(Decimals.signed(order.side(), account.openQuantity(order.symbol(), order.side())))
-                .add(order.signedQuantity());
+    static Outcome positionWithinLimit(PreTradeOrder order, AccountExposure account) {
+        BigDecimal resulting = account.resultingPosition(order);
         BigDecimal max = account.limits().maxPositionPerInstrument();
-        return resulting.abs().compareTo(max) > 0
-                ? reject(RiskErrorCode.RISK_MAX_POSITION, "resulting position " + Decimals.plain(resulting) + " "
-                        + order.symbol() + " exceeds max position per instrument " + Decimals.plain(max))
-                : Optional.empty();
+        boolean within = resulting.abs().compareTo(max) <= 0;
+        return Outcome.passIf(within, () -> "resulting position " + Decimals.plain(resulting) + " "
+                + order.symbol() + (within ? " within" : " exceeds") + " max position per instrument "
+                + Decimals.plain(max));
     }
 
-    static Optional<RiskRejection> grossExposureWithinLimit(PreTradeOrder order, AccountExposure account) {
-        BigDecimal gross = account.grossExposure().add(order.notional());
+    static Outcome grossExposureWithinLimit(PreTradeOrder order, AccountExposure account) {
         BigDecimal max = account.limits().maxGrossExposure();
-        return gross.compareTo(max) > 0
-                ? reject(RiskErrorCode.RISK_MAX_GROSS_EXPOSURE, "gross exposure " + Decimals.plain(gross)
-                        + " exceeds max gross exposure " + Decimals.plain(max))
-                : Optional.empty();
+        if (!order.hasReferencePrice()) {
+            return Outcome.fail(() -> "gross exposure unknown without a market price for " + order.symbol()
+                    + " (max gross exposure " + Decimals.plain(max) + ")");
+        }
+        BigDecimal gross = account.resultingGrossExposure(order);
+        boolean within = gross.compareTo(max) <= 0;
+        return Outcome.passIf(within, () -> "gross exposure " + Decimals.plain(gross)
+                + (within ? " within" : " exceeds") + " max gross exposure " + Decimals.plain(max));
     }
 
-    static Optional<RiskRejection> dailyLossNotReached(PreTradeOrder order, AccountExposure account) {
+    static Outcome dailyLossNotReached(PreTradeOrder order, AccountExposure account) {
         BigDecimal loss = account.realisedLossToday();
         BigDecimal max = account.limits().maxDailyLoss();
-        return loss.compareTo(max) >= 0
-                ? reject(RiskErrorCode.RISK_MAX_DAILY_LOSS, "realised loss today " + Decimals.plain(loss)
-                        + " reaches max daily loss " + Decimals.plain(max))
-                : Optional.empty();
+        boolean below = loss.compareTo(max) < 0;
+        return Outcome.passIf(below, () -> "realised loss today " + Decimals.plain(loss)
+                + (below ? " below" : " reaches") + " max daily loss " + Decimals.plain(max));
     }
 
-    /** This check included: the (max + 1)-th check within one second is refused. */
-    static Optional<RiskRejection> orderRateWithinLimit(PreTradeOrder order, AccountExposure account) {
+    /**
+     * This check included: the (max + 1)-th check within one second is refused. A preview is not a
+     * check (it stores nothing), so it asks whether the order would pass if it were placed now.
+     */
+    static Outcome orderRateWithinLimit(PreTradeOrder order, AccountExposure account) {
         int checks = account.checksInLastSecond() + 1;
         int max = account.limits().maxOrdersPerSecond();
-        return checks > max
-                ? reject(RiskErrorCode.RISK_ORDER_RATE, checks + " orders in the last second exceed max " + max
-                        + " per second")
-                : Optional.empty();
+        boolean within = checks <= max;
+        return Outcome.passIf(within, () -> checks + " orders in the last second" + (within ? " within" : " exceed")
+                + " max " + max + " per second");
     }
 
     // --- limits ------------------------------------------------------------------------------------

@@ -2,14 +2,12 @@ package org.mltrading.command.flow;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.modelling.saga.EndSaga;
 import org.axonframework.modelling.saga.SagaEventHandler;
 import org.axonframework.modelling.saga.SagaLifecycle;
 import org.axonframework.modelling.saga.StartSaga;
@@ -21,9 +19,7 @@ import org.mltrading.api.account.PreTradeRiskRejectedEvent;
 import org.mltrading.api.account.ReleaseExposureCommand;
 import org.mltrading.api.common.AccountId;
 import org.mltrading.api.common.OrderId;
-import org.mltrading.api.common.Side;
 import org.mltrading.api.marketdata.MarketDataPort;
-import org.mltrading.api.marketdata.Quote;
 import org.mltrading.api.order.AcceptOrderCommand;
 import org.mltrading.api.order.OrderCancelledEvent;
 import org.mltrading.api.order.OrderExpiredEvent;
@@ -39,7 +35,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * The life of one order between the Order and the Account aggregates: pre-trade risk check, accept or
  * reject, every fill booked on the account, and the reserved exposure released once the order ends.
- * Associated by {@code orderId} (Axon associates by the id's {@code toString()}, the raw UUID).
+ * The saga ends only once both the risk answer and the end of the order are in, whichever comes
+ * first: a client may cancel a PENDING order before the account approves it, and that approval's
+ * reservation must still be released (and the cancelled order not accepted). Associated by {@code orderId} (Axon associates by the id's {@code toString()}, the raw UUID).
  *
  * <p>Commands go out asynchronously; a failure is logged and never fails the event handling, so one
  * refused command cannot block the saga's processor. The saga is stored with Jackson: only its
@@ -65,6 +63,14 @@ public class OrderFlowSaga {
 
     private OrderId orderId;
     private AccountId accountId;
+    /**
+     * Between the risk check request and the account's answer. Set when the saga starts rather than
+     * tracking "answered", so a saga stored before this field existed (absent: false) keeps ending on
+     * a terminal order event as it always did.
+     */
+    private boolean awaitingRisk;
+    /** The order reached a terminal state (cancelled, rejected, expired) without a complete fill. */
+    private boolean orderEnded;
 
     public OrderFlowSaga() {
         // created by Axon (new saga) or by the serializer (loaded saga)
@@ -76,17 +82,34 @@ public class OrderFlowSaga {
         orderId = event.orderId();
         accountId = event.accountId();
         OrderTerms terms = event.terms();
+        awaitingRisk = true;
         send(new CheckPreTradeRiskCommand(accountId, orderId, terms.symbol(), terms.side(), terms.quantity(),
-                referencePrice(terms), clock.instant()));
+                terms.referencePrice(marketData), clock.instant()));
     }
 
+    /**
+     * Accepts the order, unless it already ended while the check was under way (e.g. cancelled while
+     * PENDING): then the approval's fresh reservation is released at once and the saga ends.
+     */
     @SagaEventHandler(associationProperty = "orderId")
     public void on(PreTradeRiskApprovedEvent event) {
+        awaitingRisk = false;
+        if (orderEnded) {
+            send(new ReleaseExposureCommand(event.accountId(), event.orderId()));
+            SagaLifecycle.end();
+            return;
+        }
         send(new AcceptOrderCommand(event.orderId()));
     }
 
+    /** Rejects the order, unless it already ended: then nothing was reserved and the saga is done. */
     @SagaEventHandler(associationProperty = "orderId")
     public void on(PreTradeRiskRejectedEvent event) {
+        awaitingRisk = false;
+        if (orderEnded) {
+            SagaLifecycle.end();
+            return;
+        }
         send(new RejectOrderCommand(event.orderId(), event.code().name(), event.reason()));
     }
 
@@ -109,42 +132,33 @@ public class OrderFlowSaga {
         }
     }
 
-    @EndSaga
     @SagaEventHandler(associationProperty = "orderId")
     public void on(OrderCancelledEvent event) {
-        send(new ReleaseExposureCommand(event.accountId(), event.orderId()));
+        orderEnded(event.accountId(), event.orderId());
     }
 
-    @EndSaga
     @SagaEventHandler(associationProperty = "orderId")
     public void on(OrderRejectedEvent event) {
-        send(new ReleaseExposureCommand(event.accountId(), event.orderId()));
+        orderEnded(event.accountId(), event.orderId());
     }
 
-    @EndSaga
     @SagaEventHandler(associationProperty = "orderId")
     public void on(OrderExpiredEvent event) {
-        send(new ReleaseExposureCommand(event.accountId(), event.orderId()));
+        orderEnded(event.accountId(), event.orderId());
     }
 
     /**
-     * The price the risk check values the order at: the limit for LIMIT and STOP_LIMIT, the stop for
-     * STOP (the price at which it becomes a market order), else the touch the order would take now.
+     * The order ended without a complete fill. Once the risk answer is in, release the reservation and
+     * end. Before it (a cancel of a PENDING order), the account may still approve and reserve: the saga
+     * stays to release that reservation when the answer arrives (see the risk handlers). The release
+     * is sent either way; with nothing reserved the account ignores it.
      */
-    private BigDecimal referencePrice(OrderTerms terms) {
-        if (terms.type().needsLimitPrice() && terms.limitPrice() != null) {
-            return terms.limitPrice();
+    private void orderEnded(AccountId account, OrderId order) {
+        orderEnded = true;
+        send(new ReleaseExposureCommand(account, order));
+        if (!awaitingRisk) {
+            SagaLifecycle.end();
         }
-        if (terms.type().needsStopPrice() && terms.stopPrice() != null) {
-            return terms.stopPrice();
-        }
-        return marketData.latestQuote(terms.symbol())
-                .map(quote -> touch(quote, terms.side()))
-                .orElse(null);
-    }
-
-    private static BigDecimal touch(Quote quote, Side side) {
-        return side == Side.BUY ? quote.ask() : quote.bid();
     }
 
     private CompletableFuture<Object> send(Object command) {

@@ -9,6 +9,7 @@ import java.util.Set;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.mltrading.api.order.AmendOrderCommand;
 import org.mltrading.api.order.OrderErrorCode;
+import org.mltrading.api.order.OrderInputRules;
 import org.mltrading.api.order.OrderRejection;
 import org.mltrading.api.order.OrderStatus;
 import org.mltrading.api.order.OrderTerms;
@@ -23,11 +24,6 @@ import org.mltrading.api.order.TimeInForce;
  */
 final class OrderPolicies {
 
-    /** A rule of a new order: the rejection if the terms break it. */
-    interface OrderPolicy {
-        Optional<OrderRejection> check(OrderTerms terms, Instant now);
-    }
-
     /** A rule of an amendment: the rejection if it breaks it, given the current terms and what is filled. */
     interface AmendPolicy {
         Optional<OrderRejection> check(AmendOrderCommand amend, OrderTerms current, BigDecimal filledQuantity);
@@ -38,12 +34,8 @@ final class OrderPolicies {
         Optional<OrderRejection> check(RecordFillCommand fill, BigDecimal leavesQuantity);
     }
 
-    static final List<OrderPolicy> INPUT_RULES = List.of(
-            OrderPolicies::quantityIsPositive,
-            OrderPolicies::limitPriceWhereNeeded,
-            OrderPolicies::stopPriceWhereNeeded,
-            OrderPolicies::pricesArePositive,
-            OrderPolicies::goodTillDateHasFutureExpiry);
+    /** The rules of a new order's terms: shared with the GraphQL edge, so they live in the api. */
+    static final List<OrderInputRules.Rule> INPUT_RULES = OrderInputRules.TERMS_RULES;
 
     static final List<AmendPolicy> AMEND_RULES = List.of(
             OrderPolicies::amendedQuantityIsPositive,
@@ -82,16 +74,9 @@ final class OrderPolicies {
     }
 
     static void validate(PlaceOrderCommand command, Instant now) {
-        if (command.clientOrderId() == null || command.clientOrderId().isBlank()
-                || command.clientOrderId().length() > 64) {
-            throw refused(new OrderRejection(OrderErrorCode.ORDER_INVALID_CLIENT_ORDER_ID,
-                    "clientOrderId must be 1 to 64 characters"));
-        }
-        for (OrderPolicy rule : INPUT_RULES) {
-            rule.check(command.terms(), now).ifPresent(rejection -> {
-                throw refused(rejection);
-            });
-        }
+        OrderInputRules.firstViolation(command.clientOrderId(), command.terms(), now).ifPresent(rejection -> {
+            throw refused(rejection);
+        });
     }
 
     static void validate(AmendOrderCommand command, OrderTerms current, BigDecimal filledQuantity) {
@@ -136,42 +121,6 @@ final class OrderPolicies {
 
     static CommandExecutionException refused(OrderRejection rejection) {
         return new CommandExecutionException(rejection.message(), null, rejection);
-    }
-
-    // --- a new order -------------------------------------------------------------------------------
-
-    static Optional<OrderRejection> quantityIsPositive(OrderTerms terms, Instant now) {
-        return terms.quantity().signum() > 0 ? Optional.empty()
-                : reject(OrderErrorCode.ORDER_INVALID_QUANTITY, "quantity must be greater than 0");
-    }
-
-    static Optional<OrderRejection> limitPriceWhereNeeded(OrderTerms terms, Instant now) {
-        return terms.type().needsLimitPrice() && terms.limitPrice() == null
-                ? reject(OrderErrorCode.ORDER_LIMIT_PRICE_REQUIRED, terms.type() + " orders need a limitPrice")
-                : Optional.empty();
-    }
-
-    static Optional<OrderRejection> stopPriceWhereNeeded(OrderTerms terms, Instant now) {
-        return terms.type().needsStopPrice() && terms.stopPrice() == null
-                ? reject(OrderErrorCode.ORDER_STOP_PRICE_REQUIRED, terms.type() + " orders need a stopPrice")
-                : Optional.empty();
-    }
-
-    static Optional<OrderRejection> pricesArePositive(OrderTerms terms, Instant now) {
-        return isNotPositive(terms.limitPrice()) || isNotPositive(terms.stopPrice())
-                ? reject(OrderErrorCode.ORDER_INVALID_PRICE, "prices must be greater than 0")
-                : Optional.empty();
-    }
-
-    static Optional<OrderRejection> goodTillDateHasFutureExpiry(OrderTerms terms, Instant now) {
-        if (terms.timeInForce() != TimeInForce.GTD) {
-            return Optional.empty();
-        }
-        if (terms.expireAt() == null) {
-            return reject(OrderErrorCode.ORDER_EXPIRE_AT_REQUIRED, "GTD orders need an expireAt");
-        }
-        return terms.expireAt().isAfter(now) ? Optional.empty()
-                : reject(OrderErrorCode.ORDER_EXPIRE_AT_IN_PAST, "expireAt must be in the future");
     }
 
     // --- an amendment (null keeps the current value) -----------------------------------------------

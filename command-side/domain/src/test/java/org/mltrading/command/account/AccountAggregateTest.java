@@ -11,10 +11,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.TestExecutor;
+import org.hamcrest.Description;
+import org.hamcrest.Matcher;
+import org.hamcrest.TypeSafeMatcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,9 +32,12 @@ import org.mltrading.api.account.CheckPreTradeRiskCommand;
 import org.mltrading.api.account.CreateAccountCommand;
 import org.mltrading.api.account.ExposureReleasedEvent;
 import org.mltrading.api.account.FillAppliedEvent;
+import org.mltrading.api.account.PreTradeCheckReport;
 import org.mltrading.api.account.PreTradeRiskApprovedEvent;
 import org.mltrading.api.account.PreTradeRiskRejectedEvent;
+import org.mltrading.api.account.PreviewPreTradeRiskCommand;
 import org.mltrading.api.account.ReleaseExposureCommand;
+import org.mltrading.api.account.RiskCheckResult;
 import org.mltrading.api.account.RiskErrorCode;
 import org.mltrading.api.account.RiskLimits;
 import org.mltrading.api.account.RiskLimitsSetEvent;
@@ -408,6 +415,123 @@ class AccountAggregateTest {
                 .expectNoEvents();
     }
 
+    // --- preview (dry run) ---------------------------------------------------------------------------
+
+    @Test
+    void a_preview_stores_nothing_and_reports_every_check_with_the_resulting_exposure() {
+        given(opened())
+                .when(preview(Side.BUY, "10", "100"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents()
+                .expectResultMessagePayload(new PreTradeCheckReport(true, List.of(
+                        passed("tradingIsNotHalted", RiskErrorCode.RISK_TRADING_HALTED,
+                                "trading is ACTIVE on this account"),
+                        passed("reduceOnlyOrdersShrinkThePosition", RiskErrorCode.RISK_REDUCE_ONLY,
+                                "account is not reduce-only"),
+                        passed("symbolIsNotRestricted", RiskErrorCode.RISK_RESTRICTED_SYMBOL,
+                                "AAPL is not on the restricted list"),
+                        passed("marketPriceIsKnown", RiskErrorCode.RISK_NO_MARKET_PRICE, "reference price 100"),
+                        passed("orderNotionalWithinLimit", RiskErrorCode.RISK_MAX_ORDER_NOTIONAL,
+                                "notional 1000 within max order notional 1000000"),
+                        passed("positionWithinLimit", RiskErrorCode.RISK_MAX_POSITION,
+                                "resulting position 10 AAPL within max position per instrument 100000"),
+                        passed("grossExposureWithinLimit", RiskErrorCode.RISK_MAX_GROSS_EXPOSURE,
+                                "gross exposure 1000 within max gross exposure 5000000"),
+                        passed("dailyLossNotReached", RiskErrorCode.RISK_MAX_DAILY_LOSS,
+                                "realised loss today 0 below max daily loss 100000"),
+                        passed("orderRateWithinLimit", RiskErrorCode.RISK_ORDER_RATE,
+                                "1 orders in the last second within max 5000 per second")),
+                        new BigDecimal("1000"), BigDecimal.TEN, new BigDecimal("1000")))
+                .expectState(account -> assertThat(account.reservedExposure(ORDER)).isZero());
+    }
+
+    @Test
+    void a_preview_failing_two_limits_lists_both_and_still_evaluates_the_rest() {
+        given(opened(limits("100", "100000", "500", "100000", 5000)))
+                .when(preview(Side.BUY, "10", "100"))
+                .expectNoEvents()
+                .expectResultMessagePayloadMatching(report(report -> {
+                    assertThat(report.approved()).isFalse();
+                    assertThat(report.checks()).hasSize(9);
+                    assertThat(report.checks()).filteredOn(check -> !check.passed())
+                            .extracting(RiskCheckResult::code, RiskCheckResult::detail)
+                            .containsExactly(
+                                    org.assertj.core.groups.Tuple.tuple(RiskErrorCode.RISK_MAX_ORDER_NOTIONAL,
+                                            "notional 1000 exceeds max order notional 100"),
+                                    org.assertj.core.groups.Tuple.tuple(RiskErrorCode.RISK_MAX_GROSS_EXPOSURE,
+                                            "gross exposure 1000 exceeds max gross exposure 500"));
+                    assertThat(report.notional()).isEqualByComparingTo("1000");
+                }));
+    }
+
+    @Test
+    void a_preview_counts_positions_and_open_orders_like_the_real_check() {
+        given(opened(), fill(order("held"), "f-1", Side.BUY, "30000", "10", "0", "30000", "10", "0",
+                        "700000", EARLIER),
+                        new PreTradeRiskApprovedEvent(ID, order("open"), "AAPL", Side.BUY, new BigDecimal("60000"),
+                                new BigDecimal("600000"), EARLIER))
+                .when(preview(Side.BUY, "20000", "10"))
+                .expectNoEvents()
+                .expectResultMessagePayloadMatching(report(report -> {
+                    assertThat(report.approved()).isFalse();
+                    assertThat(report.resultingPosition()).isEqualByComparingTo("110000");
+                    assertThat(report.resultingGrossExposure()).isEqualByComparingTo("1100000");
+                    assertThat(report.checks()).filteredOn(check -> !check.passed())
+                            .extracting(RiskCheckResult::detail)
+                            .containsExactly("resulting position 110000 AAPL exceeds max position per instrument 100000");
+                }));
+    }
+
+    @Test
+    void a_preview_without_a_market_price_fails_every_check_that_needs_one() {
+        given(opened())
+                .when(preview(Side.SELL, "10", null))
+                .expectNoEvents()
+                .expectResultMessagePayloadMatching(report(report -> {
+                    assertThat(report.approved()).isFalse();
+                    assertThat(report.notional()).isNull();
+                    assertThat(report.resultingPosition()).isEqualByComparingTo("-10");
+                    assertThat(report.resultingGrossExposure()).isEqualByComparingTo("0");
+                    assertThat(report.checks()).filteredOn(check -> !check.passed())
+                            .extracting(RiskCheckResult::code)
+                            .containsExactly(RiskErrorCode.RISK_NO_MARKET_PRICE, RiskErrorCode.RISK_MAX_ORDER_NOTIONAL,
+                                    RiskErrorCode.RISK_MAX_GROSS_EXPOSURE);
+                }));
+    }
+
+    @Test
+    void a_preview_does_not_count_towards_the_order_rate() {
+        given(opened(limits("1000000", "100000", "5000000", "100000", 1)))
+                .when(preview(Side.BUY, "10", "100"))
+                .expectNoEvents()
+                .expectResultMessagePayloadMatching(report(report -> assertThat(report.approved()).isTrue()))
+                .expectState(account -> assertThat(account.checksInLastSecond(NOW)).isZero());
+    }
+
+    @Test
+    void a_preview_after_a_check_in_the_same_second_reports_the_rate_the_order_would_hit() {
+        given(opened(limits("1000000", "100000", "5000000", "100000", 1)),
+                        new PreTradeRiskApprovedEvent(ID, order("1"), "AAPL", Side.BUY, BigDecimal.ONE, BigDecimal.TEN,
+                                NOW.minusMillis(10)))
+                .when(preview(Side.BUY, "10", "100"))
+                .expectNoEvents()
+                .expectResultMessagePayloadMatching(report(report -> assertThat(report.checks())
+                        .filteredOn(check -> !check.passed())
+                        .containsExactly(new RiskCheckResult("orderRateWithinLimit", RiskErrorCode.RISK_ORDER_RATE,
+                                false, "2 orders in the last second exceed max 1 per second"))))
+                .expectState(account -> assertThat(account.checksInLastSecond(NOW)).isEqualTo(1));
+    }
+
+    @Test
+    void a_preview_of_a_halted_account_names_the_halt_and_every_other_check() {
+        given(opened(), stateChanged(TradingState.HALTED))
+                .when(preview(Side.BUY, "15000", "100"))
+                .expectNoEvents()
+                .expectResultMessagePayloadMatching(report(report -> assertThat(report.checks())
+                        .filteredOn(check -> !check.passed()).extracting(RiskCheckResult::code)
+                        .containsExactly(RiskErrorCode.RISK_TRADING_HALTED, RiskErrorCode.RISK_MAX_ORDER_NOTIONAL)));
+    }
+
     // --- fills -------------------------------------------------------------------------------------
 
     @Test
@@ -582,6 +706,38 @@ class AccountAggregateTest {
     private static CheckPreTradeRiskCommand check(Side side, String quantity, String referencePrice) {
         return new CheckPreTradeRiskCommand(ID, ORDER, "AAPL", side, new BigDecimal(quantity),
                 referencePrice == null ? null : new BigDecimal(referencePrice), NOW);
+    }
+
+    private static PreviewPreTradeRiskCommand preview(Side side, String quantity, String referencePrice) {
+        return new PreviewPreTradeRiskCommand(ID, ORDER, "AAPL", side, new BigDecimal(quantity),
+                referencePrice == null ? null : new BigDecimal(referencePrice));
+    }
+
+    private static RiskCheckResult passed(String check, RiskErrorCode code, String detail) {
+        return new RiskCheckResult(check, code, true, detail);
+    }
+
+    /** A matcher for the fixture's result that runs AssertJ assertions and reports their failure. */
+    private static Matcher<PreTradeCheckReport> report(Consumer<PreTradeCheckReport> assertions) {
+        return new TypeSafeMatcher<>() {
+            private String failure;
+
+            @Override
+            protected boolean matchesSafely(PreTradeCheckReport report) {
+                try {
+                    assertions.accept(report);
+                    return true;
+                } catch (AssertionError e) {
+                    failure = e.getMessage();
+                    return false;
+                }
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendText("a report satisfying the assertions" + (failure == null ? "" : ": " + failure));
+            }
+        };
     }
 
     private static PreTradeRiskApprovedEvent approved(Side side, String quantity, String reserved) {

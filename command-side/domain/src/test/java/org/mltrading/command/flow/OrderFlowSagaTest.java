@@ -160,7 +160,9 @@ class OrderFlowSagaTest {
 
     @Test
     void cancellation_releases_the_exposure_and_ends_the_saga() {
-        fixture.givenAggregate(ID).published(placed(), accepted(), filled("4", "4", "6", false))
+        fixture.givenAggregate(ID).published(placed())
+                .andThenAPublished(riskApproved())
+                .andThenAggregate(ID).published(accepted(), filled("4", "4", "6", false))
                 .whenAggregate(ID).publishes(new OrderCancelledEvent(ORDER, ACCOUNT, "IOC_REMAINDER", "rest",
                         new BigDecimal("6"), NOW))
                 .expectActiveSagas(0)
@@ -170,6 +172,7 @@ class OrderFlowSagaTest {
     @Test
     void rejection_releases_the_exposure_and_ends_the_saga() {
         fixture.givenAggregate(ID).published(placed())
+                .andThenAPublished(riskRejected())
                 .whenAggregate(ID).publishes(new OrderRejectedEvent(ORDER, ACCOUNT, "RISK_MAX_POSITION", "too big",
                         NOW))
                 .expectActiveSagas(0)
@@ -178,10 +181,55 @@ class OrderFlowSagaTest {
 
     @Test
     void expiry_releases_the_exposure_and_ends_the_saga() {
-        fixture.givenAggregate(ID).published(placed(), accepted())
+        fixture.givenAggregate(ID).published(placed())
+                .andThenAPublished(riskApproved())
+                .andThenAggregate(ID).published(accepted())
                 .whenAggregate(ID).publishes(new OrderExpiredEvent(ORDER, ACCOUNT, BigDecimal.TEN, NOW))
                 .expectActiveSagas(0)
                 .expectDispatchedCommands(new ReleaseExposureCommand(ACCOUNT, ORDER));
+    }
+
+    // ---- the order ends before the risk answer (cancel while PENDING) ----
+
+    @Test
+    void a_cancel_before_the_risk_answer_keeps_the_saga_waiting_for_it() {
+        fixture.givenAggregate(ID).published(placed())
+                .whenAggregate(ID).publishes(cancelledWhilePending())
+                .expectActiveSagas(1)
+                .expectDispatchedCommands(new ReleaseExposureCommand(ACCOUNT, ORDER));
+    }
+
+    @Test
+    void an_approval_after_the_cancel_releases_its_reservation_ends_the_saga_and_does_not_accept() {
+        fixture.givenAggregate(ID).published(placed(), cancelledWhilePending())
+                .whenPublishingA(riskApproved())
+                .expectActiveSagas(0)
+                .expectDispatchedCommands(new ReleaseExposureCommand(ACCOUNT, ORDER));
+    }
+
+    @Test
+    void a_rejection_after_the_cancel_ends_the_saga_without_rejecting_the_cancelled_order() {
+        fixture.givenAggregate(ID).published(placed(), cancelledWhilePending())
+                .whenPublishingA(riskRejected())
+                .expectActiveSagas(0)
+                .expectNoDispatchedCommands();
+    }
+
+    @Test
+    void an_approval_before_the_cancel_accepts_and_the_cancel_then_releases_and_ends_the_saga() {
+        fixture.givenAggregate(ID).published(placed())
+                .andThenAPublished(riskApproved())
+                .whenAggregate(ID).publishes(cancelledWhilePending())
+                .expectActiveSagas(0)
+                .expectDispatchedCommands(new ReleaseExposureCommand(ACCOUNT, ORDER));
+    }
+
+    @Test
+    void the_approval_of_a_pending_order_still_accepts_it() {
+        fixture.givenAggregate(ID).published(placed())
+                .whenPublishingA(riskApproved())
+                .expectActiveSagas(1)
+                .expectDispatchedCommands(new AcceptOrderCommand(ORDER));
     }
 
     @Test
@@ -217,6 +265,17 @@ class OrderFlowSagaTest {
         assertThat(restored.accountId()).isEqualTo(ACCOUNT);
     }
 
+    @Test
+    void a_saga_stored_before_it_tracked_the_risk_answer_still_ends_on_a_terminal_event() throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        OrderFlowSaga legacy = mapper.readValue("{\"orderId\":\"" + ID + "\",\"accountId\":\"demo-account\"}",
+                OrderFlowSaga.class);
+
+        java.lang.reflect.Field awaitingRisk = OrderFlowSaga.class.getDeclaredField("awaitingRisk");
+        awaitingRisk.setAccessible(true);
+        assertThat(awaitingRisk.getBoolean(legacy)).isFalse();
+    }
+
     // ---- helpers ----
 
     private static OrderTerms terms(Side side, OrderType type, String limit, String stop) {
@@ -226,6 +285,20 @@ class OrderFlowSagaTest {
 
     private static OrderPlacedEvent placed() {
         return new OrderPlacedEvent(ORDER, ACCOUNT, "c-1", terms(Side.BUY, OrderType.LIMIT, "187.25", null), NOW);
+    }
+
+    private static PreTradeRiskApprovedEvent riskApproved() {
+        return new PreTradeRiskApprovedEvent(ACCOUNT, ORDER, "AAPL", Side.BUY, BigDecimal.TEN, new BigDecimal("1872.5"),
+                NOW);
+    }
+
+    private static PreTradeRiskRejectedEvent riskRejected() {
+        return new PreTradeRiskRejectedEvent(ACCOUNT, ORDER, RiskErrorCode.RISK_MAX_POSITION, "too big", NOW);
+    }
+
+    /** The client cancelled the order while it was still PENDING: nothing was filled. */
+    private static OrderCancelledEvent cancelledWhilePending() {
+        return new OrderCancelledEvent(ORDER, ACCOUNT, "CLIENT_REQUEST", "cancelled by trader", BigDecimal.TEN, NOW);
     }
 
     private static OrderAcceptedEvent accepted() {

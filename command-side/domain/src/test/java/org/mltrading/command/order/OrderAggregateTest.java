@@ -468,7 +468,7 @@ class OrderAggregateTest {
     }
 
     private static String rejectionMessage(OrderTerms terms) {
-        for (OrderPolicies.OrderPolicy rule : OrderPolicies.INPUT_RULES) {
+        for (var rule : OrderPolicies.INPUT_RULES) {
             var rejection = rule.check(terms, NOW);
             if (rejection.isPresent()) {
                 return rejection.get().message();

@@ -1,0 +1,18 @@
+package org.mltrading.api.account;
+
+import java.math.BigDecimal;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.mltrading.api.common.AccountId;
+import org.mltrading.api.common.OrderId;
+import org.mltrading.api.common.Side;
+
+/**
+ * A dry run of the pre-trade risk check: the account evaluates every check against its current state
+ * and answers a {@link PreTradeCheckReport}, storing nothing (no event, no reservation, and the
+ * preview does not count towards the order rate). {@code quantity} in units (the side gives the
+ * direction); {@code referencePrice} in the quote currency per unit, as for
+ * {@link CheckPreTradeRiskCommand} (null when no market price is known).
+ */
+public record PreviewPreTradeRiskCommand(@TargetAggregateIdentifier AccountId accountId, OrderId orderId,
+                                         String symbol, Side side, BigDecimal quantity, BigDecimal referencePrice) {
+}
