@@ -128,6 +128,55 @@ class TradingIT {
         assertThat(account.get("tradingState").asText()).isIn("ACTIVE", "HALTED");
     }
 
+    @Test
+    void a_working_order_can_be_amended_and_the_change_is_readable_at_once() throws Exception {
+        String id = place(order("AAPL", "BUY", "LIMIT", "4", "1.00", "GTC"));
+        awaitStatus(id, Set.of("WORKING"));
+        try {
+            JsonNode amended = platform.graphql(integrator, """
+                    mutation($id: ID!) { amendOrder(input: {orderId: $id, quantity: "6", limitPrice: "1.50"}) { quantity limitPrice status } }""",
+                    Map.of("id", id)).data().get("amendOrder");
+            assertThat(new BigDecimal(amended.get("quantity").asText())).isEqualByComparingTo("6");
+            assertThat(new BigDecimal(amended.get("limitPrice").asText())).isEqualByComparingTo("1.50");
+            assertThat(platform.graphql(integrator, """
+                    mutation($id: ID!) { amendOrder(input: {orderId: $id, limitPrice: "1.505"}) { id } }""",
+                    Map.of("id", id)).firstErrorCode()).isEqualTo("ORDER_INVALID_PRICE");
+        } finally {
+            platform.graphql(integrator, "mutation($id: ID!) { cancelOrder(input: {orderId: $id}) { id } }", Map.of("id", id));
+        }
+    }
+
+    @Test
+    void a_fill_arrives_on_the_position_updated_subscription() throws Exception {
+        var client = org.springframework.graphql.client.WebSocketGraphQlClient
+                .builder(platform.websocketUrl(), new org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient())
+                .interceptor(new org.springframework.graphql.client.WebSocketGraphQlClientInterceptor() {
+                    @Override
+                    public reactor.core.publisher.Mono<Object> connectionInitPayload() {
+                        return reactor.core.publisher.Mono.just(Map.of("Authorization", "Bearer " + integrator));
+                    }
+                }).build();
+        try {
+            var received = client.document("subscription { positionUpdated(accountId: \"demo-account\") { symbol quantity averagePrice } }")
+                    .retrieveSubscription("positionUpdated").toEntity(Map.class)
+                    .filter(position -> "ETH-USD".equals(position.get("symbol")))
+                    .next().toFuture();
+            // the subscription is live once the server processed "subscribe": trade until a change arrives
+            for (int i = 0; i < 20 && !received.isDone(); i++) {
+                place(order("ETH-USD", "BUY", "MARKET", "0.01", null, "DAY"));
+                try {
+                    received.get(1, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (java.util.concurrent.TimeoutException notYet) {
+                    // next order
+                }
+            }
+            Map position = received.get(20, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(new BigDecimal((String) position.get("quantity"))).isPositive();
+        } finally {
+            client.stop().block(Duration.ofSeconds(5));
+        }
+    }
+
     private static Map<String, Object> order(String symbol, String side, String type, String quantity, String limit, String tif) {
         Map<String, Object> input = new HashMap<>();
         input.put("accountId", "demo-account");

@@ -37,7 +37,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * reject, every fill booked on the account, and the reserved exposure released once the order ends.
  * The saga ends only once both the risk answer and the end of the order are in, whichever comes
  * first: a client may cancel a PENDING order before the account approves it, and that approval's
- * reservation must still be released (and the cancelled order not accepted). Associated by {@code orderId} (Axon associates by the id's {@code toString()}, the raw UUID).
+ * reservation must still be released (and the cancelled order not accepted). Associated by
+ * {@code orderId} (Axon associates by the id's {@code toString()}, the raw UUID).
  *
  * <p>Commands go out asynchronously; a failure is logged and never fails the event handling, so one
  * refused command cannot block the saga's processor. The saga is stored with Jackson: only its
