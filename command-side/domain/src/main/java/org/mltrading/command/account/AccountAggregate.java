@@ -1,5 +1,6 @@
 package org.mltrading.command.account;
 
+import org.mltrading.command.CommandSideConfiguration;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.math.BigDecimal;
@@ -56,7 +57,7 @@ import org.mltrading.api.common.OrderId;
  * idempotent: a repeated check of the same order, a re-sent fill (same order and fillId) and a release
  * of an order with nothing reserved change nothing.
  */
-@Aggregate
+@Aggregate(cache = CommandSideConfiguration.AGGREGATE_CACHE)
 public class AccountAggregate {
 
     private static final Duration RATE_WINDOW = Duration.ofSeconds(1);

@@ -1,5 +1,6 @@
 package org.mltrading.command.order;
 
+import org.mltrading.command.CommandSideConfiguration;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.math.BigDecimal;
@@ -40,7 +41,7 @@ import org.mltrading.command.order.OrderPolicies.Transition;
  * fillId) and a cancel of a cancelled order are answered with success and no event, because the venue
  * and the sagas deliver at least once; every other command on a terminal order is refused.
  */
-@Aggregate
+@Aggregate(cache = CommandSideConfiguration.AGGREGATE_CACHE)
 public class OrderAggregate {
 
     @AggregateIdentifier
