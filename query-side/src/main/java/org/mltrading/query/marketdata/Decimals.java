@@ -15,10 +15,6 @@ public final class Decimals {
 
     /** Strips storage padding so 549.03000000 reads back as 549.03. */
     public static BigDecimal normalized(BigDecimal value) {
-        if (value == null) {
-            return null;
-        }
-        BigDecimal stripped = value.stripTrailingZeros();
-        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+        return org.mltrading.api.common.Decimals.normalised(value);
     }
 }

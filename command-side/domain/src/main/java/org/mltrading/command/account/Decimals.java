@@ -3,24 +3,18 @@ package org.mltrading.command.account;
 import java.math.BigDecimal;
 import org.mltrading.api.common.Side;
 
-/** How the account context writes the decimals it computes. */
+/** The account context's decimal helpers: the platform convention plus signed position changes. */
 final class Decimals {
 
     private Decimals() {
     }
 
-    /**
-     * Without trailing zeros and never in exponent notation: {@code 100.00} becomes {@code 100}, not
-     * {@code 1E+2}, so events compare and serialise the same however the value was computed.
-     */
     static BigDecimal normalised(BigDecimal value) {
-        BigDecimal stripped = value.stripTrailingZeros();
-        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+        return org.mltrading.api.common.Decimals.normalised(value);
     }
 
-    /** For messages: plain notation, no trailing zeros. */
     static String plain(BigDecimal value) {
-        return normalised(value).toPlainString();
+        return org.mltrading.api.common.Decimals.plain(value);
     }
 
     /** The quantity as a position change: positive for BUY, negative for SELL. */

@@ -1,5 +1,6 @@
 package org.mltrading.command.order;
 
+import org.mltrading.api.common.Decimals;
 import org.mltrading.command.CommandSideConfiguration;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 

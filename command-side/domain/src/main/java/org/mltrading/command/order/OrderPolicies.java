@@ -6,6 +6,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.mltrading.api.common.Decimals;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.mltrading.api.order.AmendOrderCommand;
 import org.mltrading.api.order.OrderErrorCode;
