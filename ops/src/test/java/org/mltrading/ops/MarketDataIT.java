@@ -108,6 +108,30 @@ class MarketDataIT {
         }
     }
 
+    @Test
+    void one_connection_may_not_hold_more_than_the_subscription_cap() throws Exception {
+        WebSocketGraphQlClient client = client();
+        List<reactor.core.Disposable> open = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 50; i++) {
+                open.add(client.document("subscription { quotes(symbols: [\"SPY\"]) { symbol } }")
+                        .retrieveSubscription("quotes").toEntity(Map.class).subscribe(quote -> { }, error -> { }));
+            }
+            Thread.sleep(2_000); // let the server register them
+            Throwable refused = client.document("subscription { quotes(symbols: [\"SPY\"]) { symbol } }")
+                    .executeSubscription()
+                    .map(response -> response.getErrors().toString())
+                    .next()
+                    .map(errors -> (Throwable) new IllegalStateException(errors))
+                    .onErrorResume(error -> Mono.just(error))
+                    .toFuture().get(20, TimeUnit.SECONDS);
+            assertThat(refused.toString()).contains("VALIDATION_TOO_MANY_SUBSCRIPTIONS");
+        } finally {
+            open.forEach(reactor.core.Disposable::dispose);
+            client.stop().block(Duration.ofSeconds(5));
+        }
+    }
+
     private static WebSocketGraphQlClient client() {
         return WebSocketGraphQlClient.builder(platform.websocketUrl(), new ReactorNettyWebSocketClient())
                 .interceptor(new WebSocketGraphQlClientInterceptor() {
