@@ -67,6 +67,9 @@ class TradingIT {
         String id = place(order("MSFT", "BUY", "LIMIT", "2", "1.00", "IOC"));
 
         assertThat(awaitStatus(id, TERMINAL).get("status").asText()).isEqualTo("CANCELLED");
+        JsonNode why = platform.graphql(integrator, "query($id: ID!) { order(id: $id) { cancelCode cancelReason } }",
+                Map.of("id", id)).data().get("order");
+        assertThat(why.get("cancelCode").asText()).isEqualTo("IOC_REMAINDER");
     }
 
     @Test

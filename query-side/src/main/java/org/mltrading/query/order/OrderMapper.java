@@ -49,6 +49,8 @@ final class OrderMapper {
                 .updatedAt(OffsetDateTime.ofInstant(view.updatedAt(), ZoneOffset.UTC))
                 .placedBy(view.placedBy())
                 .rejectCode(view.rejectCode())
+                .cancelCode(view.cancelCode())
+                .cancelReason(view.cancelReason())
                 .filledQuantity(view.filledQuantity() == null ? java.math.BigDecimal.ZERO : view.filledQuantity())
                 .averagePrice(view.averagePrice())
                 .fills(view.fills() == null ? java.util.List.of() : view.fills().stream()

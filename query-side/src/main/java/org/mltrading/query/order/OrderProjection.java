@@ -42,7 +42,7 @@ class OrderProjection {
         OrderView view = new OrderView(event.orderId().toString(), event.accountId().value(), event.clientOrderId(),
                 terms.symbol(), terms.side(), terms.type(), terms.quantity(), terms.limitPrice(), terms.stopPrice(),
                 terms.timeInForce(), terms.expireAt(), OrderStatus.PENDING, null, event.placedAt(), event.placedAt(),
-                actor, sequence, java.math.BigDecimal.ZERO, null, null, java.util.List.of());
+                actor, sequence, java.math.BigDecimal.ZERO, null, null, java.util.List.of(), null, null);
         mongo.save(view);
         updates.publish(view);
     }
@@ -67,7 +67,8 @@ class OrderProjection {
 
     @EventHandler
     void on(OrderCancelledEvent event, @SequenceNumber long sequence) {
-        update(event.orderId().toString(), sequence, view -> view.withStatus(OrderStatus.CANCELLED, event.cancelledAt(), sequence));
+        update(event.orderId().toString(), sequence,
+                view -> view.cancelled(event.reasonCode(), event.reason(), event.cancelledAt(), sequence));
     }
 
     @EventHandler

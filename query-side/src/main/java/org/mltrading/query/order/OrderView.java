@@ -40,7 +40,9 @@ public record OrderView(
         BigDecimal filledQuantity,
         BigDecimal averagePrice,
         String rejectCode,
-        List<FillView> fills) {
+        List<FillView> fills,
+        String cancelCode,
+        String cancelReason) {
 
     /** One execution: price per unit and fee in the quote currency, quantity in units. */
     public record FillView(String fillId, BigDecimal price, BigDecimal quantity, BigDecimal fee, Instant time) {
@@ -49,19 +51,25 @@ public record OrderView(
     OrderView withStatus(OrderStatus newStatus, Instant at, long sequence) {
         return new OrderView(id, accountId, clientOrderId, symbol, side, type, quantity, limitPrice, stopPrice,
                 timeInForce, expireAt, newStatus, rejectReason, placedAt, at, placedBy, sequence, filledQuantity,
-                averagePrice, rejectCode, fills);
+                averagePrice, rejectCode, fills, cancelCode, cancelReason);
     }
 
     OrderView rejected(String code, String reason, Instant at, long sequence) {
         return new OrderView(id, accountId, clientOrderId, symbol, side, type, quantity, limitPrice, stopPrice,
                 timeInForce, expireAt, OrderStatus.REJECTED, reason, placedAt, at, placedBy, sequence, filledQuantity,
-                averagePrice, code, fills);
+                averagePrice, code, fills, cancelCode, cancelReason);
+    }
+
+    OrderView cancelled(String code, String reason, Instant at, long sequence) {
+        return new OrderView(id, accountId, clientOrderId, symbol, side, type, quantity, limitPrice, stopPrice,
+                timeInForce, expireAt, OrderStatus.CANCELLED, rejectReason, placedAt, at, placedBy, sequence,
+                filledQuantity, averagePrice, rejectCode, fills, code, reason);
     }
 
     OrderView amended(BigDecimal newQuantity, BigDecimal newLimit, BigDecimal newStop, Instant at, long sequence) {
         return new OrderView(id, accountId, clientOrderId, symbol, side, type, newQuantity, newLimit, newStop,
                 timeInForce, expireAt, status, rejectReason, placedAt, at, placedBy, sequence, filledQuantity,
-                averagePrice, rejectCode, fills);
+                averagePrice, rejectCode, fills, cancelCode, cancelReason);
     }
 
     OrderView filled(FillView fill, BigDecimal cumulative, BigDecimal average, boolean complete, long sequence) {
@@ -69,6 +77,7 @@ public record OrderView(
         all.add(fill);
         return new OrderView(id, accountId, clientOrderId, symbol, side, type, quantity, limitPrice, stopPrice,
                 timeInForce, expireAt, complete ? OrderStatus.FILLED : OrderStatus.PARTIALLY_FILLED, rejectReason,
-                placedAt, fill.time(), placedBy, sequence, cumulative, average, rejectCode, all);
+                placedAt, fill.time(), placedBy, sequence, cumulative, average, rejectCode, all, cancelCode,
+                cancelReason);
     }
 }
