@@ -129,7 +129,7 @@ class AccountDataFetcher {
                 .next().toFuture();
         try {
             commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
-                    .andMetaData(CommandMetadata.of(ApiPrincipal.current(), null)));
+                    .andMetaData(CommandMetadata.of(ApiPrincipal.current())));
             return toGraphQl(changed.get(readYourWritesTimeout.toMillis(), TimeUnit.MILLISECONDS));
         } catch (TimeoutException e) {
             return directory.find(account.id()).map(this::toGraphQl).orElseThrow();

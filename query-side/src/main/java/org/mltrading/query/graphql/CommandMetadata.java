@@ -16,8 +16,9 @@ public final class CommandMetadata {
     private CommandMetadata() {
     }
 
-    public static MetaData of(ApiPrincipal principal, String requestId) {
-        String correlationId = requestId == null || requestId.isBlank() ? UUID.randomUUID().toString() : requestId;
+    /** A new business request: its correlation id is also the cause of the command it sends. */
+    public static MetaData of(ApiPrincipal principal) {
+        String correlationId = UUID.randomUUID().toString();
         Map<String, Object> values = new HashMap<>();
         values.put(AuditMetadata.ACTOR, principal.subject());
         values.put(AuditMetadata.ACTOR_TYPE, principal.client() ? "CLIENT" : "USER");

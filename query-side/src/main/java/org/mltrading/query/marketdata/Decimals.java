@@ -1,7 +1,5 @@
 package org.mltrading.query.marketdata;
 
-import java.math.BigDecimal;
-
 /** Decimal conventions of market-data storage: QuestDB DECIMAL columns, written as plain strings over ILP. */
 public final class Decimals {
 
@@ -11,10 +9,5 @@ public final class Decimals {
     public static final int SIZE_SCALE = 18;
 
     private Decimals() {
-    }
-
-    /** Strips storage padding so 549.03000000 reads back as 549.03. */
-    public static BigDecimal normalized(BigDecimal value) {
-        return org.mltrading.api.common.Decimals.normalised(value);
     }
 }

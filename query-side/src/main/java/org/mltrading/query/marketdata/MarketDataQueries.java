@@ -51,16 +51,16 @@ public class MarketDataQueries {
         List<Trade> trades = new ArrayList<>();
         String sql = "SELECT ts, price, size, trade_id FROM trades WHERE symbol = ? AND ts BETWEEN '"
                 + MICROS.format(from) + "' AND '" + MICROS.format(to) + "' LIMIT " + limit;
-        query(sql, symbol, null, rows -> trades.add(new Trade(symbol, Decimals.normalized(rows.getBigDecimal(2)),
-                Decimals.normalized(rows.getBigDecimal(3)), rows.getLong(4), time(rows))));
+        query(sql, symbol, null, rows -> trades.add(new Trade(symbol, org.mltrading.api.common.Decimals.normalised(rows.getBigDecimal(2)),
+                org.mltrading.api.common.Decimals.normalised(rows.getBigDecimal(3)), rows.getLong(4), time(rows))));
         return trades;
     }
 
     public Optional<Quote> latestQuote(String symbol) throws SQLException {
         List<Quote> quotes = new ArrayList<>(1);
         query("SELECT ts, bid, ask, last FROM quotes WHERE symbol = ? LATEST ON ts PARTITION BY symbol", symbol, null,
-                rows -> quotes.add(new Quote(symbol, Decimals.normalized(rows.getBigDecimal(2)),
-                        Decimals.normalized(rows.getBigDecimal(3)), Decimals.normalized(rows.getBigDecimal(4)), time(rows))));
+                rows -> quotes.add(new Quote(symbol, org.mltrading.api.common.Decimals.normalised(rows.getBigDecimal(2)),
+                        org.mltrading.api.common.Decimals.normalised(rows.getBigDecimal(3)), org.mltrading.api.common.Decimals.normalised(rows.getBigDecimal(4)), time(rows))));
         return quotes.stream().findFirst();
     }
 
@@ -70,7 +70,7 @@ public class MarketDataQueries {
     }
 
     private static BigDecimal price(ResultSet rows, int column) throws SQLException {
-        return Decimals.normalized(rows.getBigDecimal(column));
+        return org.mltrading.api.common.Decimals.normalised(rows.getBigDecimal(column));
     }
 
     private static Instant time(ResultSet rows) throws SQLException {

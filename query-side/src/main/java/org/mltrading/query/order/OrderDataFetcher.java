@@ -131,27 +131,28 @@ class OrderDataFetcher {
         checkAgainstInstrument(terms);
         OrderId orderId = OrderId.forClientOrder(OrderMapper.accountId(account.id()), input.getClientOrderId());
 
-        var existing = queries.byId(orderId.toString());
-        if (existing.isPresent()) {
-            return idempotentReplay(existing.get(), terms);
-        }
+        // subscribed before anything is read or sent, so the projection's announcement cannot be missed
         CompletableFuture<OrderView> projected = updates.stream()
                 .filter(view -> view.id().equals(orderId.toString()))
                 .next().toFuture();
+        var existing = queries.byId(orderId.toString());
+        if (existing.isPresent()) {
+            projected.cancel(true);
+            return idempotentReplay(existing.get(), terms);
+        }
         try {
             commandGateway.sendAndWait(GenericCommandMessage
                     .asCommandMessage(new PlaceOrderCommand(orderId, OrderMapper.accountId(account.id()),
                             input.getClientOrderId(), terms))
-                    .andMetaData(CommandMetadata.of(principal, null)));
+                    .andMetaData(CommandMetadata.of(principal)));
         } catch (CommandExecutionException e) {
             projected.cancel(true);
             throw e;
         } catch (AggregateStreamCreationException | ConcurrencyException e) {
             // a concurrent resend of the same clientOrderId won the race: answer like a resend
-            projected.cancel(true);
-            return awaitExisting(orderId, terms);
+            return idempotentReplay(await(projected, orderId.toString()), terms);
         }
-        return OrderMapper.toGraphQl(awaitProjection(orderId, projected));
+        return OrderMapper.toGraphQl(await(projected, orderId.toString()));
     }
 
     /**
@@ -176,7 +177,7 @@ class OrderDataFetcher {
         PreTradeCheckReport report = commandGateway.sendAndWait(GenericCommandMessage
                 .asCommandMessage(new PreviewPreTradeRiskCommand(accountId, orderId, terms.symbol(), terms.side(),
                         terms.quantity(), referencePrice))
-                .andMetaData(CommandMetadata.of(principal, null)));
+                .andMetaData(CommandMetadata.of(principal)));
         return OrderMapper.toGraphQl(report, referencePrice);
     }
 
@@ -219,22 +220,13 @@ class OrderDataFetcher {
                 .next().toFuture();
         try {
             commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
-                    .andMetaData(CommandMetadata.of(principal, null)));
+                    .andMetaData(CommandMetadata.of(principal)));
         } catch (RuntimeException e) {
             changed.cancel(true);
             throw e;
         }
-        try {
-            return OrderMapper.toGraphQl(changed.get(readYourWritesTimeout.toMillis(), TimeUnit.MILLISECONDS));
-        } catch (TimeoutException e) {
-            // no visible change (e.g. an idempotent repeat): answer with what is readable now
-            return queries.byId(order.id()).map(OrderMapper::toGraphQl).orElseThrow();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ApiException(ApiErrorCode.UNAVAILABLE, "interrupted while waiting for the order");
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new ApiException(ApiErrorCode.INTERNAL_ERROR, "order projection failed");
-        }
+        // no visible change within the timeout (e.g. an idempotent repeat): what is readable now
+        return OrderMapper.toGraphQl(await(changed, order.id()));
     }
 
     private OrderView tradableOrder(ApiPrincipal principal, String orderId) {
@@ -267,36 +259,24 @@ class OrderDataFetcher {
         return updates.stream().filter(view -> view.accountId().equals(accountId)).map(OrderMapper::toGraphQl);
     }
 
-    private OrderView awaitProjection(OrderId orderId, CompletableFuture<OrderView> projected) {
+    /**
+     * Read-your-writes: the projection's announcement of the order, or after the timeout whatever the
+     * read model holds; an order that is still not readable gets UNAVAILABLE (it was accepted).
+     */
+    private OrderView await(CompletableFuture<OrderView> announcement, String orderId) {
         try {
-            // the projection may have run before we subscribed only if the order already existed
-            return projected.get(readYourWritesTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            return announcement.get(readYourWritesTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            return queries.byId(orderId.toString()).orElseThrow(() -> new ApiException(ApiErrorCode.UNAVAILABLE,
+            return queries.byId(orderId).orElseThrow(() -> new ApiException(ApiErrorCode.UNAVAILABLE,
                     "order " + orderId + " was accepted but is not readable yet; query it again shortly"));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ApiException(ApiErrorCode.UNAVAILABLE, "interrupted while waiting for the order");
         } catch (java.util.concurrent.ExecutionException e) {
             throw new ApiException(ApiErrorCode.INTERNAL_ERROR, "order projection failed");
+        } finally {
+            announcement.cancel(true);
         }
-    }
-
-    private Order awaitExisting(OrderId orderId, OrderTerms terms) {
-        long deadline = System.nanoTime() + readYourWritesTimeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            var existing = queries.byId(orderId.toString());
-            if (existing.isPresent()) {
-                return idempotentReplay(existing.get(), terms);
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        throw new ApiException(ApiErrorCode.UNAVAILABLE, "order " + orderId + " is not readable yet; query it again shortly");
     }
 
     private static Order idempotentReplay(OrderView existing, OrderTerms terms) {

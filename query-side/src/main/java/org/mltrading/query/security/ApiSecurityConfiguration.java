@@ -32,12 +32,11 @@ public class ApiSecurityConfiguration {
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE + 10)
     SecurityFilterChain apiSecurityFilterChain(HttpSecurity http, JwtDecoder jwtDecoder,
+            JwtAuthenticationConverter apiJwtAuthenticationConverter,
             @Value("${platform.api.max-request-bytes}") long maxRequestBytes,
             @Value("${platform.api.rate-limit.per-second}") long ratePerSecond,
             @Value("${platform.api.rate-limit.burst}") long rateBurst,
             @Value("${platform.api.allowed-origins}") java.util.Set<String> allowedOrigins) throws Exception {
-        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
-        converter.setJwtGrantedAuthoritiesConverter(new RolesClaimConverter());
         http.securityMatcher("/graphql", "/graphql/**", "/subscriptions", "/subscriptions/**", "/actuator/**")
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
@@ -49,7 +48,7 @@ public class ApiSecurityConfiguration {
                 // bearer tokens, no cookies: CSRF cannot apply
                 .csrf(csrf -> csrf.disable())
                 .oauth2ResourceServer(oauth -> oauth
-                        .jwt(jwt -> jwt.decoder(jwtDecoder).jwtAuthenticationConverter(converter))
+                        .jwt(jwt -> jwt.decoder(jwtDecoder).jwtAuthenticationConverter(apiJwtAuthenticationConverter))
                         .authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
                 // cheap refusals first: oversized bodies and foreign browser origins before any token work
@@ -72,6 +71,7 @@ public class ApiSecurityConfiguration {
         return decoder;
     }
 
+    /** One mapping of the {@code roles} claim, shared by the HTTP chain and the WebSocket interceptor. */
     @Bean
     JwtAuthenticationConverter apiJwtAuthenticationConverter() {
         JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
