@@ -128,7 +128,12 @@ class TradingIT {
                 null).data().get("account");
         assertThat(new BigDecimal(account.get("limits").get("maxOrderNotional").asText())).isEqualByComparingTo("1000000");
         assertThat(new BigDecimal(account.get("cash").asText())).isPositive();
-        assertThat(account.get("tradingState").asText()).isIn("ACTIVE", "HALTED");
+        assertThat(account.get("tradingState").asText()).isEqualTo("ACTIVE");
+        // utilisation is a fraction of the limit, derived from the same figures the API shows
+        BigDecimal gross = new BigDecimal(account.get("utilization").get("grossExposure").asText());
+        BigDecimal limit = new BigDecimal(account.get("limits").get("maxGrossExposure").asText());
+        assertThat(new BigDecimal(account.get("utilization").get("grossExposureFraction").asText()))
+                .isCloseTo(gross.divide(limit, java.math.MathContext.DECIMAL64), org.assertj.core.data.Offset.offset(new BigDecimal("0.0000001")));
     }
 
     @Test

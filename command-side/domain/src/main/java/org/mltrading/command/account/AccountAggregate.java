@@ -245,11 +245,10 @@ public class AccountAggregate {
 
     private AccountExposure exposureAt(Instant now) {
         Instant windowStart = now.minus(RATE_WINDOW);
+        // recentChecks is in time order: count from the newest and stop at the window's start
         int checks = 0;
-        for (Instant check : recentChecks) {
-            if (check.isAfter(windowStart)) {
-                checks++;
-            }
+        for (var newest = recentChecks.descendingIterator(); newest.hasNext() && newest.next().isAfter(windowStart); ) {
+            checks++;
         }
         return new AccountExposure(tradingState, limits, Collections.unmodifiableMap(positions),
                 Collections.unmodifiableMap(reservations), realisedPnl(LocalDate.ofInstant(now, ZoneOffset.UTC)),

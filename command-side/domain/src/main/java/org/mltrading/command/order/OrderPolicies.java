@@ -35,9 +35,6 @@ final class OrderPolicies {
         Optional<OrderRejection> check(RecordFillCommand fill, BigDecimal leavesQuantity);
     }
 
-    /** The rules of a new order's terms: shared with the GraphQL edge, so they live in the api. */
-    static final List<OrderInputRules.Rule> INPUT_RULES = OrderInputRules.TERMS_RULES;
-
     static final List<AmendPolicy> AMEND_RULES = List.of(
             OrderPolicies::amendedQuantityIsPositive,
             OrderPolicies::amendedQuantityExceedsFilled,

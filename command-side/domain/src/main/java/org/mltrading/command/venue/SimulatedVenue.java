@@ -260,11 +260,15 @@ public class SimulatedVenue {
 
     // ---- commands ----
 
-    /** Sends the commands one after the other (a fill before the cancel of the remainder). */
+    /**
+     * Sends each order's commands one after the other (a fill before the cancel of its remainder);
+     * different orders do not wait for, or fail with, each other.
+     */
     private void send(List<Object> commands) {
-        CompletableFuture<Object> chain = CompletableFuture.completedFuture(null);
+        Map<OrderId, CompletableFuture<Object>> chains = new java.util.HashMap<>();
         for (Object command : commands) {
-            chain = chain.thenCompose(previous -> dispatch(command));
+            CompletableFuture<Object> previous = chains.getOrDefault(orderIdOf(command), CompletableFuture.completedFuture(null));
+            chains.put(orderIdOf(command), previous.thenCompose(done -> dispatch(command)));
         }
     }
 

@@ -74,18 +74,18 @@ class OrderAggregateTest {
     }
 
     @ParameterizedTest(name = "{0} {1} qty={2} limit={3} stop={4} tif={5} -> {6}")
-    @CsvSource(nullValues = "null", value = {
-            "BUY, MARKET, 0, null, null, DAY, ORDER_INVALID_QUANTITY",
-            "SELL, MARKET, -1, null, null, GTC, ORDER_INVALID_QUANTITY",
-            "BUY, LIMIT, 5, null, null, DAY, ORDER_LIMIT_PRICE_REQUIRED",
-            "BUY, STOP, 5, null, null, DAY, ORDER_STOP_PRICE_REQUIRED",
-            "BUY, STOP_LIMIT, 5, 10, null, DAY, ORDER_STOP_PRICE_REQUIRED",
-            "BUY, LIMIT, 5, 0, null, DAY, ORDER_INVALID_PRICE",
-            "BUY, LIMIT, 5, 10, null, GTD, ORDER_EXPIRE_AT_REQUIRED"
+    @CsvSource(nullValues = "null", delimiter = '|', value = {
+            "BUY | MARKET | 0 | null | null | DAY | ORDER_INVALID_QUANTITY | quantity must be greater than 0",
+            "SELL | MARKET | -1 | null | null | GTC | ORDER_INVALID_QUANTITY | quantity must be greater than 0",
+            "BUY | LIMIT | 5 | null | null | DAY | ORDER_LIMIT_PRICE_REQUIRED | LIMIT orders need a limitPrice",
+            "BUY | STOP | 5 | null | null | DAY | ORDER_STOP_PRICE_REQUIRED | STOP orders need a stopPrice",
+            "BUY | STOP_LIMIT | 5 | 10 | null | DAY | ORDER_STOP_PRICE_REQUIRED | STOP_LIMIT orders need a stopPrice",
+            "BUY | LIMIT | 5 | 0 | null | DAY | ORDER_INVALID_PRICE | prices must be greater than 0",
+            "BUY | LIMIT | 5 | 10 | null | GTD | ORDER_EXPIRE_AT_REQUIRED | GTD orders need an expireAt"
     })
     void place_order_is_refused_without_an_event_when_the_terms_break_a_rule(
             Side side, OrderType type, String quantity, String limit, String stop, TimeInForce tif,
-            OrderErrorCode expected) {
+            OrderErrorCode expected, String message) {
         OrderTerms terms = new OrderTerms("AAPL", side, type, new BigDecimal(quantity),
                 limit == null ? null : new BigDecimal(limit), stop == null ? null : new BigDecimal(stop), tif, null);
 
@@ -93,7 +93,7 @@ class OrderAggregateTest {
                 .when(new PlaceOrderCommand(OrderId.forClientOrder(ACCOUNT, "c-2"), ACCOUNT, "c-2", terms))
                 .expectNoEvents()
                 .expectException(CommandExecutionException.class)
-                .expectExceptionDetails(new OrderRejection(expected, rejectionMessage(terms)));
+                .expectExceptionDetails(new OrderRejection(expected, message));
     }
 
     @Test
@@ -465,15 +465,5 @@ class OrderAggregateTest {
 
     private static BigDecimal dec(String value) {
         return new BigDecimal(value);
-    }
-
-    private static String rejectionMessage(OrderTerms terms) {
-        for (var rule : OrderPolicies.INPUT_RULES) {
-            var rejection = rule.check(terms, NOW);
-            if (rejection.isPresent()) {
-                return rejection.get().message();
-            }
-        }
-        throw new AssertionError("no rule refused " + terms);
     }
 }
