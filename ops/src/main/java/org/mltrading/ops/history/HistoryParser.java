@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.mltrading.api.marketdata.BarInterval;
+import org.mltrading.query.marketdata.Decimals;
 
 /**
  * Reads and validates a whole history file before anything is sent, so a bad file is refused with the
@@ -22,11 +23,11 @@ import org.mltrading.api.marketdata.BarInterval;
  */
 public final class HistoryParser {
 
-    /** Prices are DECIMAL(18, 8): at most 8 decimals and 10 integer digits. */
-    static final int PRICE_SCALE = 8;
+    /** Prices are DECIMAL(18, 8): at most 8 decimals and 10 integer digits (the tables' scales). */
+    static final int PRICE_SCALE = Decimals.PRICE_SCALE;
     static final int PRICE_PRECISION = 18;
     /** Sizes and volumes are DECIMAL(38, 18). */
-    static final int SIZE_SCALE = 18;
+    static final int SIZE_SCALE = Decimals.SIZE_SCALE;
     static final int SIZE_PRECISION = 38;
 
     private static final Pattern PLAIN_DECIMAL = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)");
@@ -109,7 +110,8 @@ public final class HistoryParser {
         if (rows.isEmpty()) {
             throw new HistoryFileException(fileName, lineNumber, "no data rows after the header");
         }
-        return new ParsedHistory(List.copyOf(rows), format, first, last);
+        // read-only without a second copy of a possibly large file
+        return new ParsedHistory(java.util.Collections.unmodifiableList(rows), format, first, last);
     }
 
     private static HistoryRow.Bar bar(BarInterval interval, Layout layout, List<String> fields, String file, long line,
@@ -175,10 +177,7 @@ public final class HistoryParser {
         if (!PLAIN_DECIMAL.matcher(text).matches()) {
             throw new HistoryFileException(file, line, column + ": '" + text + "' is not a decimal number");
         }
-        BigDecimal value = new BigDecimal(text).stripTrailingZeros();
-        if (value.scale() < 0) {
-            value = value.setScale(0);
-        }
+        BigDecimal value = org.mltrading.api.common.Decimals.normalised(new BigDecimal(text));
         if (value.scale() > maxScale) {
             throw new HistoryFileException(file, line, column + ": " + text + " has " + value.scale()
                     + " significant decimals, more than the " + maxScale + " stored");

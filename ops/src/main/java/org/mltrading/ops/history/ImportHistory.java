@@ -144,7 +144,11 @@ public final class ImportHistory {
                 out.printf(Locale.ROOT, "  %s: %,d / %,d (%d%%)%n", what, done, all, (int) (100L * done / all));
             });
             store.awaitApplied(spec.kind(), VISIBLE_TIMEOUT);
-            long after = awaitVisible(store, spec, source, total);
+            // applied is visible: one count tells whether every row arrived
+            long after = store.count(spec.kind(), spec.symbol(), source);
+            if (after < total) {
+                throw new SQLException("only " + after + " of " + total + " rows are visible after the import");
+            }
             out.printf(Locale.ROOT, "%s: %,d rows loaded (%,d new)%n", what, total, after - before);
             if (after > total) {
                 out.printf(Locale.ROOT, "  note: %,d more rows of source %s remain from an earlier, longer version of "
@@ -161,22 +165,6 @@ public final class ImportHistory {
             Thread.currentThread().interrupt();
             err.println("import-history: interrupted after " + sent[0] + " of " + total + " rows were sent");
             return UNREACHABLE_OR_FAILED;
-        }
-    }
-
-    /** Applied is visible, but a slow replica or a lagging view may need a moment more: poll the count. */
-    private static long awaitVisible(QuestDbHistoryStore store, ImportSpec spec, String source, long expected)
-            throws SQLException, InterruptedException {
-        long deadline = System.nanoTime() + VISIBLE_TIMEOUT.toNanos();
-        while (true) {
-            long count = store.count(spec.kind(), spec.symbol(), source);
-            if (count >= expected) {
-                return count;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new SQLException("only " + count + " of " + expected + " rows are visible after " + VISIBLE_TIMEOUT);
-            }
-            Thread.sleep(100);
         }
     }
 
@@ -205,12 +193,10 @@ public final class ImportHistory {
             for (int i = 0; i < args.length; i++) {
                 String arg = args[i];
                 String value = null;
-                if (arg.startsWith("--") && arg.contains("=") && !arg.startsWith("--columns=")) {
+                if (arg.startsWith("--") && arg.contains("=")) {
+                    // the first '=' ends the option name: --columns=open=Open keeps "open=Open"
                     value = arg.substring(arg.indexOf('=') + 1);
                     arg = arg.substring(0, arg.indexOf('='));
-                } else if (arg.startsWith("--columns=")) {
-                    value = arg.substring("--columns=".length());
-                    arg = "--columns";
                 }
                 switch (arg) {
                     case "-h", "--help" -> {

@@ -99,11 +99,7 @@ final class QuestDbHistoryStore implements AutoCloseable {
 
     /** The platform creates them on start; a fresh store gets them here, with their DEDUP keys. */
     void ensureTables() throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            for (String ddl : MarketDataTables.DDL) {
-                statement.execute(ddl);
-            }
-        }
+        MarketDataTables.create(connection);
     }
 
     /** Visible rows of one symbol from one source. */

@@ -34,4 +34,13 @@ public final class MarketDataTables {
 
     private MarketDataTables() {
     }
+
+    /** Creates the tables that are missing (with their DEDUP keys); existing tables are left as they are. */
+    public static void create(java.sql.Connection connection) throws java.sql.SQLException {
+        try (java.sql.Statement statement = connection.createStatement()) {
+            for (String ddl : DDL) {
+                statement.execute(ddl);
+            }
+        }
+    }
 }

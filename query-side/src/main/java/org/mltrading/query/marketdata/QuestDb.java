@@ -4,7 +4,6 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -46,10 +45,8 @@ public class QuestDb implements DisposableBean {
 
     /** Creates the tables if missing; called once the store is reachable. */
     public void ensureSchema() throws SQLException {
-        try (Connection connection = connection(); Statement statement = connection.createStatement()) {
-            for (String ddl : MarketDataTables.DDL) {
-                statement.execute(ddl);
-            }
+        try (Connection connection = connection()) {
+            MarketDataTables.create(connection);
         }
         log.info("QuestDB schema ready");
     }

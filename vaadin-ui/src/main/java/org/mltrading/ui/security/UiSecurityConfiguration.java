@@ -61,9 +61,8 @@ public class UiSecurityConfiguration extends VaadinWebSecurity {
         setOAuth2LoginPage(http, LOGIN_PAGE, "{baseUrl}");
         http.oauth2Login(login -> login
                 .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(pkceResolver()))
-                .userInfoEndpoint(userInfo -> userInfo
-                        .oidcUserService(new AccessTokenRolesOidcUserService())
-                        .userAuthoritiesMapper(new RoleClaimAuthoritiesMapper())));
+                // roles come from the signed ID token (the auth server puts the roles claim there)
+                .userInfoEndpoint(userInfo -> userInfo.userAuthoritiesMapper(new RoleClaimAuthoritiesMapper())));
     }
 
     /**

@@ -3,12 +3,9 @@ package org.mltrading.ui.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.core.oidc.OidcIdToken;
@@ -25,21 +22,5 @@ class RoleClaimsTest {
         var mapped = AuthorityUtils.authorityListToSet(new RoleClaimAuthoritiesMapper().mapAuthorities(given));
 
         assertThat(mapped).contains("ROLE_TRADER", "ROLE_ADMIN", "SCOPE_read");
-    }
-
-    @Test
-    void roles_of_a_jwt_access_token_become_role_authorities() {
-        String payload = Base64.getUrlEncoder().withoutPadding()
-                .encodeToString("{\"sub\":\"trader\",\"roles\":[\"TRADER\"]}".getBytes());
-        String unsignedJwt = "eyJhbGciOiJub25lIn0." + payload + ".";
-
-        Set<GrantedAuthority> roles = AccessTokenRolesOidcUserService.rolesOf(unsignedJwt);
-
-        assertThat(AuthorityUtils.authorityListToSet(roles)).containsExactly("ROLE_TRADER");
-    }
-
-    @Test
-    void an_opaque_access_token_gives_no_roles() {
-        assertThat(AccessTokenRolesOidcUserService.rolesOf("opaque-token")).isEmpty();
     }
 }
