@@ -4,7 +4,8 @@ package org.mltrading.query.marketdata;
  * The QuestDB tables of market data, shared by the platform (created on start) and the history import.
  * Prices and sizes are exact DECIMALs, never doubles. DEDUP keys make replays and re-imports exact:
  * a quote is one per (time, symbol); several trades can share a time, so a trade is identified by its
- * tradeId as well (the line number for imported files); a bar by (time, symbol, interval).
+ * tradeId (the line number for imported files) and its source, so two files of one symbol never overwrite
+ * each other; a bar by (time, symbol, interval) — a later import of the same bars replaces them.
  */
 public final class MarketDataTables {
 
@@ -22,7 +23,7 @@ public final class MarketDataTables {
         CREATE TABLE IF NOT EXISTS trades (
           symbol SYMBOL CAPACITY 1024, price DECIMAL(18, 8), size DECIMAL(38, 18), trade_id LONG,
           source SYMBOL, ts TIMESTAMP
-        ) TIMESTAMP(ts) PARTITION BY DAY WAL DEDUP UPSERT KEYS(ts, symbol, trade_id)
+        ) TIMESTAMP(ts) PARTITION BY DAY WAL DEDUP UPSERT KEYS(ts, symbol, trade_id, source)
         """,
         """
         CREATE TABLE IF NOT EXISTS bars (
