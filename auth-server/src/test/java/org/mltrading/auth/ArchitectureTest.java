@@ -17,7 +17,9 @@ class ArchitectureTest {
                     .that().resideInAPackage("org.mltrading.auth..")
                     .should().dependOnClassesThat().resideOutsideOfPackages(
                             "org.mltrading.auth..", "java..", "javax..", "jakarta..",
-                            "org.springframework..", "com.nimbusds..", "com.fasterxml..", "org.slf4j..")
+                            "org.springframework..", "com.nimbusds..", "com.fasterxml..", "org.slf4j..",
+                            // libraries: TOTP, the access-audit collection's driver, the store's pool
+                            "dev.samstevens.totp..", "com.mongodb..", "org.bson..", "com.zaxxer.hikari..")
                     .because("the auth server talks to the platform only through tokens and JWKS");
 
     @ArchTest

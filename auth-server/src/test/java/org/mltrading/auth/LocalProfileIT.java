@@ -103,13 +103,25 @@ class LocalProfileIT {
         Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(loginPage.body());
         assertThat(csrf.find()).as("CSRF field in the login page").isTrue();
 
-        // 2. the form POST: back to the saved authorization request
+        // 2. the password POST leads to the second factor, not yet into the session
         Map<String, String> form = new LinkedHashMap<>();
         form.put("username", "trader");
         form.put("password", "trader-demo");
         form.put("_csrf", csrf.group(1));
-        var loggedIn = server.postForm("/login", form, "Accept", "text/html");
-        assertThat(loggedIn.statusCode()).isEqualTo(302);
+        var passwordAccepted = server.postForm("/login", form, "Accept", "text/html");
+        assertThat(passwordAccepted.statusCode()).isEqualTo(302);
+        assertThat(passwordAccepted.headers().firstValue("Location").orElseThrow()).endsWith("/mfa");
+        assertThat(server.get(authorize, "Accept", "text/html").headers().firstValue("Location").orElseThrow())
+                .as("password alone does not authorize").endsWith("/login");
+
+        // 2b. the code page asks for the TOTP code with the attributes password managers and phones use
+        var mfaPage = server.get("/mfa", "Accept", "text/html");
+        assertThat(mfaPage.statusCode()).isEqualTo(200);
+        assertThat(mfaPage.body()).contains("id=\"code\"").contains("autocomplete=\"one-time-code\"");
+        var loggedIn = server.postForm("/mfa",
+                Map.of("code", RunningAuthServer.nextCode("trader", RunningAuthServer.DEMO_TOTP_SECRET),
+                        "_csrf", RunningAuthServer.csrf(mfaPage)), "Accept", "text/html");
+        assertThat(loggedIn.statusCode()).as(loggedIn.body()).isEqualTo(302);
         String savedRequest = loggedIn.headers().firstValue("Location").orElseThrow();
         assertThat(savedRequest).contains("/oauth2/authorize");
         assertThat(server.http.cookieHandler().orElseThrow().get(URI.create(server.baseUrl), Map.of()).toString())
@@ -148,6 +160,8 @@ class LocalProfileIT {
         var idToken = server.decode(tokens.path("id_token").asText());
         assertThat(idToken.getClaimAsStringList("roles")).isEqualTo(List.of("TRADER"));
         assertThat(idToken.getClaimAsString("nonce")).isEqualTo("nonce-1");
+        assertThat(accessToken.getClaimAsStringList("amr")).containsExactly("pwd", "otp");
+        assertThat(accessToken.getClaimAsBoolean("mfa")).isTrue();
         assertThat(tokens.path("refresh_token").asText()).isNotBlank();
 
         // 5. the access token is accepted at the OIDC userinfo endpoint

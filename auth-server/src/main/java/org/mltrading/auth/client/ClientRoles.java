@@ -10,6 +10,9 @@ public final class ClientRoles {
     /** Namespaced so it never collides with Spring Authorization Server's own settings. */
     public static final String SETTING = "platform.roles";
 
+    /** When the admin API last rotated the secret; from then on the store, not the configuration, owns it. */
+    public static final String SECRET_ROTATED_AT = "platform.secret-rotated-at";
+
     private ClientRoles() {}
 
     public static List<String> of(RegisteredClient client) {

@@ -1,24 +1,37 @@
 package org.mltrading.auth.security;
 
+import org.mltrading.auth.audit.AccessAuditLog;
+import org.mltrading.auth.login.LoginHandlers;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.server.authorization.config.annotation.web.configurers.OAuth2AuthorizationServerConfigurer;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.http.server.ServletServerHttpResponse;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
+import org.springframework.security.oauth2.core.http.converter.OAuth2ErrorHttpMessageConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 
 /**
- * Two filter chains: the protocol endpoints (token, authorize, OIDC, JWKS — Spring Authorization
- * Server decides which of them are public) and everything else (form login, health).
+ * Three filter chains: the admin API (bearer tokens with role ADMIN), the protocol endpoints (token,
+ * authorize, OIDC, JWKS — Spring Authorization Server decides which are public) and the login pages
+ * (password, then the second factor at {@code /mfa}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity // explicit: the all-in-one allow-list must not depend on Boot enabling it
@@ -26,12 +39,40 @@ import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 class AuthorizationServerSecurityConfiguration {
 
     @Bean
+    @Order(0)
+    SecurityFilterChain adminApiSecurityFilterChain(HttpSecurity http) throws Exception {
+        JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
+        roles.setAuthoritiesClaimName("roles");
+        roles.setAuthorityPrefix("ROLE_");
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(roles);
+        http.securityMatcher("/admin/**")
+                .authorizeHttpRequests(authorize -> authorize.anyRequest().hasRole("ADMIN"))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable()) // bearer tokens only, no cookies
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(converter))
+                        .authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)));
+        return http.build();
+    }
+
+    @Bean
     @Order(1)
-    SecurityFilterChain authorizationServerSecurityFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain authorizationServerSecurityFilterChain(HttpSecurity http, AccessAuditLog audit)
+            throws Exception {
         OAuth2AuthorizationServerConfigurer authorizationServer =
                 OAuth2AuthorizationServerConfigurer.authorizationServer();
         http.securityMatcher(authorizationServer.getEndpointsMatcher())
-                .with(authorizationServer, server -> server.oidc(Customizer.withDefaults()))
+                .with(authorizationServer, server -> server
+                        .oidc(Customizer.withDefaults())
+                        // failed client authentications (wrong secret, unknown client) go to the access audit
+                        .clientAuthentication(clients -> clients.errorResponseHandler((request, response, exception) -> {
+                            String error = exception instanceof OAuth2AuthenticationException oauth
+                                    ? oauth.getError().getErrorCode() : exception.getMessage();
+                            audit.record("CLIENT_AUTHENTICATION_FAILED", "FAILURE", clientIdOf(request), clientIdOf(request),
+                                    request.getRemoteAddr(), error + " at " + request.getRequestURI());
+                            writeClientError(response, exception);
+                        })))
                 .authorizeHttpRequests(authorize -> authorize.anyRequest().authenticated())
                 // browsers hitting /oauth2/authorize unauthenticated go to the login form; API clients get 401
                 .exceptionHandling(
@@ -46,15 +87,19 @@ class AuthorizationServerSecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain defaultSecurityFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain defaultSecurityFilterChain(HttpSecurity http, LoginHandlers loginHandlers) throws Exception {
         http.authorizeHttpRequests(
                         authorize ->
                                 authorize
-                                        .requestMatchers("/actuator/health", "/actuator/health/**", "/error")
+                                        .requestMatchers("/actuator/health", "/actuator/health/**", "/error", "/login", "/mfa")
                                         .permitAll()
                                         .anyRequest()
                                         .authenticated())
-                .formLogin(Customizer.withDefaults());
+                // the password step; success leads to the second factor (/mfa), not into the session
+                .formLogin(form -> form.loginPage("/login")
+                        .successHandler(loginHandlers)
+                        .failureHandler(loginHandlers)
+                        .permitAll());
         return http.build();
     }
 
@@ -67,5 +112,32 @@ class AuthorizationServerSecurityConfiguration {
     @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    /** As the library's own handler: 401 for a failed client authentication (RFC 6749 §5.2). */
+    private static void writeClientError(jakarta.servlet.http.HttpServletResponse response,
+            org.springframework.security.core.AuthenticationException exception) throws java.io.IOException {
+        OAuth2Error error = exception instanceof OAuth2AuthenticationException oauth
+                ? oauth.getError() : new OAuth2Error(OAuth2ErrorCodes.INVALID_CLIENT);
+        ServletServerHttpResponse http = new ServletServerHttpResponse(response);
+        http.setStatusCode(OAuth2ErrorCodes.INVALID_CLIENT.equals(error.getErrorCode())
+                ? HttpStatus.UNAUTHORIZED : HttpStatus.BAD_REQUEST);
+        new OAuth2ErrorHttpMessageConverter().write(error, null, http);
+    }
+
+    private static String clientIdOf(jakarta.servlet.http.HttpServletRequest request) {
+        String header = request.getHeader("Authorization");
+        if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
+            try {
+                String decoded = new String(java.util.Base64.getDecoder().decode(header.substring(6).trim()),
+                        java.nio.charset.StandardCharsets.UTF_8);
+                int colon = decoded.indexOf(':');
+                return java.net.URLDecoder.decode(colon < 0 ? decoded : decoded.substring(0, colon),
+                        java.nio.charset.StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                return "(malformed Basic header)";
+            }
+        }
+        return request.getParameter("client_id");
     }
 }

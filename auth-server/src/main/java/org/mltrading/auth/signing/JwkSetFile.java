@@ -47,6 +47,24 @@ public final class JwkSetFile {
         }
     }
 
+    /**
+     * Puts a new signing key first (it signs from now on) and keeps the newest {@code keep} keys, so
+     * tokens signed by the previous keys stay verifiable for the rest of their lifetime.
+     */
+    public static JWKSet rotate(Path file, int keep) {
+        JWKSet current = loadOrCreate(file);
+        java.util.List<com.nimbusds.jose.jwk.JWK> keys = new java.util.ArrayList<>();
+        keys.add(newSigningKey());
+        current.getKeys().stream().limit(Math.max(0, keep - 1)).forEach(keys::add);
+        JWKSet rotated = new JWKSet(keys);
+        try {
+            write(file, rotated.toString(false));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the JWK set " + file, e);
+        }
+        return rotated;
+    }
+
     private static RSAKey newSigningKey() {
         try {
             return new RSAKeyGenerator(2048)

@@ -1,7 +1,12 @@
 package org.mltrading.auth.token;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
+import org.mltrading.auth.audit.AccessAuditLog;
 import org.mltrading.auth.client.ClientRoles;
+import org.mltrading.auth.login.PendingSecondFactor;
+import org.mltrading.auth.signing.SigningKeys;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
@@ -11,8 +16,10 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
 import org.springframework.stereotype.Component;
 
 /**
- * Adds {@code roles} (e.g. {@code ["TRADER"]}, no {@code ROLE_} prefix) to access and ID tokens: the
- * platform authorises on this claim alone, for users and machine clients alike.
+ * Shapes every JWT the server signs: {@code roles} (e.g. {@code ["TRADER"]}, no {@code ROLE_}
+ * prefix — the platform authorises on this claim alone), for users {@code amr}/{@code mfa} saying
+ * whether the login included the second factor (trading refuses user tokens without it), and the
+ * active key's {@code kid}. Each issued access token is recorded in the access audit.
  */
 @Component
 class RolesClaimCustomizer implements OAuth2TokenCustomizer<JwtEncodingContext> {
@@ -20,25 +27,50 @@ class RolesClaimCustomizer implements OAuth2TokenCustomizer<JwtEncodingContext> 
     static final String CLAIM = "roles";
     private static final String ROLE_PREFIX = "ROLE_";
 
+    private final SigningKeys signingKeys;
+    private final AccessAuditLog audit;
+
+    RolesClaimCustomizer(SigningKeys signingKeys, AccessAuditLog audit) {
+        this.signingKeys = signingKeys;
+        this.audit = audit;
+    }
+
     @Override
     public void customize(JwtEncodingContext context) {
+        // several keys are published after a rotation: name the one that signs
+        context.getJwsHeader().keyId(signingKeys.activeKeyId());
         boolean accessToken = OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType());
         boolean idToken = OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue());
-        if (accessToken || idToken) {
-            context.getClaims().claim(CLAIM, roles(context));
+        if (!accessToken && !idToken) {
+            return;
+        }
+        boolean clientCredentials = AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType());
+        context.getClaims().claim(CLAIM, roles(context, clientCredentials));
+        if (!clientCredentials) {
+            boolean otp = context.getPrincipal().getAuthorities().stream()
+                    .anyMatch(authority -> PendingSecondFactor.OTP_FACTOR.equals(authority.getAuthority()));
+            // ArrayList, not List.of: claims are stored with the authorization, and the store's Jackson
+            // allow-list reads back only the usual collection types
+            context.getClaims().claim("amr", new ArrayList<>(otp ? List.of("pwd", "otp") : List.of("pwd")));
+            context.getClaims().claim("mfa", otp);
+        }
+        if (accessToken) {
+            audit.record("TOKEN_ISSUED", "SUCCESS", context.getPrincipal().getName(),
+                    context.getRegisteredClient().getClientId(), null,
+                    context.getAuthorizationGrantType().getValue() + " scopes=" + context.getAuthorizedScopes());
         }
     }
 
-    private static List<String> roles(JwtEncodingContext context) {
+    private static List<String> roles(JwtEncodingContext context, boolean clientCredentials) {
         // with client credentials the principal is the client itself: its roles are a client setting
-        if (AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType())) {
-            return ClientRoles.of(context.getRegisteredClient());
+        if (clientCredentials) {
+            return new ArrayList<>(ClientRoles.of(context.getRegisteredClient()));
         }
         return context.getPrincipal().getAuthorities().stream()
                 .map(GrantedAuthority::getAuthority)
                 .filter(authority -> authority != null && authority.startsWith(ROLE_PREFIX))
                 .map(authority -> authority.substring(ROLE_PREFIX.length()))
                 .sorted()
-                .toList();
+                .collect(Collectors.toCollection(ArrayList::new));
     }
 }

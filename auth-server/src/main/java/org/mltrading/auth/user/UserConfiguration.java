@@ -1,35 +1,50 @@
 package org.mltrading.auth.user;
 
-import java.util.List;
-import org.mltrading.auth.security.Secrets;
+import java.time.Clock;
+import org.mltrading.auth.secret.Secrets;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.core.userdetails.User;
-import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(UserProperties.class)
 class UserConfiguration {
 
+    private static final Logger log = LoggerFactory.getLogger(UserConfiguration.class);
+
     /**
-     * Always declared, even when empty: without it Boot would invent a "user" with a random password
-     * (full auto-configuration) and the server would have a login nobody configured.
+     * Users from the auth store. Always declared, even with no users: without it Boot would invent a
+     * "user" with a random password and the server would have a login nobody configured. Spring's own
+     * {@link User} type is returned so authorizations serialise with the library's Jackson modules.
      */
     @Bean
-    UserDetailsService userDetailsService(UserProperties properties, PasswordEncoder encoder) {
-        List<UserDetails> users =
-                properties.users().stream()
-                        .map(
-                                user ->
-                                        User.withUsername(user.username())
-                                                .password(Secrets.encodedForStorage(encoder, user.password()))
-                                                .roles(user.roles().toArray(String[]::new)) // adds the ROLE_ prefix
-                                                .build())
-                        .toList();
-        return new InMemoryUserDetailsManager(users);
+    UserDetailsService userDetailsService(PlatformUserStore store, UserProperties properties, PasswordEncoder encoder,
+            Clock authClock) {
+        properties.users().forEach(user -> {
+            boolean created = store.insertIfAbsent(user.username(), Secrets.encodedForStorage(encoder, user.password()),
+                    user.roles(), user.totpSecret());
+            if (created) {
+                log.info("created configured user {} with roles {}", user.username(), user.roles());
+            }
+        });
+        return username -> store.find(username)
+                .map(user -> User.withUsername(user.username())
+                        .password(user.passwordHash())
+                        .roles(user.roles().toArray(String[]::new)) // adds the ROLE_ prefix
+                        .disabled(!user.enabled())
+                        .accountLocked(user.lockedAt(authClock.instant()))
+                        .build())
+                .orElseThrow(() -> new UsernameNotFoundException("no such user"));
+    }
+
+    @Bean
+    Clock authClock() {
+        return Clock.systemUTC();
     }
 }

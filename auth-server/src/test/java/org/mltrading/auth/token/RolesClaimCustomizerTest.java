@@ -2,8 +2,13 @@ package org.mltrading.auth.token;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mltrading.auth.audit.AccessAuditLog;
+import org.mltrading.auth.audit.AccessAuditProperties;
+import org.mltrading.auth.signing.SigningKeys;
 import org.mltrading.auth.client.ClientRoles;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -21,7 +26,10 @@ import org.springframework.security.oauth2.server.authorization.token.JwtEncodin
 
 class RolesClaimCustomizerTest {
 
-    final RolesClaimCustomizer customizer = new RolesClaimCustomizer();
+    @TempDir static Path keys;
+    final SigningKeys signingKeys = new SigningKeys(keys.resolve("jwks.json"));
+    final RolesClaimCustomizer customizer =
+            new RolesClaimCustomizer(signingKeys, new AccessAuditLog(new AccessAuditProperties("", null)));
     final RegisteredClient integrator =
             RegisteredClient.withId("demo-integrator")
                     .clientId("demo-integrator")
@@ -68,11 +76,57 @@ class RolesClaimCustomizerTest {
         assertThat(claims.build().getClaimAsStringList("roles")).containsExactly("RISK_OFFICER");
     }
 
+    @Test
+    void a_user_who_gave_the_second_factor_gets_amr_otp_and_mfa_true() {
+        Authentication trader =
+                UsernamePasswordAuthenticationToken.authenticated(
+                        "trader", null, AuthorityUtils.createAuthorityList("ROLE_TRADER", "FACTOR_OTP"));
+
+        var claims = customize(OAuth2TokenType.ACCESS_TOKEN, AuthorizationGrantType.AUTHORIZATION_CODE, trader).build();
+
+        assertThat(claims.getClaimAsStringList("amr")).containsExactly("pwd", "otp");
+        assertThat(claims.getClaimAsBoolean("mfa")).isTrue();
+        assertThat(claims.getClaimAsStringList("roles")).containsExactly("TRADER");
+    }
+
+    @Test
+    void a_user_without_the_second_factor_gets_mfa_false() {
+        Authentication trader =
+                UsernamePasswordAuthenticationToken.authenticated(
+                        "trader", null, AuthorityUtils.createAuthorityList("ROLE_TRADER"));
+
+        var claims = customize(OAuth2TokenType.ACCESS_TOKEN, AuthorizationGrantType.AUTHORIZATION_CODE, trader).build();
+
+        assertThat(claims.getClaimAsStringList("amr")).containsExactly("pwd");
+        assertThat(claims.getClaimAsBoolean("mfa")).isFalse();
+    }
+
+    @Test
+    void the_header_names_the_active_signing_key_also_after_a_rotation() {
+        Authentication risk =
+                UsernamePasswordAuthenticationToken.authenticated(
+                        "risk", null, AuthorityUtils.createAuthorityList("ROLE_RISK_OFFICER"));
+        String before = signingKeys.activeKeyId();
+        String after = signingKeys.rotate();
+
+        JwsHeader.Builder header = JwsHeader.with(SignatureAlgorithm.RS256);
+        customize(header, OAuth2TokenType.ACCESS_TOKEN, AuthorizationGrantType.AUTHORIZATION_CODE, risk);
+
+        assertThat(after).isNotEqualTo(before);
+        assertThat(header.build().getKeyId()).isEqualTo(after);
+        assertThat(signingKeys.keyIds()).startsWith(after, before);
+    }
+
     private JwtClaimsSet.Builder customize(
+            OAuth2TokenType type, AuthorizationGrantType grant, Authentication principal) {
+        return customize(JwsHeader.with(SignatureAlgorithm.RS256), type, grant, principal);
+    }
+
+    private JwtClaimsSet.Builder customize(JwsHeader.Builder header,
             OAuth2TokenType type, AuthorizationGrantType grant, Authentication principal) {
         JwtClaimsSet.Builder claims = JwtClaimsSet.builder().subject(principal.getName());
         JwtEncodingContext context =
-                JwtEncodingContext.with(JwsHeader.with(SignatureAlgorithm.RS256), claims)
+                JwtEncodingContext.with(header, claims)
                         .registeredClient(integrator)
                         .principal(principal)
                         .authorizationGrantType(grant)

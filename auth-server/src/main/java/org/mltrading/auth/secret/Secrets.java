@@ -1,4 +1,4 @@
-package org.mltrading.auth.security;
+package org.mltrading.auth.secret;
 
 import java.util.regex.Pattern;
 import org.springframework.security.crypto.password.PasswordEncoder;
