@@ -25,6 +25,8 @@ import org.springframework.stereotype.Component;
 class RolesClaimCustomizer implements OAuth2TokenCustomizer<JwtEncodingContext> {
 
     static final String CLAIM = "roles";
+    /** The audience the platform's API requires in access tokens. */
+    static final String PLATFORM_AUDIENCE = "platform-api";
     private static final String ROLE_PREFIX = "ROLE_";
 
     private final SigningKeys signingKeys;
@@ -55,6 +57,20 @@ class RolesClaimCustomizer implements OAuth2TokenCustomizer<JwtEncodingContext> 
             context.getClaims().claim("mfa", otp);
         }
         if (accessToken) {
+            // the platform API accepts only tokens meant for it (RFC 9068 style audience)
+            context.getClaims().claims(claims -> {
+                List<String> audience = new ArrayList<>();
+                Object current = claims.get("aud");
+                if (current instanceof java.util.Collection<?> values) {
+                    values.forEach(value -> audience.add(String.valueOf(value)));
+                } else if (current != null) {
+                    audience.add(String.valueOf(current));
+                }
+                if (!audience.contains(PLATFORM_AUDIENCE)) {
+                    audience.add(PLATFORM_AUDIENCE);
+                }
+                claims.put("aud", audience);
+            });
             audit.record("TOKEN_ISSUED", "SUCCESS", context.getPrincipal().getName(),
                     context.getRegisteredClient().getClientId(), null,
                     context.getAuthorizationGrantType().getValue() + " scopes=" + context.getAuthorizedScopes());

@@ -62,6 +62,8 @@ class RolesClaimCustomizerTest {
         var claims = customize(OAuth2TokenType.ACCESS_TOKEN, AuthorizationGrantType.CLIENT_CREDENTIALS, client);
 
         assertThat(claims.build().getClaimAsStringList("roles")).containsExactly("INTEGRATOR");
+        assertThat(claims.build().getAudience()).contains("platform-api");
+        assertThat(claims.build().getClaims()).doesNotContainKeys("amr", "mfa"); // a machine has no second factor
     }
 
     @Test

@@ -139,6 +139,11 @@ public final class RunningPlatform {
         return read(response.body()).get("access_token").asText();
     }
 
+    /** An access token of a local-profile user, logged in with password and the demo TOTP code. */
+    public String userToken(String username) {
+        return UserLogin.tokens(authUrl(), platformUrl(), username, username + "-demo").get("access_token").asText();
+    }
+
     public String integratorToken() {
         return clientToken("demo-integrator", "demo-integrator-secret", "read trade");
     }

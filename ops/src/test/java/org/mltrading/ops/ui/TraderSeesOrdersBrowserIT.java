@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mltrading.ops.testing.RunningPlatform;
+import org.mltrading.ops.testing.UserLogin;
 import org.mltrading.ops.testing.RunningPlatform.GraphQlAnswer;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -104,6 +105,13 @@ class TraderSeesOrdersBrowserIT {
         browser.findElement(By.name("username")).sendKeys("trader");
         browser.findElement(By.name("password")).sendKeys("trader-demo");
         browser.findElement(By.cssSelector("button[type=submit], input[type=submit]")).click();
+
+        // the second factor: the code field is the one phones and password managers fill in
+        wait.withMessage("the TOTP step of the login")
+                .until(ExpectedConditions.presenceOfElementLocated(By.id("code")));
+        assertThat(browser.findElement(By.id("code")).getAttribute("autocomplete")).isEqualTo("one-time-code");
+        browser.findElement(By.id("code")).sendKeys(UserLogin.nextCode("trader", UserLogin.DEMO_TOTP_SECRET));
+        browser.findElement(By.id("verify")).click();
 
         wait.withMessage("the orders view after the login")
                 .until(ExpectedConditions.presenceOfElementLocated(By.id("orders-grid")));

@@ -40,7 +40,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 
 /** GraphQL operations of the account context: accounts with positions and limits, risk-officer controls. */
 @DgsComponent
-class AccountDataFetcher {
+public class AccountDataFetcher {
 
     private final AccountDirectory directory;
     private final MarketDataHub marketData;
@@ -123,7 +123,7 @@ class AccountDataFetcher {
         return directory.find(accountId).orElseThrow(() -> new ApiException(ApiErrorCode.NOT_FOUND, "no account " + accountId));
     }
 
-    private Account sendAndAwait(AccountView account, Object command) {
+    public Account sendAndAwait(AccountView account, Object command) {
         CompletableFuture<AccountView> changed = updates.accounts()
                 .filter(view -> view.id().equals(account.id()) && view.lastSequence() > account.lastSequence())
                 .next().toFuture();
@@ -143,7 +143,7 @@ class AccountDataFetcher {
         }
     }
 
-    Account toGraphQl(AccountView view) {
+    public Account toGraphQl(AccountView view) {
         BigDecimal cash = orZero(view.cash());
         BigDecimal marketValue = BigDecimal.ZERO;
         BigDecimal grossPositions = BigDecimal.ZERO;

@@ -10,6 +10,8 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.mltrading.api.account.AccountCreatedEvent;
+import org.mltrading.api.account.AccountEntitlementGrantedEvent;
+import org.mltrading.api.account.AccountEntitlementRevokedEvent;
 import org.mltrading.api.account.ExposureReleasedEvent;
 import org.mltrading.api.account.FillAppliedEvent;
 import org.mltrading.api.account.PreTradeRiskApprovedEvent;
@@ -51,6 +53,16 @@ class AccountProjection {
     @EventHandler
     void on(RiskLimitsSetEvent event, @SequenceNumber long sequence) {
         update(event.accountId().value(), sequence, account -> account.limits = event.limits());
+    }
+
+    @EventHandler
+    void on(AccountEntitlementGrantedEvent event, @SequenceNumber long sequence) {
+        update(event.accountId().value(), sequence, account -> account.entitledPrincipals.add(event.principal()));
+    }
+
+    @EventHandler
+    void on(AccountEntitlementRevokedEvent event, @SequenceNumber long sequence) {
+        update(event.accountId().value(), sequence, account -> account.entitledPrincipals.remove(event.principal()));
     }
 
     @EventHandler

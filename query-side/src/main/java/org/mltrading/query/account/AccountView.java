@@ -55,9 +55,11 @@ public record AccountView(
         final Map<String, BigDecimal> reservedExposure;
         BigDecimal realizedPnlToday;
         Instant realizedPnlDay;
+        final Set<String> entitledPrincipals;
 
         Builder(AccountView base) {
             this.base = base;
+            this.entitledPrincipals = new java.util.TreeSet<>(base.entitledPrincipals == null ? Set.of() : base.entitledPrincipals);
             this.cash = base.cash;
             this.tradingState = base.tradingState;
             this.tradingStateReason = base.tradingStateReason;
@@ -69,7 +71,7 @@ public record AccountView(
         }
 
         AccountView build(long sequence) {
-            return new AccountView(base.id, base.name, base.owner, base.currency, base.entitledPrincipals, base.createdAt,
+            return new AccountView(base.id, base.name, base.owner, base.currency, Set.copyOf(entitledPrincipals), base.createdAt,
                     cash, tradingState, tradingStateReason, limits, positions, reservedExposure, realizedPnlToday,
                     realizedPnlDay, sequence);
         }

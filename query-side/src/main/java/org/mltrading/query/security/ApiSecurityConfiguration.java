@@ -17,7 +17,8 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.mltrading.query.access.AccessAuditRecorder;
+import org.springframework.security.web.AuthenticationEntryPoint;
 
 /**
  * The API's stateless JWT chain. It is ordered before the UI's session/OAuth2-login chain
@@ -36,7 +37,13 @@ public class ApiSecurityConfiguration {
             @Value("${platform.api.max-request-bytes}") long maxRequestBytes,
             @Value("${platform.api.rate-limit.per-second}") long ratePerSecond,
             @Value("${platform.api.rate-limit.burst}") long rateBurst,
-            @Value("${platform.api.allowed-origins}") java.util.Set<String> allowedOrigins) throws Exception {
+            @Value("${platform.api.allowed-origins}") java.util.Set<String> allowedOrigins,
+            AccessAuditRecorder audit) throws Exception {
+        // 401 for a missing or invalid token; the reason goes to the access audit (never the token)
+        AuthenticationEntryPoint unauthorized = (request, response, exception) -> {
+            request.setAttribute(DeniedRequestAuditFilter.REASON, exception.getMessage());
+            response.setStatus(HttpStatus.UNAUTHORIZED.value()); // a status, not sendError: no error dispatch
+        };
         http.securityMatcher("/graphql", "/graphql/**", "/subscriptions", "/subscriptions/**", "/actuator/**")
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
@@ -49,8 +56,10 @@ public class ApiSecurityConfiguration {
                 .csrf(csrf -> csrf.disable())
                 .oauth2ResourceServer(oauth -> oauth
                         .jwt(jwt -> jwt.decoder(jwtDecoder).jwtAuthenticationConverter(apiJwtAuthenticationConverter))
-                        .authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
-                .exceptionHandling(ex -> ex.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
+                        .authenticationEntryPoint(unauthorized))
+                .exceptionHandling(ex -> ex.authenticationEntryPoint(unauthorized))
+                // every refusal below (401, 403, 413, 429) is recorded in the access audit
+                .addFilterBefore(new DeniedRequestAuditFilter(audit), BearerTokenAuthenticationFilter.class)
                 // cheap refusals first: oversized bodies and foreign browser origins before any token work
                 .addFilterBefore(new RequestSizeLimitFilter(maxRequestBytes), BearerTokenAuthenticationFilter.class)
                 .addFilterBefore(new WebSocketOriginFilter(allowedOrigins), BearerTokenAuthenticationFilter.class)
@@ -65,9 +74,13 @@ public class ApiSecurityConfiguration {
     @Bean
     @ConditionalOnMissingBean
     JwtDecoder jwtDecoder(@Value("${platform.auth.jwk-set-uri}") String jwkSetUri,
-                          @Value("${platform.auth.issuer}") String issuer) {
+                          @Value("${platform.auth.issuer}") String issuer,
+                          @Value("${platform.auth.audience}") String audience) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(jwkSetUri).build();
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(issuer)));
+        // issuer, expiry and audience: a token our auth server issued for another API is not ours to accept
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(issuer),
+                new org.springframework.security.oauth2.jwt.JwtClaimValidator<java.util.List<String>>("aud",
+                        aud -> aud != null && aud.contains(audience))));
         return decoder;
     }
 

@@ -6,6 +6,7 @@ import graphql.GraphqlErrorBuilder;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.reactivestreams.Publisher;
+import org.mltrading.query.access.AccessAuditRecorder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
 import reactor.core.publisher.Flux;
@@ -40,16 +41,22 @@ public class WebSocketAuthInterceptor implements WebSocketGraphQlInterceptor {
     private final int maxOperationsPerConnection;
 
     public WebSocketAuthInterceptor(JwtDecoder jwtDecoder, JwtAuthenticationConverter apiJwtAuthenticationConverter,
-                                    @Value("${platform.graphql.max-subscriptions-per-connection:50}") int maxOperationsPerConnection) {
+                                    @Value("${platform.graphql.max-subscriptions-per-connection:50}") int maxOperationsPerConnection,
+                                    AccessAuditRecorder audit) {
+        this.audit = audit;
         this.jwtDecoder = jwtDecoder;
         this.converter = apiJwtAuthenticationConverter;
         this.maxOperationsPerConnection = maxOperationsPerConnection;
     }
 
+    private final AccessAuditRecorder audit;
+
     @Override
     public Mono<Object> handleConnectionInitialization(WebSocketSessionInfo session, Map<String, Object> payload) {
         Object header = payload == null ? null : payload.getOrDefault("Authorization", payload.get("authorization"));
+        String remote = String.valueOf(session.getRemoteAddress());
         if (!(header instanceof String value) || !value.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            audit.denied(null, remote, "AUTH_UNAUTHENTICATED WebSocket connection_init without a bearer token (4401)");
             return Mono.error(new ApiAccessDeniedException("connection_init needs {\"Authorization\": \"Bearer <jwt>\"}"));
         }
         try {
@@ -57,6 +64,8 @@ public class WebSocketAuthInterceptor implements WebSocketGraphQlInterceptor {
             session.getAttributes().put(AUTHENTICATION, authentication);
             return Mono.empty();
         } catch (JwtException e) {
+            audit.denied(null, remote, "AUTH_UNAUTHENTICATED WebSocket connection_init with an invalid token (4401): "
+                    + e.getMessage());
             return Mono.error(new ApiAccessDeniedException("invalid token"));
         }
     }
@@ -74,6 +83,8 @@ public class WebSocketAuthInterceptor implements WebSocketGraphQlInterceptor {
                 .computeIfAbsent(ACTIVE_OPERATIONS, key -> new AtomicInteger());
         if (active.incrementAndGet() > maxOperationsPerConnection) {
             active.decrementAndGet();
+            audit.denied(authentication, String.valueOf(wsRequest.getSessionInfo().getRemoteAddress()),
+                    "VALIDATION_TOO_MANY_SUBSCRIPTIONS more than " + maxOperationsPerConnection + " on one connection");
             return Mono.just(refused(request, "at most " + maxOperationsPerConnection
                     + " active subscriptions per connection; open another connection or complete some"));
         }

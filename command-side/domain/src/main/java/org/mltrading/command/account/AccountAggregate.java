@@ -25,6 +25,10 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.mltrading.api.account.AccountCreatedEvent;
+import org.mltrading.api.account.AccountEntitlementGrantedEvent;
+import org.mltrading.api.account.AccountEntitlementRevokedEvent;
+import org.mltrading.api.account.GrantAccountEntitlementCommand;
+import org.mltrading.api.account.RevokeAccountEntitlementCommand;
 import org.mltrading.api.account.ApplyFillCommand;
 import org.mltrading.api.account.ChangeTradingStateCommand;
 import org.mltrading.api.account.CheckPreTradeRiskCommand;
@@ -121,6 +125,34 @@ public class AccountAggregate {
     }
 
     @CommandHandler
+    void handle(GrantAccountEntitlementCommand command, Clock clock) {
+        String principal = requirePrincipal(command.principal());
+        if (principal.equals(owner) || entitledPrincipals.contains(principal)) {
+            return; // already entitled: nothing happened
+        }
+        apply(new AccountEntitlementGrantedEvent(accountId, principal, clock.instant()));
+    }
+
+    @CommandHandler
+    void handle(RevokeAccountEntitlementCommand command, Clock clock) {
+        String principal = requirePrincipal(command.principal());
+        if (principal.equals(owner)) {
+            throw new IllegalArgumentException("the owner's access to the account cannot be revoked");
+        }
+        if (!entitledPrincipals.contains(principal)) {
+            return;
+        }
+        apply(new AccountEntitlementRevokedEvent(accountId, principal, clock.instant()));
+    }
+
+    private static String requirePrincipal(String principal) {
+        if (principal == null || principal.isBlank()) {
+            throw new IllegalArgumentException("an entitlement needs a user name or client id");
+        }
+        return principal.trim();
+    }
+
+    @CommandHandler
     void handle(CheckPreTradeRiskCommand command, Clock clock) {
         if (checkedOrders.contains(command.orderId())) {
             return; // the verdict is already stored
@@ -189,6 +221,20 @@ public class AccountAggregate {
         entitledPrincipals = event.entitledPrincipals();
         cash = event.initialCash();
         tradingState = TradingState.ACTIVE;
+    }
+
+    @EventSourcingHandler
+    void on(AccountEntitlementGrantedEvent event) {
+        Set<String> principals = new java.util.HashSet<>(entitledPrincipals);
+        principals.add(event.principal());
+        entitledPrincipals = Set.copyOf(principals);
+    }
+
+    @EventSourcingHandler
+    void on(AccountEntitlementRevokedEvent event) {
+        Set<String> principals = new java.util.HashSet<>(entitledPrincipals);
+        principals.remove(event.principal());
+        entitledPrincipals = Set.copyOf(principals);
     }
 
     @EventSourcingHandler

@@ -27,7 +27,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.mltrading.api.account.AccountCreatedEvent;
 import org.mltrading.api.account.ApplyFillCommand;
+import org.mltrading.api.account.AccountEntitlementGrantedEvent;
+import org.mltrading.api.account.AccountEntitlementRevokedEvent;
 import org.mltrading.api.account.ChangeTradingStateCommand;
+import org.mltrading.api.account.GrantAccountEntitlementCommand;
+import org.mltrading.api.account.RevokeAccountEntitlementCommand;
 import org.mltrading.api.account.CheckPreTradeRiskCommand;
 import org.mltrading.api.account.CreateAccountCommand;
 import org.mltrading.api.account.ExposureReleasedEvent;
@@ -153,6 +157,46 @@ class AccountAggregateTest {
         given(opened(), stateChanged(TradingState.HALTED))
                 .when(new ChangeTradingStateCommand(ID, TradingState.HALTED, "again"))
                 .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void an_entitlement_is_granted() {
+        given(opened())
+                .when(new GrantAccountEntitlementCommand(ID, "acme-algo"))
+                .expectEvents(new AccountEntitlementGrantedEvent(ID, "acme-algo", NOW))
+                .expectState(account -> assertThat(account.entitledPrincipals()).contains("acme-algo"));
+    }
+
+    @Test
+    void granting_an_entitlement_twice_changes_nothing() {
+        given(opened(), new AccountEntitlementGrantedEvent(ID, "acme-algo", NOW))
+                .when(new GrantAccountEntitlementCommand(ID, "acme-algo"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_granted_entitlement_can_be_revoked() {
+        given(opened(), new AccountEntitlementGrantedEvent(ID, "acme-algo", NOW))
+                .when(new RevokeAccountEntitlementCommand(ID, "acme-algo"))
+                .expectEvents(new AccountEntitlementRevokedEvent(ID, "acme-algo", NOW))
+                .expectState(account -> assertThat(account.entitledPrincipals()).doesNotContain("acme-algo"));
+    }
+
+    @Test
+    void the_owner_cannot_lose_access() {
+        given(opened())
+                .when(new RevokeAccountEntitlementCommand(ID, "trader"))
+                .expectException(IllegalArgumentException.class)
+                .expectExceptionMessage("the owner's access to the account cannot be revoked");
+    }
+
+    @Test
+    void a_blank_principal_is_refused() {
+        given(opened())
+                .when(new GrantAccountEntitlementCommand(ID, " "))
+                .expectException(IllegalArgumentException.class)
                 .expectNoEvents();
     }
 
