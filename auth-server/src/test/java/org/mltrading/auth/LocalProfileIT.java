@@ -54,6 +54,8 @@ class LocalProfileIT {
         assertThat(body.path("token_type").asText()).isEqualTo("Bearer");
         var jwt = server.decode(body.path("access_token").asText());
         assertThat(jwt.getSubject()).isEqualTo(clientId);
+        assertThat(jwt.getClaimAsString("client_id")).as("RFC 9068: a machine's own token").isEqualTo(clientId);
+        assertThat(jwt.getAudience()).contains("platform-api");
         assertThat(jwt.getClaimAsStringList("roles")).containsExactly(role);
         assertThat(jwt.getClaimAsStringList("scope"))
                 .containsExactlyInAnyOrder(scopes.split(" "));

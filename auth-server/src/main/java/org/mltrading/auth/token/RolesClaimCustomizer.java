@@ -70,6 +70,8 @@ class RolesClaimCustomizer implements OAuth2TokenCustomizer<JwtEncodingContext> 
                     audience.add(PLATFORM_AUDIENCE);
                 }
                 claims.put("aud", audience);
+                // RFC 9068: who the token was issued to; equals sub for a machine client's own token
+                claims.put("client_id", context.getRegisteredClient().getClientId());
             });
             audit.record("TOKEN_ISSUED", "SUCCESS", context.getPrincipal().getName(),
                     context.getRegisteredClient().getClientId(), null,

@@ -141,7 +141,12 @@ public final class RunningPlatform {
 
     /** An access token of a local-profile user, logged in with password and the demo TOTP code. */
     public String userToken(String username) {
-        return UserLogin.tokens(authUrl(), platformUrl(), username, username + "-demo").get("access_token").asText();
+        return userToken(username, username + "-demo");
+    }
+
+    /** An access token of any user; a user without a second factor enrols it during this login. */
+    public String userToken(String username, String password) {
+        return UserLogin.tokens(authUrl(), platformUrl(), username, password).get("access_token").asText();
     }
 
     public String integratorToken() {

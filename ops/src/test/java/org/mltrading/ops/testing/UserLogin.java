@@ -40,9 +40,13 @@ public final class UserLogin {
 
     private UserLogin() {}
 
-    /** Tokens of a user with the demo TOTP secret. */
+    private static final Pattern ENROLMENT_SECRET = Pattern.compile("id=\"secret\">([A-Z2-7]+)<");
+    /** Secrets users enrolled with during the tests (users created by an admin enrol at first login). */
+    private static final Map<String, String> ENROLLED = new ConcurrentHashMap<>();
+
+    /** Tokens of a user with the demo TOTP secret, or the secret the user enrolled with in an earlier login. */
     public static JsonNode tokens(String authUrl, String platformUrl, String username, String password) {
-        return tokens(authUrl, platformUrl, username, password, DEMO_TOTP_SECRET);
+        return tokens(authUrl, platformUrl, username, password, ENROLLED.getOrDefault(username, DEMO_TOTP_SECRET));
     }
 
     public static JsonNode tokens(String authUrl, String platformUrl, String username, String password, String totpSecret) {
@@ -60,8 +64,12 @@ public final class UserLogin {
         var password302 = send(browser, form(authUrl + "/login", Map.of("username", username, "password", password,
                 "_csrf", csrf(send(browser, get(authUrl + "/login"))))));
         expectRedirect(password302, "/mfa", "password step");
-        var code302 = send(browser, form(authUrl + "/mfa", Map.of("code", nextCode(username, totpSecret),
-                "_csrf", csrf(send(browser, get(authUrl + "/mfa"))))));
+        var mfaPage = send(browser, get(authUrl + "/mfa"));
+        Matcher enrolment = ENROLMENT_SECRET.matcher(mfaPage.body());
+        String secret = enrolment.find() ? enrolment.group(1) : totpSecret; // first login: the secret of the QR code
+        ENROLLED.put(username, secret);
+        var code302 = send(browser, form(authUrl + "/mfa", Map.of("code", nextCode(username, secret),
+                "_csrf", csrf(mfaPage))));
         String saved = expectRedirect(code302, "/oauth2/authorize", "TOTP step");
         String callback = expectRedirect(send(browser, get(saved)), "/login/oauth2/code/platform", "authorization");
         String code = UriComponentsBuilder.fromUriString(callback).build().getQueryParams().getFirst("code");

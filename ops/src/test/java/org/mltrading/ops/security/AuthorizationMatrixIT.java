@@ -1,0 +1,250 @@
+package org.mltrading.ops.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import graphql.language.FieldDefinition;
+import graphql.language.ListType;
+import graphql.language.NonNullType;
+import graphql.language.ObjectTypeDefinition;
+import graphql.language.Type;
+import graphql.language.TypeName;
+import graphql.schema.idl.SchemaParser;
+import graphql.schema.idl.TypeDefinitionRegistry;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.mltrading.ops.testing.RunningPlatform;
+import org.mltrading.ops.testing.RunningPlatform.GraphQlAnswer;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.graphql.client.SubscriptionErrorException;
+import org.springframework.graphql.client.WebSocketGraphQlClient;
+import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
+import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
+import reactor.core.publisher.Mono;
+
+/**
+ * Every query, mutation and subscription of the schema, called by six callers: anonymous, the trader
+ * of account A, a trader of another account B, an integrator entitled to A, a risk officer and
+ * compliance. The operations come from the schema files, so a new operation without a row in
+ * {@link #POLICY} fails this test until someone decides who may call it.
+ */
+class AuthorizationMatrixIT {
+
+    enum Caller { ANONYMOUS, TRADER_A, TRADER_B, INTEGRATOR, RISK_OFFICER, COMPLIANCE }
+
+    private static final Set<Caller> EVERYONE = EnumSet.complementOf(EnumSet.of(Caller.ANONYMOUS));
+    private static final Set<Caller> VIEWERS_OF_A = EnumSet.of(Caller.TRADER_A, Caller.INTEGRATOR, Caller.RISK_OFFICER,
+            Caller.COMPLIANCE);
+    private static final Set<Caller> TRADERS_OF_A = EnumSet.of(Caller.TRADER_A, Caller.INTEGRATOR);
+    private static final Set<Caller> NOBODY = EnumSet.noneOf(Caller.class); // of these six: ADMIN only
+
+    static final String A = "demo-account";
+    static final String B = "matrix-account-b";
+
+    /** Operation → (arguments, who may call it). {@code %ORDER%} is a working order of account A. */
+    static final Map<String, Row> POLICY = Map.ofEntries(
+            row("Query.me", "", EVERYONE),
+            row("Query.accounts", "", EVERYONE),
+            row("Query.account", "(id: \"" + A + "\")", VIEWERS_OF_A),
+            row("Query.order", "(id: \"%ORDER%\")", VIEWERS_OF_A),
+            row("Query.orders", "(accountId: \"" + A + "\")", VIEWERS_OF_A),
+            row("Query.instruments", "", EVERYONE),
+            row("Query.quote", "(symbol: \"AAPL\")", EVERYONE),
+            row("Query.bars", "(symbol: \"AAPL\", interval: ONE_MINUTE)", EVERYONE),
+            row("Query.trades", "(symbol: \"AAPL\")", EVERYONE),
+            row("Query.accessAudit", "(first: 1)", EnumSet.of(Caller.COMPLIANCE)),
+            row("Query.users", "", NOBODY),
+            row("Mutation.placeOrder", "(input: {accountId: \"" + A + "\", clientOrderId: \"%UNIQUE%\", symbol: \"AAPL\","
+                    + " side: BUY, type: LIMIT, quantity: \"1\", limitPrice: \"1.00\", timeInForce: GTC})", TRADERS_OF_A),
+            row("Mutation.previewOrder", "(input: {accountId: \"" + A + "\", clientOrderId: \"%UNIQUE%\", symbol: \"AAPL\","
+                    + " side: BUY, type: LIMIT, quantity: \"1\", limitPrice: \"1.00\", timeInForce: GTC})", TRADERS_OF_A),
+            row("Mutation.amendOrder", "(input: {orderId: \"%ORDER%\", quantity: \"2\"})", TRADERS_OF_A),
+            row("Mutation.cancelOrder", "(input: {orderId: \"%ORDER%\"})", TRADERS_OF_A),
+            row("Mutation.setRiskLimits", "(input: {accountId: \"" + B + "\", maxOrderNotional: \"1000000\","
+                    + " maxPositionPerInstrument: \"100000\", maxGrossExposure: \"5000000\", maxDailyLoss: \"100000\","
+                    + " maxOrdersPerSecond: 5000})", EnumSet.of(Caller.RISK_OFFICER)),
+            row("Mutation.haltTrading", "(accountId: \"" + B + "\", reason: \"matrix\")", EnumSet.of(Caller.RISK_OFFICER)),
+            row("Mutation.resumeTrading", "(accountId: \"" + B + "\")", EnumSet.of(Caller.RISK_OFFICER)),
+            row("Mutation.createIntegratorClient", "(input: {clientId: \"matrix-never\", scopes: [\"read\"]})", NOBODY),
+            row("Mutation.grantClientScopes", "(clientId: \"demo-integrator\", scopes: [\"read\"])", NOBODY),
+            row("Mutation.rotateClientSecret", "(clientId: \"demo-integrator\")", NOBODY),
+            row("Mutation.grantAccountEntitlement", "(accountId: \"" + B + "\", principal: \"demo-integrator\")", NOBODY),
+            row("Mutation.revokeAccountEntitlement", "(accountId: \"" + A + "\", principal: \"demo-integrator\")", NOBODY),
+            row("Mutation.openAccount", "(input: {accountId: \"matrix-never\", name: \"x\", owner: \"trader\","
+                    + " currency: \"USD\", initialCash: \"1\"})", NOBODY),
+            row("Mutation.createUser", "(input: {username: \"matrix-never\", password: \"a long enough password\","
+                    + " roles: [\"ADMIN\"]})", NOBODY),
+            row("Mutation.setUserEnabled", "(username: \"trader\", enabled: false)", NOBODY),
+            row("Mutation.rotateSigningKey", "", NOBODY),
+            row("Subscription.orderUpdated", "(accountId: \"" + A + "\")", VIEWERS_OF_A),
+            row("Subscription.positionUpdated", "(accountId: \"" + A + "\")", VIEWERS_OF_A),
+            row("Subscription.quotes", "(symbols: [\"AAPL\"])", EVERYONE),
+            row("Subscription.bars", "(symbol: \"AAPL\", interval: ONE_MINUTE)", EVERYONE));
+
+    record Row(String arguments, Set<Caller> allowed) {}
+
+    private static Map.Entry<String, Row> row(String operation, String arguments, Set<Caller> allowed) {
+        return Map.entry(operation, new Row(arguments, allowed));
+    }
+
+    private static RunningPlatform platform;
+    private static final Map<Caller, String> tokens = new EnumMap<>(Caller.class);
+    private static TypeDefinitionRegistry schema;
+
+    @BeforeAll
+    static void callers() throws IOException {
+        platform = RunningPlatform.shared();
+        schema = schema();
+        String admin = platform.userToken("admin");
+        String password = "matrix trader b password";
+        GraphQlAnswer user = platform.graphql(admin, "mutation { createUser(input: {username: \"matrix-trader-b\", password: \""
+                + password + "\", roles: [\"TRADER\"]}) { username } }", null);
+        assertThat(user.errors()).as(user.body().toString()).isNull();
+        GraphQlAnswer account = platform.graphql(admin, "mutation { openAccount(input: {accountId: \"" + B + "\", name: \"B\","
+                + " owner: \"matrix-trader-b\", currency: \"USD\", initialCash: \"100000\"}) { id owner } }", null);
+        assertThat(account.errors()).as(account.body().toString()).isNull();
+        tokens.put(Caller.TRADER_A, platform.userToken("trader"));
+        tokens.put(Caller.TRADER_B, platform.userToken("matrix-trader-b", password));
+        tokens.put(Caller.INTEGRATOR, platform.integratorToken());
+        tokens.put(Caller.RISK_OFFICER, platform.clientToken("demo-risk", "demo-risk-secret", "read risk"));
+        tokens.put(Caller.COMPLIANCE, platform.clientToken("demo-compliance", "demo-compliance-secret", "read audit"));
+    }
+
+    @Test
+    void every_operation_of_the_schema_has_a_policy() {
+        assertThat(new TreeSet<>(POLICY.keySet()))
+                .as("decide who may call each new operation: add it to POLICY")
+                .isEqualTo(new TreeSet<>(operations().keySet()));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> every_operation_by_every_caller() {
+        Map<String, FieldDefinition> operations = operations();
+        List<DynamicTest> tests = new ArrayList<>();
+        for (var operation : new TreeSet<>(operations.keySet())) {
+            Row row = POLICY.get(operation);
+            if (row == null) {
+                continue; // reported by every_operation_of_the_schema_has_a_policy
+            }
+            for (Caller caller : Caller.values()) {
+                boolean allowed = row.allowed().contains(caller);
+                tests.add(DynamicTest.dynamicTest(operation + " by " + caller + (allowed ? " is allowed" : " is refused"),
+                        () -> assertThat(isAllowed(operation, operations.get(operation), row, caller))
+                                .as(operation + " by " + caller).isEqualTo(allowed)));
+            }
+        }
+        return tests.stream();
+    }
+
+    private static boolean isAllowed(String operation, FieldDefinition field, Row row, Caller caller) {
+        String kind = operation.substring(0, operation.indexOf('.')).toLowerCase();
+        String document = kind + " { " + field.getName() + arguments(row) + selection(field.getType()) + " }";
+        String token = tokens.get(caller);
+        if (kind.equals("subscription")) {
+            return subscriptionAllowed(token, document);
+        }
+        GraphQlAnswer answer = platform.graphql(token, document, null);
+        if (token == null) {
+            assertThat(answer.status()).as("anonymous callers get 401").isEqualTo(401);
+            return false;
+        }
+        // 400: refused before execution (no data at all), as the GraphQL-over-HTTP spec has it
+        assertThat(answer.status()).isIn(200, 400);
+        String code = answer.firstErrorCode();
+        if (code != null && Set.of("PERMISSION_DENIED", "AUTH_MFA_REQUIRED", "AUTH_UNAUTHENTICATED").contains(code)) {
+            return false;
+        }
+        assertThat(answer.body().toString()).doesNotContain("Exception").doesNotContain("org.mltrading");
+        // nullable reads answer null rather than reveal that something exists
+        boolean nullable = !(field.getType() instanceof NonNullType);
+        return !(nullable && code == null && answer.data().path(field.getName()).isNull());
+    }
+
+    private static boolean subscriptionAllowed(String token, String document) {
+        WebSocketGraphQlClient client = WebSocketGraphQlClient.builder(platform.websocketUrl(), new ReactorNettyWebSocketClient())
+                .interceptor(new WebSocketGraphQlClientInterceptor() {
+                    @Override
+                    public Mono<Object> connectionInitPayload() {
+                        return Mono.just(token == null ? Map.of() : Map.of("Authorization", "Bearer " + token));
+                    }
+                }).build();
+        try {
+            // refusals arrive at once (an error message, a result with errors, or a 4401 close); an allowed
+            // stream stays open and may deliver data
+            var responses = client.document(document).executeSubscription().take(Duration.ofSeconds(1))
+                    .collectList().block(Duration.ofSeconds(15));
+            List<String> codes = responses == null ? List.of() : responses.stream()
+                    .flatMap(response -> response.getErrors().stream())
+                    .map(error -> String.valueOf(error.getExtensions().get("code"))).toList();
+            return codes.stream().noneMatch(code -> Set.of("PERMISSION_DENIED", "AUTH_MFA_REQUIRED", "AUTH_UNAUTHENTICATED").contains(code));
+        } catch (SubscriptionErrorException e) {
+            String code = String.valueOf(e.getErrors().get(0).getExtensions().get("code"));
+            assertThat(code).isIn("PERMISSION_DENIED", "AUTH_MFA_REQUIRED", "AUTH_UNAUTHENTICATED");
+            return false;
+        } catch (RuntimeException e) {
+            assertThat(token).as("only an anonymous connection is closed: " + e).isNull();
+            return false;
+        } finally {
+            client.stop().block(Duration.ofSeconds(5));
+        }
+    }
+
+    private static String arguments(Row row) {
+        return row.arguments().replace("%ORDER%", workingOrderOfA())
+                .replace("%UNIQUE%", "matrix-" + Long.toHexString(System.nanoTime()));
+    }
+
+    /** A fresh far-away limit order of account A, placed by the integrator. */
+    private static String workingOrderOfA() {
+        GraphQlAnswer placed = platform.graphql(tokens.get(Caller.INTEGRATOR), "mutation { placeOrder(input: {accountId: \""
+                + A + "\", clientOrderId: \"matrix-order-" + System.nanoTime() + "\", symbol: \"AAPL\", side: BUY, type: LIMIT,"
+                + " quantity: \"1\", limitPrice: \"1.00\", timeInForce: GTC}) { id } }", null);
+        return placed.data().path("placeOrder").path("id").asText();
+    }
+
+    /** {@code { __typename }} for object results; nothing for scalars and enums. */
+    private static String selection(Type<?> type) {
+        Type<?> named = type;
+        while (!(named instanceof TypeName)) {
+            named = named instanceof NonNullType nonNull ? nonNull.getType() : ((ListType) named).getType();
+        }
+        String name = ((TypeName) named).getName();
+        return schema.getType(name).filter(definition -> definition instanceof ObjectTypeDefinition).isPresent()
+                ? " { __typename }" : "";
+    }
+
+    private static Map<String, FieldDefinition> operations() {
+        Map<String, FieldDefinition> operations = new java.util.HashMap<>();
+        for (String root : List.of("Query", "Mutation", "Subscription")) {
+            Stream.concat(schema.getType(root, ObjectTypeDefinition.class).stream(),
+                            schema.objectTypeExtensions().getOrDefault(root, List.of()).stream())
+                    .flatMap(type -> type.getFieldDefinitions().stream())
+                    .forEach(field -> operations.put(root + "." + field.getName(), field));
+        }
+        return operations;
+    }
+
+    private static TypeDefinitionRegistry schema() throws IOException {
+        TypeDefinitionRegistry registry = new TypeDefinitionRegistry();
+        for (Resource file : new PathMatchingResourcePatternResolver().getResources("classpath*:schema/**/*.graphql*")) {
+            try (var reader = new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8)) {
+                registry.merge(new SchemaParser().parse(reader));
+            }
+        }
+        return registry;
+    }
+}
