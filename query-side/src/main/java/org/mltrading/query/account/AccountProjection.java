@@ -1,10 +1,5 @@
 package org.mltrading.query.account;
 
-import java.math.BigDecimal;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.Map;
-import java.util.function.Consumer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -14,7 +9,6 @@ import org.mltrading.api.account.ExposureReleasedEvent;
 import org.mltrading.api.account.FillAppliedEvent;
 import org.mltrading.api.account.PreTradeRiskApprovedEvent;
 import org.mltrading.api.account.RiskLimitsSetEvent;
-import org.mltrading.api.account.TradingState;
 import org.mltrading.api.account.TradingStateChangedEvent;
 import org.mltrading.query.projection.ProjectionGroups;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -43,68 +37,44 @@ class AccountProjection {
         if (existing != null && existing.lastSequence() >= sequence) {
             return;
         }
-        mongo.save(new AccountView(event.accountId().value(), event.name(), event.owner(), event.currency(),
-                event.entitledPrincipals(), event.createdAt(), event.initialCash(), TradingState.ACTIVE, null, null,
-                Map.of(), Map.of(), BigDecimal.ZERO, null, sequence));
+        mongo.save(AccountStates.next(null, event, sequence));
     }
 
     @EventHandler
     void on(RiskLimitsSetEvent event, @SequenceNumber long sequence) {
-        update(event.accountId().value(), sequence, account -> account.limits = event.limits());
+        update(event.accountId().value(), sequence, event);
     }
 
     @EventHandler
     void on(TradingStateChangedEvent event, @SequenceNumber long sequence) {
-        update(event.accountId().value(), sequence, account -> {
-            account.tradingState = event.state();
-            account.tradingStateReason = event.reason();
-        });
+        update(event.accountId().value(), sequence, event);
     }
 
     @EventHandler
     void on(PreTradeRiskApprovedEvent event, @SequenceNumber long sequence) {
-        update(event.accountId().value(), sequence,
-                account -> account.reservedExposure.put(event.orderId().toString(), event.reservedExposure()));
+        update(event.accountId().value(), sequence, event);
     }
 
     @EventHandler
     void on(ExposureReleasedEvent event, @SequenceNumber long sequence) {
-        update(event.accountId().value(), sequence, account -> account.reservedExposure.remove(event.orderId().toString()));
+        update(event.accountId().value(), sequence, event);
     }
 
     @EventHandler
     void on(FillAppliedEvent event, @SequenceNumber long sequence) {
-        AccountView changed = update(event.accountId().value(), sequence, account -> {
-            account.cash = event.cash();
-            AccountView.PositionView previous = account.positions.get(event.symbol());
-            BigDecimal realized = (previous == null || previous.realizedPnl() == null ? BigDecimal.ZERO : previous.realizedPnl())
-                    .add(event.realizedPnl());
-            account.positions.put(event.symbol(), new AccountView.PositionView(event.symbol(), event.positionQuantity(),
-                    event.averagePrice(), realized, event.executedAt()));
-            Instant day = event.executedAt().truncatedTo(ChronoUnit.DAYS);
-            if (account.realizedPnlDay == null || !account.realizedPnlDay.equals(day)) {
-                account.realizedPnlDay = day;
-                account.realizedPnlToday = BigDecimal.ZERO;
-            }
-            account.realizedPnlToday = account.realizedPnlToday.add(event.realizedPnl());
-            BigDecimal reserved = account.reservedExposure.get(event.orderId().toString());
-            if (reserved != null) {
-                BigDecimal left = reserved.subtract(event.price().multiply(event.quantity()));
-                account.reservedExposure.put(event.orderId().toString(), left.signum() > 0 ? left : BigDecimal.ZERO);
-            }
-        });
+        AccountView changed = update(event.accountId().value(), sequence, event);
         if (changed != null) {
             positionUpdates.publish(changed.id(), changed.positions().get(event.symbol()));
         }
     }
 
     /** Applies a change once; returns the new version, or null when skipped (replayed or unknown). */
-    private AccountView update(String accountId, long sequence, Consumer<AccountView.Builder> change) {
+    private AccountView update(String accountId, long sequence, Object event) {
         AccountView existing = mongo.findById(accountId, AccountView.class);
         if (existing == null || existing.lastSequence() >= sequence) {
             return null;
         }
-        AccountView changed = existing.with(sequence, change);
+        AccountView changed = AccountStates.next(existing, event, sequence);
         mongo.save(changed);
         positionUpdates.accountChanged(changed);
         return changed;
