@@ -12,6 +12,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param id         chain sequence, from 1, in the order the chain processor received the events
  * @param accountId  account the event concerns (its own account or its order's), null when none
  * @param payload    the stored payload (JSON text)
+ * @param timestamp  event time as MongoDB keeps it (milliseconds), for range searches
+ * @param eventTime  event time exactly as stored (ISO-8601), for reports
  */
 @Document("audit_chain")
 public record AuditChainEntry(
@@ -22,6 +24,7 @@ public record AuditChainEntry(
         long aggregateSequence,
         @Indexed String type,
         Instant timestamp,
+        String eventTime,
         @Indexed String actor,
         String actorType,
         String roles,

@@ -72,7 +72,7 @@ class AuditChainProjection {
         String previousHash = head == null ? AuditHashes.GENESIS : head.hash();
         String digest = AuditHashes.digest(event);
         AuditChainEntry entry = new AuditChainEntry(sequence, event.eventId(), event.aggregateType(),
-                event.aggregateId(), event.sequence(), event.type(), event.timestamp(), event.actor(),
+                event.aggregateId(), event.sequence(), event.type(), event.timestamp(), event.timestamp().toString(), event.actor(),
                 event.text(AuditMetadata.ACTOR_TYPE), event.text(AuditMetadata.ROLES), event.flag(AuditMetadata.MFA),
                 event.text(AuditMetadata.CORRELATION_ID), event.text(AuditMetadata.CAUSATION_ID),
                 accountOf(event), event.payloadText(), digest, previousHash,

@@ -16,6 +16,7 @@ import org.mltrading.graphql.types.AuditEventConnection;
 import org.mltrading.graphql.types.AuditEventEdge;
 import org.mltrading.graphql.types.AuditEventFilter;
 import org.mltrading.graphql.types.PageInfo;
+import org.mltrading.graphql.types.ReportDocument;
 import org.mltrading.query.graphql.ApiErrorCode;
 import org.mltrading.query.graphql.ApiException;
 import org.springframework.data.domain.Sort;
@@ -34,11 +35,36 @@ class AuditDataFetcher {
     private final EventHistory history;
     private final MongoTemplate mongo;
     private final AuditChainVerifier verifier;
+    private final ComplianceReports reports;
 
-    AuditDataFetcher(EventHistory history, MongoTemplate mongo, AuditChainVerifier verifier) {
+    AuditDataFetcher(EventHistory history, MongoTemplate mongo, AuditChainVerifier verifier, ComplianceReports reports) {
         this.history = history;
         this.mongo = mongo;
         this.verifier = verifier;
+        this.reports = reports;
+    }
+
+    @DgsQuery
+    @PreAuthorize("hasAnyRole('COMPLIANCE','ADMIN')")
+    ReportDocument orderAuditReport(@InputArgument OffsetDateTime from, @InputArgument OffsetDateTime to,
+                                    @InputArgument String accountId) {
+        return toGraphQl(reports.orderAuditTrail(instant(from), instant(to), accountId));
+    }
+
+    @DgsQuery
+    @PreAuthorize("hasAnyRole('COMPLIANCE','ADMIN')")
+    ReportDocument transactionReport(@InputArgument OffsetDateTime from, @InputArgument OffsetDateTime to,
+                                     @InputArgument String accountId) {
+        return toGraphQl(reports.transactionReport(instant(from), instant(to), accountId));
+    }
+
+    private static java.time.Instant instant(OffsetDateTime time) {
+        return time == null ? null : time.toInstant();
+    }
+
+    private static ReportDocument toGraphQl(ComplianceReports.Document document) {
+        return ReportDocument.newBuilder().fileName(document.fileName()).contentType(document.contentType())
+                .rows(document.rows()).sha256(document.sha256()).content(document.content()).build();
     }
 
     /** Straight from the event store; the chain index only adds each event's chain position. */
