@@ -14,6 +14,7 @@ import org.mltrading.api.order.OrderFilledEvent;
 import org.mltrading.api.order.OrderPlacedEvent;
 import org.mltrading.api.order.OrderRejectedEvent;
 import org.mltrading.query.projection.ProjectionGroups;
+import org.mltrading.query.projection.ReadModelBatch;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
@@ -24,22 +25,23 @@ class OrderProjection {
 
     private final MongoTemplate mongo;
     private final OrderUpdates updates;
+    private final ReadModelBatch<OrderView> orders;
 
     OrderProjection(MongoTemplate mongo, OrderUpdates updates) {
         this.mongo = mongo;
         this.updates = updates;
+        this.orders = new ReadModelBatch<>(mongo, OrderView.class, OrderView::id);
     }
 
     @EventHandler
     void on(OrderPlacedEvent event, @SequenceNumber long sequence,
             @MetaDataValue(AuditMetadata.ACTOR) String actor) {
-        OrderView existing = mongo.findById(event.orderId().toString(), OrderView.class);
+        OrderView existing = orders.find(event.orderId().toString());
         if (existing != null && existing.lastSequence() >= sequence) {
             return; // replay after a crash or reset: already applied
         }
         OrderView view = OrderStates.next(null, event, sequence, actor);
-        mongo.save(view);
-        updates.publish(view);
+        orders.save(view, () -> updates.publish(view));
     }
 
     @EventHandler
@@ -74,13 +76,12 @@ class OrderProjection {
 
     /** Applies a change once: events at or below the stored sequence were already applied. */
     private void update(String orderId, long sequence, Object event) {
-        OrderView existing = mongo.findById(orderId, OrderView.class);
+        OrderView existing = orders.find(orderId);
         if (existing == null || existing.lastSequence() >= sequence) {
             return;
         }
         OrderView changed = OrderStates.next(existing, event, sequence, null);
-        mongo.save(changed);
-        updates.publish(changed);
+        orders.save(changed, () -> updates.publish(changed));
     }
 
     @ResetHandler
