@@ -18,6 +18,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.index.IndexOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
@@ -49,14 +51,20 @@ class AuditChainProjection {
     private long lastCheckpointSequence;
     private Instant lastCheckpointAt;
 
+    @org.springframework.beans.factory.annotation.Autowired
     AuditChainProjection(MongoTemplate mongo, @Qualifier("eventSerializer") Serializer eventSerializer,
                          CheckpointSigner signer, org.springframework.beans.factory.ObjectProvider<Clock> clock,
                          @Value("${platform.audit.checkpoint-every}") long checkpointEvery,
                          @Value("${platform.audit.checkpoint-interval}") Duration checkpointInterval) {
+        this(mongo, eventSerializer, signer, clock.getIfAvailable(Clock::systemUTC), checkpointEvery, checkpointInterval);
+    }
+
+    AuditChainProjection(MongoTemplate mongo, Serializer eventSerializer, CheckpointSigner signer, Clock clock,
+                         long checkpointEvery, Duration checkpointInterval) {
         this.mongo = mongo;
         this.eventSerializer = eventSerializer;
         this.signer = signer;
-        this.clock = clock.getIfAvailable(Clock::systemUTC);
+        this.clock = clock;
         this.checkpointEvery = checkpointEvery;
         this.checkpointInterval = checkpointInterval;
     }
@@ -64,6 +72,7 @@ class AuditChainProjection {
     @EventHandler
     synchronized void on(Object payload, EventMessage<?> message) {
         if (!headLoaded) {
+            ensureIndexes();
             head = mongo.findOne(new Query().with(Sort.by(Sort.Direction.DESC, "_id")).limit(1), AuditChainEntry.class);
             headLoaded = true;
         }
@@ -88,6 +97,18 @@ class AuditChainProjection {
         }
         head = entry;
         maybeCheckpoint(entry);
+    }
+
+    /**
+     * The unique event id is what makes a redelivered event a no-op; the others serve the search.
+     * Created here because Spring Data does not create annotated indexes unless told to.
+     */
+    private void ensureIndexes() {
+        IndexOperations indexes = mongo.indexOps(AuditChainEntry.class);
+        indexes.createIndex(new Index("eventId", Sort.Direction.ASC).unique());
+        for (String field : java.util.List.of("aggregateId", "accountId", "actor", "type")) {
+            indexes.createIndex(new Index(field, Sort.Direction.ASC));
+        }
     }
 
     private void maybeCheckpoint(AuditChainEntry entry) {

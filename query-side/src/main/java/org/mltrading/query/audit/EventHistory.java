@@ -26,10 +26,16 @@ public class EventHistory {
     private final EventStorageEngine storageEngine;
     private final Serializer eventSerializer;
 
+    @org.springframework.beans.factory.annotation.Autowired
     EventHistory(EventStore eventStore, ObjectProvider<EventStorageEngine> storageEngine,
                  @Qualifier("eventSerializer") Serializer eventSerializer) {
+        this(eventStore, storageEngine.getIfAvailable(), eventSerializer);
+    }
+
+    /** @param storageEngine the store's engine, or null to read through the EventStore's streams */
+    public EventHistory(EventStore eventStore, EventStorageEngine storageEngine, Serializer eventSerializer) {
         this.eventStore = eventStore;
-        this.storageEngine = storageEngine.getIfAvailable();
+        this.storageEngine = storageEngine;
         this.eventSerializer = eventSerializer;
     }
 
