@@ -65,6 +65,11 @@ class ComplianceIT {
         JsonNode accepted = trail.get(types.indexOf("OrderAcceptedEvent"));
         assertThat(accepted.get("actor").asText()).isEqualTo("demo-integrator");
         assertThat(accepted.get("correlationId").asText()).isEqualTo(placed.get("correlationId").asText());
+        // the venue fills as itself, in answer to the acceptance, within the same request
+        JsonNode fill = trail.get(types.indexOf("OrderFilledEvent"));
+        assertThat(fill.get("actor").asText()).isEqualTo("system:simulated-venue");
+        assertThat(fill.get("actorType").asText()).isEqualTo("SYSTEM");
+        assertThat(fill.get("correlationId").asText()).isEqualTo(placed.get("correlationId").asText());
     }
 
     @Test
