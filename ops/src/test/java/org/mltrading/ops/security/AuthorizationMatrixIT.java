@@ -68,6 +68,16 @@ class AuthorizationMatrixIT {
             row("Query.trades", "(symbol: \"AAPL\")", EVERYONE),
             row("Query.accessAudit", "(first: 1)", EnumSet.of(Caller.COMPLIANCE)),
             row("Query.users", "", NOBODY),
+            row("Query.auditTrail", "(aggregateId: \"" + A + "\")", EnumSet.of(Caller.COMPLIANCE)),
+            row("Query.auditEvents", "(first: 1)", EnumSet.of(Caller.COMPLIANCE)),
+            row("Query.verifyAuditChain", "", EnumSet.of(Caller.COMPLIANCE)),
+            row("Query.orderAuditReport", "(from: \"2026-01-01T00:00:00Z\", to: \"2026-01-02T00:00:00Z\")",
+                    EnumSet.of(Caller.COMPLIANCE)),
+            row("Query.transactionReport", "(from: \"2026-01-01T00:00:00Z\", to: \"2026-01-02T00:00:00Z\")",
+                    EnumSet.of(Caller.COMPLIANCE)),
+            row("Query.projectionStatus", "(name: \"order-projection\")", NOBODY),
+            row("Query.projectionChecksum", "(name: \"order-projection\")", EnumSet.of(Caller.COMPLIANCE)),
+            row("Mutation.rebuildProjection", "(name: \"order-projection\")", NOBODY),
             row("Mutation.placeOrder", "(input: {accountId: \"" + A + "\", clientOrderId: \"%UNIQUE%\", symbol: \"AAPL\","
                     + " side: BUY, type: LIMIT, quantity: \"1\", limitPrice: \"1.00\", timeInForce: GTC})", TRADERS_OF_A),
             row("Mutation.previewOrder", "(input: {accountId: \"" + A + "\", clientOrderId: \"%UNIQUE%\", symbol: \"AAPL\","

@@ -47,10 +47,13 @@ public class AccountDataFetcher {
     private final CommandGateway commandGateway;
     private final PositionUpdates updates;
     private final Duration readYourWritesTimeout;
+    private final AccountTimeTravel timeTravel;
 
     AccountDataFetcher(AccountDirectory directory, MarketDataHub marketData, CommandGateway commandGateway,
                        PositionUpdates updates,
-                       @Value("${platform.graphql.read-your-writes-timeout}") Duration readYourWritesTimeout) {
+                       @Value("${platform.graphql.read-your-writes-timeout}") Duration readYourWritesTimeout,
+                       AccountTimeTravel timeTravel) {
+        this.timeTravel = timeTravel;
         this.directory = directory;
         this.marketData = marketData;
         this.commandGateway = commandGateway;
@@ -67,11 +70,18 @@ public class AccountDataFetcher {
     @DgsQuery
     @PreAuthorize("isAuthenticated()")
     Account account(@InputArgument String id, @InputArgument OffsetDateTime asOf) {
-        if (asOf != null) {
-            throw new ApiException(ApiErrorCode.VALIDATION_INVALID_INPUT, "asOf (time travel) is not available yet");
-        }
         ApiPrincipal principal = ApiPrincipal.current();
-        return directory.find(id).filter(view -> directory.canView(principal, view)).map(this::toGraphQl).orElse(null);
+        // entitlements are today's (from the read model); the state as of then comes from the event store
+        boolean entitled = directory.find(id).filter(view -> directory.canView(principal, view)).isPresent();
+        if (!entitled) {
+            return null;
+        }
+        if (asOf == null) {
+            return directory.find(id).map(this::toGraphQl).orElse(null);
+        }
+        // no marks of the past: positions are valued at their average price (marketValue null)
+        return timeTravel.asOf(id, asOf.toInstant())
+                .map(view -> toGraphQl(view, asOf.toInstant(), false)).orElse(null);
     }
 
     @DgsMutation
@@ -144,6 +154,11 @@ public class AccountDataFetcher {
     }
 
     public Account toGraphQl(AccountView view) {
+        return toGraphQl(view, java.time.Instant.now(), true);
+    }
+
+    /** @param liveMarks value positions at the latest quotes; false values them at their average price */
+    private Account toGraphQl(AccountView view, java.time.Instant at, boolean liveMarks) {
         BigDecimal cash = orZero(view.cash());
         BigDecimal marketValue = BigDecimal.ZERO;
         BigDecimal grossPositions = BigDecimal.ZERO;
@@ -152,7 +167,7 @@ public class AccountDataFetcher {
         Map<String, AccountView.PositionView> held = view.positions() == null ? Map.of() : view.positions();
         for (AccountView.PositionView position : held.values().stream()
                 .sorted(Comparator.comparing(AccountView.PositionView::symbol)).toList()) {
-            Position mapped = toGraphQl(view.id(), position);
+            Position mapped = liveMarks ? toGraphQl(view.id(), position) : unmarked(view.id(), position);
             positions.add(mapped);
             BigDecimal value = mapped.getMarketValue() != null ? mapped.getMarketValue()
                     : position.quantity().multiply(position.averagePrice());
@@ -163,7 +178,7 @@ public class AccountDataFetcher {
         BigDecimal reserved = (view.reservedExposure() == null ? Map.<String, BigDecimal>of() : view.reservedExposure())
                 .values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
         BigDecimal gross = grossPositions.add(reserved);
-        BigDecimal dailyLoss = orZero(view.realizedPnlToday()).signum() < 0 && isToday(view)
+        BigDecimal dailyLoss = orZero(view.realizedPnlToday()).signum() < 0 && isDayOf(view, at)
                 ? view.realizedPnlToday().negate() : BigDecimal.ZERO;
         RiskLimits limits = view.limits();
         return Account.newBuilder()
@@ -208,9 +223,14 @@ public class AccountDataFetcher {
         return quote.last();
     }
 
-    private static boolean isToday(AccountView view) {
+    private static boolean isDayOf(AccountView view, java.time.Instant at) {
         return view.realizedPnlDay() != null && view.realizedPnlDay()
-                .equals(OffsetDateTime.now(ZoneOffset.UTC).toLocalDate().atStartOfDay().toInstant(ZoneOffset.UTC));
+                .equals(at.atOffset(ZoneOffset.UTC).toLocalDate().atStartOfDay().toInstant(ZoneOffset.UTC));
+    }
+
+    private static Position unmarked(String accountId, AccountView.PositionView position) {
+        return Position.newBuilder().accountId(accountId).symbol(position.symbol()).quantity(position.quantity())
+                .averagePrice(position.averagePrice()).realizedPnl(orZero(position.realizedPnl())).build();
     }
 
     private static BigDecimal fraction(BigDecimal used, BigDecimal limit) {

@@ -64,11 +64,14 @@ class OrderDataFetcher {
     private final MarketDataHub marketData;
     private final Clock clock;
     private final Duration readYourWritesTimeout;
+    private final OrderTimeTravel timeTravel;
 
     OrderDataFetcher(CommandGateway commandGateway, OrderQueries queries, OrderUpdates updates,
                      AccountDirectory accounts, InstrumentCatalog instruments, MarketDataHub marketData,
                      ObjectProvider<Clock> clock,
-                     @Value("${platform.graphql.read-your-writes-timeout}") Duration readYourWritesTimeout) {
+                     @Value("${platform.graphql.read-your-writes-timeout}") Duration readYourWritesTimeout,
+                     OrderTimeTravel timeTravel) {
+        this.timeTravel = timeTravel;
         this.commandGateway = commandGateway;
         this.queries = queries;
         this.updates = updates;
@@ -82,11 +85,9 @@ class OrderDataFetcher {
     @DgsQuery
     @PreAuthorize("isAuthenticated()")
     Order order(@InputArgument String id, @InputArgument OffsetDateTime asOf) {
-        if (asOf != null) {
-            throw new ApiException(ApiErrorCode.VALIDATION_INVALID_INPUT, "asOf (time travel) is not available yet");
-        }
         ApiPrincipal principal = ApiPrincipal.current();
-        return queries.byId(id)
+        // asOf: rebuilt from the order's events in the event store, not read from the read model
+        return (asOf == null ? queries.byId(id) : timeTravel.asOf(id, asOf.toInstant()))
                 .filter(view -> accounts.find(view.accountId()).map(a -> accounts.canView(principal, a)).orElse(false))
                 .map(OrderMapper::toGraphQl)
                 .orElse(null);

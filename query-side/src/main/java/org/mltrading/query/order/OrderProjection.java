@@ -13,8 +13,8 @@ import org.mltrading.api.order.OrderExpiredEvent;
 import org.mltrading.api.order.OrderFilledEvent;
 import org.mltrading.api.order.OrderPlacedEvent;
 import org.mltrading.api.order.OrderRejectedEvent;
-import org.mltrading.api.order.OrderStatus;
 import org.mltrading.query.projection.ProjectionGroups;
+import org.mltrading.query.projection.ReadModelBatch;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
@@ -25,72 +25,63 @@ class OrderProjection {
 
     private final MongoTemplate mongo;
     private final OrderUpdates updates;
+    private final ReadModelBatch<OrderView> orders;
 
     OrderProjection(MongoTemplate mongo, OrderUpdates updates) {
         this.mongo = mongo;
         this.updates = updates;
+        this.orders = new ReadModelBatch<>(mongo, OrderView.class, OrderView::id);
     }
 
     @EventHandler
     void on(OrderPlacedEvent event, @SequenceNumber long sequence,
             @MetaDataValue(AuditMetadata.ACTOR) String actor) {
-        OrderView existing = mongo.findById(event.orderId().toString(), OrderView.class);
+        OrderView existing = orders.find(event.orderId().toString());
         if (existing != null && existing.lastSequence() >= sequence) {
             return; // replay after a crash or reset: already applied
         }
-        var terms = event.terms();
-        OrderView view = new OrderView(event.orderId().toString(), event.accountId().value(), event.clientOrderId(),
-                terms.symbol(), terms.side(), terms.type(), terms.quantity(), terms.limitPrice(), terms.stopPrice(),
-                terms.timeInForce(), terms.expireAt(), OrderStatus.PENDING, null, event.placedAt(), event.placedAt(),
-                actor, sequence, java.math.BigDecimal.ZERO, null, null, java.util.List.of(), null, null);
-        mongo.save(view);
-        updates.publish(view);
+        OrderView view = OrderStates.next(null, event, sequence, actor);
+        orders.save(view, () -> updates.publish(view));
     }
 
     @EventHandler
     void on(OrderAcceptedEvent event, @SequenceNumber long sequence) {
-        update(event.orderId().toString(), sequence, view -> view.withStatus(OrderStatus.WORKING, event.acceptedAt(), sequence));
+        update(event.orderId().toString(), sequence, event);
     }
 
     @EventHandler
     void on(OrderRejectedEvent event, @SequenceNumber long sequence) {
-        update(event.orderId().toString(), sequence,
-                view -> view.rejected(event.reasonCode(), event.reason(), event.rejectedAt(), sequence));
+        update(event.orderId().toString(), sequence, event);
     }
 
     @EventHandler
     void on(OrderFilledEvent event, @SequenceNumber long sequence) {
-        update(event.orderId().toString(), sequence, view -> view.filled(
-                new OrderView.FillView(event.fillId(), event.price(), event.quantity(), event.fee(), event.executedAt()),
-                event.filledQuantity(), event.averagePrice(), event.complete(), sequence));
+        update(event.orderId().toString(), sequence, event);
     }
 
     @EventHandler
     void on(OrderCancelledEvent event, @SequenceNumber long sequence) {
-        update(event.orderId().toString(), sequence,
-                view -> view.cancelled(event.reasonCode(), event.reason(), event.cancelledAt(), sequence));
+        update(event.orderId().toString(), sequence, event);
     }
 
     @EventHandler
     void on(OrderExpiredEvent event, @SequenceNumber long sequence) {
-        update(event.orderId().toString(), sequence, view -> view.withStatus(OrderStatus.EXPIRED, event.expiredAt(), sequence));
+        update(event.orderId().toString(), sequence, event);
     }
 
     @EventHandler
     void on(OrderAmendedEvent event, @SequenceNumber long sequence) {
-        update(event.orderId().toString(), sequence, view -> view.amended(event.quantity(), event.limitPrice(),
-                event.stopPrice(), event.amendedAt(), sequence));
+        update(event.orderId().toString(), sequence, event);
     }
 
     /** Applies a change once: events at or below the stored sequence were already applied. */
-    private void update(String orderId, long sequence, java.util.function.UnaryOperator<OrderView> change) {
-        OrderView existing = mongo.findById(orderId, OrderView.class);
+    private void update(String orderId, long sequence, Object event) {
+        OrderView existing = orders.find(orderId);
         if (existing == null || existing.lastSequence() >= sequence) {
             return;
         }
-        OrderView changed = change.apply(existing);
-        mongo.save(changed);
-        updates.publish(changed);
+        OrderView changed = OrderStates.next(existing, event, sequence, null);
+        orders.save(changed, () -> updates.publish(changed));
     }
 
     @ResetHandler

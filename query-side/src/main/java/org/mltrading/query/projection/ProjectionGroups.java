@@ -4,6 +4,8 @@ package org.mltrading.query.projection;
 public final class ProjectionGroups {
     public static final String ORDERS = "order-projection";
     public static final String ACCOUNTS = "account-projection";
+    /** The audit hash chain (never replayed). */
+    public static final String AUDIT_CHAIN = "audit-chain";
 
     private ProjectionGroups() {
     }

@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.config.EventProcessingConfigurer;
@@ -29,6 +30,10 @@ import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.mltrading.api.audit.AuditMetadata;
 import org.mltrading.api.common.OrderId;
 import org.mltrading.api.marketdata.MarketDataPort;
 import org.mltrading.api.marketdata.Quote;
@@ -71,6 +76,8 @@ import org.springframework.stereotype.Component;
 public class SimulatedVenue {
 
     public static final String PROCESSING_GROUP = "venue";
+    /** Actor (audit metadata) of every command the venue sends. */
+    public static final String VENUE_ACTOR = "system:simulated-venue";
 
     private static final Logger log = LoggerFactory.getLogger(SimulatedVenue.class);
 
@@ -85,6 +92,14 @@ public class SimulatedVenue {
     private final Map<String, Quote> pendingQuotes = new ConcurrentHashMap<>();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private volatile boolean live;
+    /**
+     * Why the venue acts on an order: the placing request's correlation id and the acceptance event's
+     * id, put on the venue's commands so fills and cancels join the order's causation chain.
+     */
+    private final Map<OrderId, Cause> causes = new ConcurrentHashMap<>();
+
+    private record Cause(String correlationId, String acceptanceEventId) {
+    }
 
     @Autowired
     public SimulatedVenue(CommandGateway commandGateway, MarketDataPort marketData, Clock clock,
@@ -148,7 +163,9 @@ public class SimulatedVenue {
     // ---- order events (each a task on the venue thread, in the order they were handled) ----
 
     @EventHandler
-    void on(OrderAcceptedEvent event, ReplayStatus status) {
+    void on(OrderAcceptedEvent event, ReplayStatus status,
+            @MetaDataValue(AuditMetadata.CORRELATION_ID) String correlationId, @MessageIdentifier String eventId) {
+        causes.put(event.orderId(), new Cause(correlationId, eventId));
         submit(status, () -> {
             String symbol = book.accepted(event);
             subscribe(symbol);
@@ -167,6 +184,9 @@ public class SimulatedVenue {
 
     @EventHandler
     void on(OrderFilledEvent event, ReplayStatus status) {
+        if (event.complete()) {
+            causes.remove(event.orderId());
+        }
         submit(status, () -> book.filled(event));
     }
 
@@ -177,16 +197,19 @@ public class SimulatedVenue {
 
     @EventHandler
     void on(OrderCancelledEvent event, ReplayStatus status) {
+        causes.remove(event.orderId());
         submit(status, () -> book.ended(event.orderId()));
     }
 
     @EventHandler
     void on(OrderExpiredEvent event, ReplayStatus status) {
+        causes.remove(event.orderId());
         submit(status, () -> book.ended(event.orderId()));
     }
 
     @EventHandler
     void on(OrderRejectedEvent event, ReplayStatus status) {
+        causes.remove(event.orderId());
         submit(status, () -> book.ended(event.orderId()));
     }
 
@@ -275,7 +298,8 @@ public class SimulatedVenue {
     private CompletableFuture<Object> dispatch(Object command) {
         CompletableFuture<Object> result;
         try {
-            result = commandGateway.send(command);
+            result = commandGateway.send(GenericCommandMessage.asCommandMessage(command)
+                    .andMetaData(whoAndWhy(orderIdOf(command))));
         } catch (RuntimeException e) {
             result = CompletableFuture.failedFuture(e);
         }
@@ -289,6 +313,18 @@ public class SimulatedVenue {
                 }
             }
         });
+    }
+
+    /** The venue is the actor of its commands; the order's placing request is their correlation. */
+    private MetaData whoAndWhy(OrderId orderId) {
+        Map<String, Object> values = new java.util.HashMap<>(Map.of(AuditMetadata.ACTOR, VENUE_ACTOR,
+                AuditMetadata.ACTOR_TYPE, "SYSTEM", AuditMetadata.ROLES, "", AuditMetadata.MFA, false));
+        Cause cause = orderId == null ? null : causes.get(orderId);
+        if (cause != null && cause.correlationId() != null) {
+            values.put(AuditMetadata.CORRELATION_ID, cause.correlationId());
+            values.put(AuditMetadata.CAUSATION_ID, cause.acceptanceEventId());
+        }
+        return MetaData.from(values);
     }
 
     private static OrderId orderIdOf(Object command) {

@@ -96,7 +96,10 @@ class SimulatedVenueAxonTest {
     private EventStore startAxon(VenueSettings settings) {
         CommandGateway gateway = mock(CommandGateway.class);
         when(gateway.send(any())).thenAnswer(invocation -> {
-            sent.add(invocation.getArgument(0));
+            // the venue sends command messages carrying its who/why: record the command itself
+            Object message = invocation.getArgument(0);
+            sent.add(message instanceof org.axonframework.commandhandling.CommandMessage<?> command
+                    ? command.getPayload() : message);
             return CompletableFuture.completedFuture(null);
         });
         Configuration[] holder = new Configuration[1];

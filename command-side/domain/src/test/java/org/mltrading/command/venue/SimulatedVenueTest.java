@@ -39,6 +39,7 @@ class SimulatedVenueTest {
 
     private final FakeMarketData marketData = new FakeMarketData();
     private final List<Object> sent = new CopyOnWriteArrayList<>();
+    private final List<org.axonframework.commandhandling.CommandMessage<?>> messages = new CopyOnWriteArrayList<>();
     private final AtomicBoolean caughtUp = new AtomicBoolean();
     private final CommandGateway gateway = recordingGateway();
     private SimulatedVenue venue;
@@ -55,7 +56,7 @@ class SimulatedVenueTest {
         venue = venue(VenueSettings.defaults());
         marketData.setLatest(quote("99.9", "100"));
 
-        venue.on(accepted(TimeInForce.GTC, "100"), ReplayStatus.REPLAY);
+        venue.on(accepted(TimeInForce.GTC, "100"), ReplayStatus.REPLAY, null, null);
         venue.awaitIdle();
 
         assertThat(venue.isLive()).isFalse();
@@ -67,7 +68,7 @@ class SimulatedVenueTest {
     void replay_does_not_double_fill_and_the_venue_continues_with_the_next_fill_id_when_live() {
         venue = venue(VenueSettings.defaults().withLiquidityPerQuote(new BigDecimal("40")));
         marketData.setLatest(quote("99.9", "100"));
-        venue.on(accepted(TimeInForce.GTC, "100"), ReplayStatus.REPLAY);
+        venue.on(accepted(TimeInForce.GTC, "100"), ReplayStatus.REPLAY, null, null);
         venue.on(filled(1, "40", "40", "60"), ReplayStatus.REPLAY);
         venue.on(filled(2, "40", "80", "20"), ReplayStatus.REPLAY);
         venue.awaitIdle();
@@ -84,11 +85,28 @@ class SimulatedVenueTest {
     }
 
     @Test
+    void the_venues_fill_names_the_venue_as_actor_and_joins_the_orders_request() {
+        venue = venue(VenueSettings.defaults());
+        marketData.setLatest(quote("99.9", "100"));
+
+        venue.on(accepted(TimeInForce.DAY, null), ReplayStatus.REGULAR, "request-1", "accepted-event-1");
+        venue.awaitIdle();
+
+        assertThat(messages).singleElement().satisfies(fill -> {
+            assertThat(fill.getPayload()).isInstanceOf(RecordFillCommand.class);
+            assertThat(fill.getMetaData()).containsEntry("actor", SimulatedVenue.VENUE_ACTOR)
+                    .containsEntry("actorType", "SYSTEM")
+                    .containsEntry("correlationId", "request-1")
+                    .containsEntry("causationId", "accepted-event-1");
+        });
+    }
+
+    @Test
     void a_live_event_makes_the_venue_live_and_a_live_market_order_fills_at_once() {
         venue = venue(VenueSettings.defaults());
         marketData.setLatest(quote("99.9", "100"));
 
-        venue.on(accepted(TimeInForce.DAY, null), ReplayStatus.REGULAR);
+        venue.on(accepted(TimeInForce.DAY, null), ReplayStatus.REGULAR, null, null);
         venue.awaitIdle();
 
         assertThat(venue.isLive()).isTrue();
@@ -99,7 +117,7 @@ class SimulatedVenueTest {
     @Test
     void the_venue_subscribes_to_the_symbol_of_its_first_order_and_matches_its_quotes() {
         venue = venue(VenueSettings.defaults());
-        venue.on(accepted(TimeInForce.GTC, "99"), ReplayStatus.REGULAR);
+        venue.on(accepted(TimeInForce.GTC, "99"), ReplayStatus.REGULAR, null, null);
         venue.awaitIdle();
         assertThat(marketData.subscribedSymbols()).containsExactly("AAPL");
         assertThat(sent).isEmpty();
@@ -116,7 +134,7 @@ class SimulatedVenueTest {
         venue = venue(VenueSettings.defaults().withLiquidityPerQuote(new BigDecimal("30")));
         marketData.setLatest(quote("99.9", "100"));
 
-        venue.on(accepted(TimeInForce.IOC, null), ReplayStatus.REGULAR);
+        venue.on(accepted(TimeInForce.IOC, null), ReplayStatus.REGULAR, null, null);
         venue.awaitIdle();
 
         assertThat(sent).hasSize(2);
@@ -130,7 +148,7 @@ class SimulatedVenueTest {
         venue = venue(VenueSettings.defaults().withLatency(Duration.ofMillis(300)));
         marketData.setLatest(quote("99.9", "100"));
 
-        venue.on(accepted(TimeInForce.DAY, null), ReplayStatus.REGULAR);
+        venue.on(accepted(TimeInForce.DAY, null), ReplayStatus.REGULAR, null, null);
         venue.awaitIdle();
         assertThat(sent).isEmpty();
 
@@ -141,7 +159,7 @@ class SimulatedVenueTest {
     @Test
     void an_order_that_ended_is_no_longer_matched() {
         venue = venue(VenueSettings.defaults());
-        venue.on(accepted(TimeInForce.GTC, "99"), ReplayStatus.REGULAR);
+        venue.on(accepted(TimeInForce.GTC, "99"), ReplayStatus.REGULAR, null, null);
         venue.on(new OrderCancelledEvent(ORDER, ACCOUNT, "CLIENT_REQUEST", "by client", BigDecimal.TEN, NOW),
                 ReplayStatus.REGULAR);
         venue.awaitIdle();
@@ -159,7 +177,13 @@ class SimulatedVenueTest {
     private CommandGateway recordingGateway() {
         CommandGateway mock = mock(CommandGateway.class);
         when(mock.send(any())).thenAnswer(invocation -> {
-            sent.add(invocation.getArgument(0));
+            // the venue sends command messages carrying its who/why: record the command itself
+            Object message = invocation.getArgument(0);
+            if (message instanceof org.axonframework.commandhandling.CommandMessage<?> command) {
+                messages.add(command);
+            }
+            sent.add(message instanceof org.axonframework.commandhandling.CommandMessage<?> command
+                    ? command.getPayload() : message);
             return CompletableFuture.completedFuture(null);
         });
         return mock;

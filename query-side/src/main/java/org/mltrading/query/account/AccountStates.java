@@ -1,0 +1,89 @@
+package org.mltrading.query.account;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import org.mltrading.api.account.AccountCreatedEvent;
+import org.mltrading.api.account.AccountEntitlementGrantedEvent;
+import org.mltrading.api.account.AccountEntitlementRevokedEvent;
+import org.mltrading.api.account.ExposureReleasedEvent;
+import org.mltrading.api.account.FillAppliedEvent;
+import org.mltrading.api.account.PreTradeRiskApprovedEvent;
+import org.mltrading.api.account.RiskLimitsSetEvent;
+import org.mltrading.api.account.TradingState;
+import org.mltrading.api.account.TradingStateChangedEvent;
+
+/**
+ * How one account event changes an account's state: the single fold shared by the live projection
+ * and the time-travel rebuild ({@code account(id, asOf)}).
+ */
+final class AccountStates {
+
+    private AccountStates() {
+    }
+
+    /**
+     * The account after {@code event}, stamped with the event's aggregate {@code sequence}.
+     *
+     * @param current the account before the event; null before its AccountCreatedEvent
+     * @return the new state; {@code current} for an event that does not change the read model
+     *         (e.g. a pre-trade rejection)
+     */
+    static AccountView next(AccountView current, Object event, long sequence) {
+        if (event instanceof AccountCreatedEvent created) {
+            return new AccountView(created.accountId().value(), created.name(), created.owner(), created.currency(),
+                    created.entitledPrincipals(), created.createdAt(), created.initialCash(), TradingState.ACTIVE, null,
+                    null, Map.of(), Map.of(), BigDecimal.ZERO, null, sequence);
+        }
+        if (current == null) {
+            return null;
+        }
+        if (event instanceof RiskLimitsSetEvent limits) {
+            return current.with(sequence, account -> account.limits = limits.limits());
+        }
+        if (event instanceof AccountEntitlementGrantedEvent granted) {
+            return current.with(sequence, account -> account.entitledPrincipals.add(granted.principal()));
+        }
+        if (event instanceof AccountEntitlementRevokedEvent revoked) {
+            return current.with(sequence, account -> account.entitledPrincipals.remove(revoked.principal()));
+        }
+        if (event instanceof TradingStateChangedEvent changed) {
+            return current.with(sequence, account -> {
+                account.tradingState = changed.state();
+                account.tradingStateReason = changed.reason();
+            });
+        }
+        if (event instanceof PreTradeRiskApprovedEvent approved) {
+            return current.with(sequence,
+                    account -> account.reservedExposure.put(approved.orderId().toString(), approved.reservedExposure()));
+        }
+        if (event instanceof ExposureReleasedEvent released) {
+            return current.with(sequence, account -> account.reservedExposure.remove(released.orderId().toString()));
+        }
+        if (event instanceof FillAppliedEvent fill) {
+            return current.with(sequence, account -> applyFill(account, fill));
+        }
+        return current;
+    }
+
+    private static void applyFill(AccountView.Builder account, FillAppliedEvent event) {
+        account.cash = event.cash();
+        AccountView.PositionView previous = account.positions.get(event.symbol());
+        BigDecimal realized = (previous == null || previous.realizedPnl() == null ? BigDecimal.ZERO : previous.realizedPnl())
+                .add(event.realizedPnl());
+        account.positions.put(event.symbol(), new AccountView.PositionView(event.symbol(), event.positionQuantity(),
+                event.averagePrice(), realized, event.executedAt()));
+        Instant day = event.executedAt().truncatedTo(ChronoUnit.DAYS);
+        if (account.realizedPnlDay == null || !account.realizedPnlDay.equals(day)) {
+            account.realizedPnlDay = day;
+            account.realizedPnlToday = BigDecimal.ZERO;
+        }
+        account.realizedPnlToday = account.realizedPnlToday.add(event.realizedPnl());
+        BigDecimal reserved = account.reservedExposure.get(event.orderId().toString());
+        if (reserved != null) {
+            BigDecimal left = reserved.subtract(event.price().multiply(event.quantity()));
+            account.reservedExposure.put(event.orderId().toString(), left.signum() > 0 ? left : BigDecimal.ZERO);
+        }
+    }
+}
