@@ -13,7 +13,6 @@ import org.mltrading.api.account.PreTradeRiskApprovedEvent;
 import org.mltrading.api.account.RiskLimitsSetEvent;
 import org.mltrading.api.account.TradingStateChangedEvent;
 import org.mltrading.query.projection.ProjectionGroups;
-import org.mltrading.query.projection.ReadModelBatch;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
@@ -29,22 +28,18 @@ class AccountProjection {
     private final MongoTemplate mongo;
     private final PositionUpdates positionUpdates;
 
-    private final ReadModelBatch<AccountView> accounts;
-
     AccountProjection(MongoTemplate mongo, PositionUpdates positionUpdates) {
         this.mongo = mongo;
         this.positionUpdates = positionUpdates;
-        this.accounts = new ReadModelBatch<>(mongo, AccountView.class, AccountView::id);
     }
 
     @EventHandler
     void on(AccountCreatedEvent event, @SequenceNumber long sequence) {
-        AccountView existing = accounts.find(event.accountId().value());
+        AccountView existing = mongo.findById(event.accountId().value(), AccountView.class);
         if (existing != null && existing.lastSequence() >= sequence) {
             return;
         }
-        AccountView created = AccountStates.next(null, event, sequence);
-        accounts.save(created, () -> { });
+        mongo.save(AccountStates.next(null, event, sequence));
     }
 
     @EventHandler
@@ -79,25 +74,22 @@ class AccountProjection {
 
     @EventHandler
     void on(FillAppliedEvent event, @SequenceNumber long sequence) {
-        update(event.accountId().value(), sequence, event,
-                changed -> positionUpdates.publish(changed.id(), changed.positions().get(event.symbol())));
+        AccountView changed = update(event.accountId().value(), sequence, event);
+        if (changed != null) {
+            positionUpdates.publish(changed.id(), changed.positions().get(event.symbol()));
+        }
     }
 
-    private void update(String accountId, long sequence, Object event) {
-        update(accountId, sequence, event, changed -> { });
-    }
-
-    /** Applies a change once (skipped when replayed or unknown); announces it once it is written. */
-    private void update(String accountId, long sequence, Object event, java.util.function.Consumer<AccountView> announce) {
-        AccountView existing = accounts.find(accountId);
+    /** Applies a change once; returns the new version, or null when skipped (replayed or unknown). */
+    private AccountView update(String accountId, long sequence, Object event) {
+        AccountView existing = mongo.findById(accountId, AccountView.class);
         if (existing == null || existing.lastSequence() >= sequence) {
-            return;
+            return null;
         }
         AccountView changed = AccountStates.next(existing, event, sequence);
-        accounts.save(changed, () -> {
-            positionUpdates.accountChanged(changed);
-            announce.accept(changed);
-        });
+        mongo.save(changed);
+        positionUpdates.accountChanged(changed);
+        return changed;
     }
 
     @ResetHandler

@@ -14,7 +14,6 @@ import org.mltrading.api.order.OrderFilledEvent;
 import org.mltrading.api.order.OrderPlacedEvent;
 import org.mltrading.api.order.OrderRejectedEvent;
 import org.mltrading.query.projection.ProjectionGroups;
-import org.mltrading.query.projection.ReadModelBatch;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
@@ -25,23 +24,22 @@ class OrderProjection {
 
     private final MongoTemplate mongo;
     private final OrderUpdates updates;
-    private final ReadModelBatch<OrderView> orders;
 
     OrderProjection(MongoTemplate mongo, OrderUpdates updates) {
         this.mongo = mongo;
         this.updates = updates;
-        this.orders = new ReadModelBatch<>(mongo, OrderView.class, OrderView::id);
     }
 
     @EventHandler
     void on(OrderPlacedEvent event, @SequenceNumber long sequence,
             @MetaDataValue(AuditMetadata.ACTOR) String actor) {
-        OrderView existing = orders.find(event.orderId().toString());
+        OrderView existing = mongo.findById(event.orderId().toString(), OrderView.class);
         if (existing != null && existing.lastSequence() >= sequence) {
             return; // replay after a crash or reset: already applied
         }
         OrderView view = OrderStates.next(null, event, sequence, actor);
-        orders.save(view, () -> updates.publish(view));
+        mongo.save(view);
+        updates.publish(view);
     }
 
     @EventHandler
@@ -76,12 +74,13 @@ class OrderProjection {
 
     /** Applies a change once: events at or below the stored sequence were already applied. */
     private void update(String orderId, long sequence, Object event) {
-        OrderView existing = orders.find(orderId);
+        OrderView existing = mongo.findById(orderId, OrderView.class);
         if (existing == null || existing.lastSequence() >= sequence) {
             return;
         }
         OrderView changed = OrderStates.next(existing, event, sequence, null);
-        orders.save(changed, () -> updates.publish(changed));
+        mongo.save(changed);
+        updates.publish(changed);
     }
 
     @ResetHandler
