@@ -4,6 +4,10 @@ package org.mltrading.query.projection;
 public final class ProjectionGroups {
     public static final String ORDERS = "order-projection";
     public static final String ACCOUNTS = "account-projection";
+    public static final String MODELS = "model-projection";
+    public static final String BACKTESTS = "backtest-projection";
+    /** Writes to QuestDB (idempotent upserts), so its token stays in the default token store. */
+    public static final String PREDICTIONS = "prediction-projection";
 
     private ProjectionGroups() {
     }

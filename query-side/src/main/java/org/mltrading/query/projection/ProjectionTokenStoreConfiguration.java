@@ -20,7 +20,8 @@ import org.springframework.beans.factory.annotation.Value;
 public class ProjectionTokenStoreConfiguration {
 
     /** Processing groups whose state lives in MongoDB. */
-    public static final List<String> MONGO_PROJECTIONS = List.of(ProjectionGroups.ORDERS, ProjectionGroups.ACCOUNTS);
+    public static final List<String> MONGO_PROJECTIONS = List.of(ProjectionGroups.ORDERS, ProjectionGroups.ACCOUNTS,
+            ProjectionGroups.MODELS, ProjectionGroups.BACKTESTS);
 
     public static final String TOKEN_COLLECTION = "projection_tokens";
 
