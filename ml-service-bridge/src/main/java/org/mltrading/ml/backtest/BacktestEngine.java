@@ -59,8 +59,9 @@ public final class BacktestEngine {
         return run(settings, times, opens, closes, interval, progress);
     }
 
-    BacktestResult run(BacktestSettings settings, Instant[] times, double[] opens, double[] closes,
-                       BarInterval interval, Progress progress) {
+    /** The same run over prices already in arrays (benchmarks; callers that never held {@link Bar}s). */
+    public BacktestResult run(BacktestSettings settings, Instant[] times, double[] opens, double[] closes,
+                              BarInterval interval, Progress progress) {
         int n = closes.length;
         double hurdle = 2 * costs.oneWayFraction();
         double cash = settings.initialEquity();
