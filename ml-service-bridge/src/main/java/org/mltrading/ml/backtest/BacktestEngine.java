@@ -70,6 +70,12 @@ public final class BacktestEngine {
         SignalModel model = null;
         int lastFit = 0;
         double[] features = new double[Features.NAMES.size()];
+        // each bar's signal and volatility, computed once at its close (point-in-time by construction)
+        int signal = SignalModel.signalOf(settings.kind());
+        double[] signalAt = new double[n];
+        double[] volAt = new double[n];
+        double[] sampleX = new double[settings.trainWindow() + 1];
+        double[] sampleY = new double[settings.trainWindow() + 1];
         double[] equity = new double[n];
         List<BacktestResult.Fill> fills = new ArrayList<>();
         double tradedNotional = 0;
@@ -108,11 +114,26 @@ public final class BacktestEngine {
             }
             // (2) mark to market at the close
             equity[i] = cash + position * closes[i];
-            // (3) refit when due, on samples whose next close is known (t + 1 ≤ i)
-            int trainFrom = Math.max(0, i - settings.trainWindow() - Features.LOOKBACK);
+            // (3) features of this close; refit when due, on samples whose next close is known (t + 1 ≤ i)
+            if (Features.available(i)) {
+                Features.compute(closes, i, features);
+                signalAt[i] = features[signal];
+                volAt[i] = features[Features.VOL_20];
+            }
+            int trainFrom = Math.max(0, i - settings.trainWindow());
             if ((model == null || i - lastFit >= settings.refitEvery()) && ModelFitter.samples(trainFrom, i) >= ModelFitter.MIN_SAMPLES) {
+                int used = 0;
+                for (int t = Math.max(trainFrom, Features.LOOKBACK); t < i; t++) {
+                    if (volAt[t] > 0) {
+                        sampleX[used] = signalAt[t];
+                        sampleY[used] = Math.log(closes[t + 1] / closes[t]) / volAt[t];
+                        used++;
+                    }
+                }
                 try {
-                    model = ModelFitter.fit(settings.kind(), closes, trainFrom, i);
+                    double halfLife = settings.kind() == org.mltrading.api.model.ModelKind.MEAN_REVERSION
+                            ? ModelFitter.halfLife(closes, Math.max(trainFrom, Features.LOOKBACK), i) : Double.NaN;
+                    model = ModelFitter.fitSamples(settings.kind(), sampleX, sampleY, used, halfLife);
                 } catch (IllegalArgumentException flat) {
                     model = null; // not enough moving bars yet
                 }
@@ -120,7 +141,7 @@ public final class BacktestEngine {
             }
             // (4) decide the position for the next open
             if (model != null && i + 1 < n) {
-                Forecast forecast = model.predict(Features.compute(closes, i, features));
+                Forecast forecast = model.predict(features);
                 double direction = forecast.value() > hurdle ? 1
                         : forecast.value() < -hurdle && !settings.longOnly() ? -1 : 0;
                 if (direction == 0) {

@@ -37,7 +37,6 @@ public final class ModelFitter {
         }
         double[] x = new double[n];
         double[] y = new double[n];
-        double[] vol = new double[n];
         double[] features = new double[Features.NAMES.size()];
         int signal = SignalModel.signalOf(kind);
         int used = 0;
@@ -47,10 +46,20 @@ public final class ModelFitter {
                 continue; // a flat window has no scale: nothing to learn from it
             }
             x[used] = features[signal];
-            vol[used] = features[Features.VOL_20];
-            y[used] = Math.log(closes[t + 1] / closes[t]) / vol[used];
+            y[used] = Math.log(closes[t + 1] / closes[t]) / features[Features.VOL_20];
             used++;
         }
+        double halfLife = kind == ModelKind.MEAN_REVERSION ? halfLife(closes, first, to) : Double.NaN;
+        return fitSamples(kind, x, y, used, halfLife);
+    }
+
+    /**
+     * The fit on prepared samples: {@code x[i]} the signal at a close, {@code y[i]} the next log return
+     * in volatility units, for the first {@code used} entries in time order (only bars that moved).
+     * {@link #fit} and the backtest engine, which keeps each bar's features instead of recomputing
+     * them at every refit, both end here, so they fit identically.
+     */
+    public static SignalModel fitSamples(ModelKind kind, double[] x, double[] y, int used, double halfLife) {
         if (used < MIN_SAMPLES) {
             throw new IllegalArgumentException("a fit needs at least " + MIN_SAMPLES + " bars that moved, got " + used);
         }
@@ -68,7 +77,6 @@ public final class ModelFitter {
             residuals[i] = Math.abs(y[k] - (intercept + slope * x[k]));
         }
         Arrays.sort(residuals);
-        double halfLife = kind == ModelKind.MEAN_REVERSION ? halfLife(closes, first, to) : Double.NaN;
         return new SignalModel(kind, intercept, slope, conformal(residuals, 0.8), conformal(residuals, 0.95),
                 halfLife, used);
     }
@@ -84,7 +92,7 @@ public final class ModelFitter {
      * Ornstein-Uhlenbeck half-life of log prices in bars: regress Δln p_t on ln p_{t−1}; with slope
      * β in (−1, 0) the process reverts with half-life −ln 2 / ln(1 + β). NaN when it does not revert.
      */
-    static double halfLife(double[] closes, int from, int to) {
+    public static double halfLife(double[] closes, int from, int to) {
         SimpleRegression regression = new SimpleRegression(true);
         for (int t = Math.max(from, 1); t <= to; t++) {
             double previous = Math.log(closes[t - 1]);
