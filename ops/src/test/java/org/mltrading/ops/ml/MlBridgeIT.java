@@ -135,6 +135,18 @@ class MlBridgeIT {
         assertThat(metrics.get("benchmarkReturn").asDouble()).isCloseTo(benchmark, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(backtest.get("progress").asDouble()).isEqualTo(1.0);
         assertThat(backtest.get("equity").size()).isEqualTo(csv.size());
+
+        // the progress subscription of a finished backtest answers its final state and completes
+        WebSocketGraphQlClient client = client(integrator);
+        try {
+            List<Map> states = client.document("subscription($id: ID!) { backtestProgress(id: $id) { status progress } }")
+                    .variable("id", id).retrieveSubscription("backtestProgress").toEntity(Map.class)
+                    .collectList().toFuture().get(30, TimeUnit.SECONDS);
+            assertThat(states).isNotEmpty();
+            assertThat(states.get(states.size() - 1)).containsEntry("status", "COMPLETED");
+        } finally {
+            client.stop().block(Duration.ofSeconds(5));
+        }
     }
 
     @Test
