@@ -98,6 +98,15 @@ class MlBridgeIT {
                     Map.of("s", symbol)).data().get("predictions"),
                     list -> list != null && list.findValuesAsText("id").contains(id), Duration.ofSeconds(20));
             assertThat(stored.findValuesAsText("id")).contains(id);
+
+            // each prediction is scored at the next close: the model's live score counts it
+            String[] label = ((String) predictions.get(0).get("modelVersion")).split("@");
+            JsonNode scored = await(() -> liveScore(label[0], Integer.parseInt(label[1])),
+                    score -> score != null && score.get("scored").asInt() > 0, Duration.ofSeconds(30));
+            for (String rate : List.of("hitRate", "coverage80", "coverage95")) {
+                assertThat(scored.get(rate).asDouble()).as(rate).isBetween(0.0, 1.0);
+            }
+            assertThat(scored.get("coverage95").asDouble()).isGreaterThanOrEqualTo(scored.get("coverage80").asDouble());
         } finally {
             client.stop().block(Duration.ofSeconds(5));
         }
@@ -209,6 +218,16 @@ class MlBridgeIT {
                         { bars(symbol: "AAPL", interval: ONE_DAY, from: "2013-01-01T00:00:00Z", to: "2013-12-31T00:00:00Z") { time } }""",
                         null).data().get("bars"), bars -> bars != null && bars.size() == rows.size(), Duration.ofSeconds(30));
         return rows;
+    }
+
+    private static JsonNode liveScore(String model, int version) {
+        JsonNode models = platform.graphql(integrator, MODELS, null).data().get("models");
+        for (JsonNode v : byName(models, model).get("versions")) {
+            if (v.get("version").asInt() == version) {
+                return v.get("liveScore");
+            }
+        }
+        return null;
     }
 
     private static JsonNode awaitModels(Predicate<JsonNode> ready) throws Exception {
