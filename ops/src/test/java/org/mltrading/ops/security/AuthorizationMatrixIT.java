@@ -78,6 +78,19 @@ class AuthorizationMatrixIT {
             row("Query.projectionStatus", "(name: \"order-projection\")", NOBODY),
             row("Query.projectionChecksum", "(name: \"order-projection\")", EnumSet.of(Caller.COMPLIANCE)),
             row("Mutation.rebuildProjection", "(name: \"order-projection\")", NOBODY),
+            row("Query.models", "", EVERYONE),
+            row("Query.model", "(id: \"%MODEL%\")", EVERYONE),
+            row("Query.backtest", "(id: \"%BACKTEST%\")", EVERYONE),
+            row("Query.predictions", "(symbol: \"AAPL\")", EVERYONE),
+            // an unknown model: allowed callers get MODEL_UNKNOWN, nothing changes for the other tests
+            row("Mutation.runBacktest", "(input: {model: \"matrix-none\", symbol: \"AAPL\", interval: ONE_DAY,"
+                    + " from: \"2013-01-01T00:00:00Z\", to: \"2013-02-01T00:00:00Z\"})",
+                    EnumSet.of(Caller.TRADER_A, Caller.TRADER_B, Caller.INTEGRATOR, Caller.RISK_OFFICER)),
+            row("Mutation.promoteModel", "(input: {model: \"matrix-none\", version: 1})", EnumSet.of(Caller.RISK_OFFICER)),
+            row("Mutation.retireModel", "(input: {model: \"matrix-none\", version: 1, reason: \"matrix\"})",
+                    EnumSet.of(Caller.RISK_OFFICER)),
+            row("Subscription.predictions", "(symbols: [\"AAPL\"])", EVERYONE),
+            row("Subscription.backtestProgress", "(id: \"%BACKTEST%\")", EVERYONE),
             row("Mutation.placeOrder", "(input: {accountId: \"" + A + "\", clientOrderId: \"%UNIQUE%\", symbol: \"AAPL\","
                     + " side: BUY, type: LIMIT, quantity: \"1\", limitPrice: \"1.00\", timeInForce: GTC})", TRADERS_OF_A),
             row("Mutation.previewOrder", "(input: {accountId: \"" + A + "\", clientOrderId: \"%UNIQUE%\", symbol: \"AAPL\","
@@ -132,6 +145,24 @@ class AuthorizationMatrixIT {
         tokens.put(Caller.INTEGRATOR, platform.integratorToken());
         tokens.put(Caller.RISK_OFFICER, platform.clientToken("demo-risk", "demo-risk-secret", "read risk"));
         tokens.put(Caller.COMPLIANCE, platform.clientToken("demo-compliance", "demo-compliance-secret", "read audit"));
+        for (int attempt = 0; attempt < 120 && (modelId == null || modelId.isEmpty()); attempt++) {
+            modelId = platform.graphql(tokens.get(Caller.INTEGRATOR), "{ models { id } }", null).data()
+                    .path("models").path(0).path("id").asText(); // the local seed registers the models at start
+            if (modelId.isEmpty()) {
+                try {
+                    Thread.sleep(500);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        assertThat(modelId).as("the seeded models").isNotEmpty();
+        GraphQlAnswer backtest = platform.graphql(tokens.get(Caller.INTEGRATOR), "mutation { runBacktest(input: {model:"
+                + " \"momentum\", symbol: \"MSFT\", interval: ONE_DAY, from: \"2001-01-01T00:00:00Z\","
+                + " to: \"2001-02-01T00:00:00Z\"}) { id } }", null);
+        assertThat(backtest.errors()).as(backtest.body().toString()).isNull();
+        backtestId = backtest.data().path("runBacktest").path("id").asText();
     }
 
     @Test
@@ -213,8 +244,12 @@ class AuthorizationMatrixIT {
         }
     }
 
+    private static String modelId;
+    private static String backtestId;
+
     private static String arguments(Row row) {
-        return row.arguments().replace("%ORDER%", workingOrderOfA())
+        return row.arguments().replace("%MODEL%", modelId).replace("%BACKTEST%", backtestId)
+                .replace("%ORDER%", row.arguments().contains("%ORDER%") ? workingOrderOfA() : "")
                 .replace("%UNIQUE%", "matrix-" + Long.toHexString(System.nanoTime()));
     }
 

@@ -58,6 +58,11 @@ public class ApiExceptionHandler implements DataFetcherExceptionHandler {
                 && command.getDetails().orElse(null) instanceof org.mltrading.api.account.RiskRejection rejection) {
             code = rejection.code().name();
             message = rejection.message();
+        } else if (error instanceof CommandExecutionException command
+                && command.getDetails().orElse(null) instanceof org.mltrading.api.model.ModelRejection rejection) {
+            code = rejection.code() == org.mltrading.api.model.ModelErrorCode.MODEL_PERMISSION_DENIED
+                    ? ApiErrorCode.PERMISSION_DENIED.name() : rejection.code().name();
+            message = rejection.message();
         } else if (error instanceof IllegalArgumentException) {
             code = ApiErrorCode.VALIDATION_INVALID_INPUT.name();
             message = error.getMessage();

@@ -6,6 +6,10 @@ public final class ProjectionGroups {
     public static final String ACCOUNTS = "account-projection";
     /** The audit hash chain (never replayed). */
     public static final String AUDIT_CHAIN = "audit-chain";
+    public static final String MODELS = "model-projection";
+    public static final String BACKTESTS = "backtest-projection";
+    /** Writes to QuestDB (idempotent upserts), so its token stays in the default token store. */
+    public static final String PREDICTIONS = "prediction-projection";
 
     private ProjectionGroups() {
     }

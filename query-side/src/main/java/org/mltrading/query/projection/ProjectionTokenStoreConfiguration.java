@@ -21,7 +21,7 @@ public class ProjectionTokenStoreConfiguration {
 
     /** Processing groups whose state lives in MongoDB. */
     public static final List<String> MONGO_PROJECTIONS = List.of(ProjectionGroups.ORDERS, ProjectionGroups.ACCOUNTS,
-            ProjectionGroups.AUDIT_CHAIN);
+            ProjectionGroups.AUDIT_CHAIN, ProjectionGroups.MODELS, ProjectionGroups.BACKTESTS);
 
     public static final String TOKEN_COLLECTION = "projection_tokens";
 

@@ -1,12 +1,12 @@
 package org.mltrading.command.venue;
 
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.Optional;
 import org.mltrading.api.common.Side;
 import org.mltrading.api.marketdata.Quote;
 import org.mltrading.api.order.OrderType;
+import org.mltrading.api.venue.FillPricing;
 
 /**
  * The price rules of the simulated venue, as pure functions of an order's terms and one quote.
@@ -22,9 +22,7 @@ import org.mltrading.api.order.OrderType;
  */
 final class MatchingRules {
 
-    static final int PRICE_SCALE = 8;
-    static final int FEE_SCALE = 8;
-    private static final BigDecimal BPS = new BigDecimal("10000");
+    static final int PRICE_SCALE = FillPricing.PRICE_SCALE;
 
     private final VenueSettings settings;
 
@@ -69,15 +67,13 @@ final class MatchingRules {
         return price.map(p -> new Execution(p, quantity, fee(p, quantity)));
     }
 
-    /** Touch ± slippage, rounded to 8 decimals. */
+    /** Touch ± slippage, rounded to 8 decimals (the arithmetic the backtester shares: {@link FillPricing}). */
     Optional<BigDecimal> marketPrice(Side side, Quote quote) {
         BigDecimal touch = touch(side, quote);
         if (touch == null) {
             return Optional.empty();
         }
-        BigDecimal slip = settings.slippageBps().divide(BPS, MathContext.DECIMAL128);
-        BigDecimal factor = side == Side.BUY ? BigDecimal.ONE.add(slip) : BigDecimal.ONE.subtract(slip);
-        return Optional.of(touch.multiply(factor).setScale(PRICE_SCALE, RoundingMode.HALF_EVEN));
+        return Optional.of(FillPricing.marketPrice(side, touch, settings.slippageBps()));
     }
 
     static Optional<BigDecimal> limitPrice(Side side, BigDecimal limit, Quote quote) {
@@ -95,7 +91,6 @@ final class MatchingRules {
 
     /** fee-bps of price × quantity, rounded to 8 decimals. */
     BigDecimal fee(BigDecimal price, BigDecimal quantity) {
-        return price.multiply(quantity).multiply(settings.feeBps())
-                .divide(BPS, FEE_SCALE, RoundingMode.HALF_EVEN);
+        return FillPricing.fee(price, quantity, settings.feeBps());
     }
 }

@@ -1,0 +1,19 @@
+package org.mltrading.api.model;
+
+/** Why a model command was refused (the MODEL_ context of the error catalogue, docs/api/errors.md). */
+public enum ModelErrorCode {
+    MODEL_INVALID_INPUT,
+    MODEL_VERSION_EXISTS,
+    MODEL_UNKNOWN,
+    MODEL_VERSION_UNKNOWN,
+    /** Promotion needs a recorded validation. */
+    MODEL_NOT_VALIDATED,
+    /** The recorded validation misses the configured promotion thresholds. */
+    MODEL_VALIDATION_FAILED,
+    /** The version is retired (or otherwise not in a state that allows the command). */
+    MODEL_INVALID_STATE,
+    /** Promotion and retirement need ADMIN or RISK_OFFICER in the command's metadata. */
+    MODEL_PERMISSION_DENIED,
+    BACKTEST_INVALID_INPUT,
+    BACKTEST_NO_DATA
+}

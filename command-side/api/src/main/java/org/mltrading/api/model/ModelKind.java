@@ -1,0 +1,9 @@
+package org.mltrading.api.model;
+
+/** The family of a model; it says which features and fitting procedure a version uses. */
+public enum ModelKind {
+    /** Time-series momentum, volatility-scaled (next return regressed on the vol-scaled past return). */
+    MOMENTUM,
+    /** Mean reversion: next return regressed on the z-score of price against its rolling mean; OU half-life fitted. */
+    MEAN_REVERSION
+}

@@ -1,0 +1,174 @@
+package org.mltrading.ml.backtest;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.mltrading.api.common.Side;
+import org.mltrading.api.marketdata.Bar;
+import org.mltrading.api.marketdata.BarInterval;
+import org.mltrading.api.model.BacktestMetrics;
+import org.mltrading.api.model.EquityPoint;
+import org.mltrading.ml.feature.Features;
+import org.mltrading.ml.model.Forecast;
+import org.mltrading.ml.model.ModelFitter;
+import org.mltrading.ml.model.SignalModel;
+
+/**
+ * An event-driven, single-instrument backtest over bars. Each bar is one event, handled in the order a
+ * live run would see it: (1) the order decided at the previous close executes at this bar's open as a
+ * market order under the venue's price and fee rules ({@link FillCosts}); (2) equity is marked at the
+ * close; (3) the model is refitted when due, from samples whose outcome is known by this close; (4)
+ * the forecast at this close sets the next target position. No step reads a later bar.
+ *
+ * <p>The hot loop works in doubles; only executions go through the venue's decimal arithmetic.
+ */
+public final class BacktestEngine {
+
+    /** Called every few percent with bars processed so far; must be quick. */
+    public interface Progress {
+        void at(int barsProcessed, int barsTotal);
+    }
+
+    private static final int MAX_EQUITY_POINTS = 500;
+
+    private final FillCosts costs;
+
+    public BacktestEngine(FillCosts costs) {
+        this.costs = costs;
+    }
+
+    public BacktestResult run(BacktestSettings settings, List<Bar> bars, Progress progress) {
+        int n = bars.size();
+        if (n < 2) {
+            throw new IllegalArgumentException("a backtest needs at least 2 bars, got " + n);
+        }
+        double[] opens = new double[n];
+        double[] closes = new double[n];
+        Instant[] times = new Instant[n];
+        for (int i = 0; i < n; i++) {
+            Bar bar = bars.get(i);
+            opens[i] = bar.open().doubleValue();
+            closes[i] = bar.close().doubleValue();
+            times[i] = bar.time();
+            if (!(opens[i] > 0) || !(closes[i] > 0)) {
+                throw new IllegalArgumentException("bar " + bar.time() + " has a non-positive price");
+            }
+        }
+        BarInterval interval = bars.get(0).interval();
+        return run(settings, times, opens, closes, interval, progress);
+    }
+
+    /** The same run over prices already in arrays (benchmarks; callers that never held {@link Bar}s). */
+    public BacktestResult run(BacktestSettings settings, Instant[] times, double[] opens, double[] closes,
+                              BarInterval interval, Progress progress) {
+        int n = closes.length;
+        double hurdle = 2 * costs.oneWayFraction();
+        double cash = settings.initialEquity();
+        double position = 0;
+        double target = 0;
+        SignalModel model = null;
+        int lastFit = 0;
+        double[] features = new double[Features.NAMES.size()];
+        // each bar's signal and volatility, computed once at its close (point-in-time by construction)
+        int signal = SignalModel.signalOf(settings.kind());
+        double[] signalAt = new double[n];
+        double[] volAt = new double[n];
+        double[] sampleX = new double[settings.trainWindow() + 1];
+        double[] sampleY = new double[settings.trainWindow() + 1];
+        double[] equity = new double[n];
+        List<BacktestResult.Fill> fills = new ArrayList<>();
+        double tradedNotional = 0;
+        double tripCash = 0;
+        int trips = 0;
+        int winners = 0;
+        int step = Math.max(1, n / 20);
+
+        for (int i = 0; i < n; i++) {
+            // (1) execute at the open what the previous close decided
+            if (target != position) {
+                double quantity = target - position;
+                Side side = quantity > 0 ? Side.BUY : Side.SELL;
+                BigDecimal units = BigDecimal.valueOf(Math.abs(quantity));
+                BigDecimal price = costs.price(side, BigDecimal.valueOf(opens[i]));
+                double fillPrice = price.doubleValue();
+                double fee = costs.fee(price, units).doubleValue();
+                double flow = -quantity * fillPrice - fee;
+                cash += flow;
+                tradedNotional += Math.abs(quantity) * fillPrice;
+                fills.add(new BacktestResult.Fill(i, times[i], quantity, fillPrice, fee));
+                boolean closesTrip = position != 0 && (target == 0 || Math.signum(target) != Math.signum(position));
+                if (closesTrip) {
+                    // the part of the flow that closes the old position ends its round trip
+                    double closingShare = Math.abs(position) / Math.abs(quantity);
+                    tripCash += flow * closingShare;
+                    trips++;
+                    if (tripCash > 0) {
+                        winners++;
+                    }
+                    tripCash = flow * (1 - closingShare);
+                } else {
+                    tripCash += flow;
+                }
+                position = target;
+            }
+            // (2) mark to market at the close
+            equity[i] = cash + position * closes[i];
+            // (3) features of this close; refit when due, on samples whose next close is known (t + 1 ≤ i)
+            if (Features.available(i)) {
+                Features.compute(closes, i, features);
+                signalAt[i] = features[signal];
+                volAt[i] = features[Features.VOL_20];
+            }
+            int trainFrom = Math.max(0, i - settings.trainWindow());
+            if ((model == null || i - lastFit >= settings.refitEvery()) && ModelFitter.samples(trainFrom, i) >= ModelFitter.MIN_SAMPLES) {
+                int used = 0;
+                for (int t = Math.max(trainFrom, Features.LOOKBACK); t < i; t++) {
+                    if (volAt[t] > 0) {
+                        sampleX[used] = signalAt[t];
+                        sampleY[used] = Math.log(closes[t + 1] / closes[t]) / volAt[t];
+                        used++;
+                    }
+                }
+                try {
+                    double halfLife = settings.kind() == org.mltrading.api.model.ModelKind.MEAN_REVERSION
+                            ? ModelFitter.halfLife(closes, Math.max(trainFrom, Features.LOOKBACK), i) : Double.NaN;
+                    model = ModelFitter.fitSamples(settings.kind(), sampleX, sampleY, used, halfLife);
+                } catch (IllegalArgumentException flat) {
+                    model = null; // not enough moving bars yet
+                }
+                lastFit = i;
+            }
+            // (4) decide the position for the next open
+            if (model != null && i + 1 < n) {
+                Forecast forecast = model.predict(features);
+                double direction = forecast.value() > hurdle ? 1
+                        : forecast.value() < -hurdle && !settings.longOnly() ? -1 : 0;
+                if (direction == 0) {
+                    target = 0;
+                } else if (Math.signum(position) != direction) {
+                    target = direction * Math.floor(Math.max(equity[i], 0) / closes[i]);
+                }
+            }
+            if (progress != null && (i % step == step - 1 || i == n - 1)) {
+                progress.at(i + 1, n);
+            }
+        }
+        BacktestMetrics metrics = PerformanceMetrics.of(equity, closes, trips, winners, tradedNotional,
+                PerformanceMetrics.periodsPerYear(interval));
+        return new BacktestResult(metrics, curve(times, equity, settings.initialEquity()), fills);
+    }
+
+    private static List<EquityPoint> curve(Instant[] times, double[] equity, double initial) {
+        int n = equity.length;
+        int stride = Math.max(1, (int) Math.ceil(n / (double) MAX_EQUITY_POINTS));
+        List<EquityPoint> points = new ArrayList<>();
+        for (int i = 0; i < n; i += stride) {
+            points.add(new EquityPoint(times[i], equity[i] / initial));
+        }
+        if ((n - 1) % stride != 0) {
+            points.add(new EquityPoint(times[n - 1], equity[n - 1] / initial));
+        }
+        return points;
+    }
+}

@@ -1,0 +1,54 @@
+package org.mltrading.ml.live;
+
+import java.time.Instant;
+import org.mltrading.api.marketdata.BarInterval;
+import org.mltrading.api.marketdata.Trade;
+
+/**
+ * Closing prices of one symbol's bars, built from its trades: a bar closes when the first trade of a
+ * later bar arrives (its close is the last trade before). Keeps the most recent closes only — as many
+ * as the features read. Intervals without trades produce no bar. Not thread-safe: one thread feeds it.
+ */
+final class BarCloses {
+
+    /** What a closed bar hands on: its start and the closes up to it (oldest first). */
+    record Closed(Instant barTime, double[] closes) {
+    }
+
+    private final BarInterval interval;
+    private final double[] ring;
+    private int count;
+    private long currentBar = Long.MIN_VALUE;
+    private double lastPrice;
+
+    BarCloses(BarInterval interval, int capacity) {
+        this.interval = interval;
+        this.ring = new double[capacity];
+    }
+
+    /** Adds a trade; returns the bar it closed, or null. Trades older than the current bar are ignored. */
+    Closed accept(Trade trade) {
+        long bar = interval.startOf(trade.time().toEpochMilli());
+        double price = trade.price().doubleValue();
+        Closed closed = null;
+        if (currentBar == Long.MIN_VALUE) {
+            currentBar = bar;
+        } else if (bar > currentBar) {
+            closed = close(currentBar, lastPrice);
+            currentBar = bar;
+        } else if (bar < currentBar) {
+            return null; // late print of a bar already closed
+        }
+        lastPrice = price;
+        return closed;
+    }
+
+    private Closed close(long barStart, double close) {
+        if (count == ring.length) {
+            System.arraycopy(ring, 1, ring, 0, ring.length - 1);
+            count--;
+        }
+        ring[count++] = close;
+        return new Closed(Instant.ofEpochMilli(barStart), java.util.Arrays.copyOf(ring, count));
+    }
+}

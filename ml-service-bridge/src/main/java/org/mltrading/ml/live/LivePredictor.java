@@ -1,0 +1,179 @@
+package org.mltrading.ml.live;
+
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.gateway.EventGateway;
+import org.axonframework.messaging.MetaData;
+import org.mltrading.api.audit.AuditMetadata;
+import org.mltrading.api.marketdata.BarInterval;
+import org.mltrading.api.marketdata.MarketDataPort;
+import org.mltrading.api.marketdata.Trade;
+import org.mltrading.api.model.ModelVersionSpec;
+import org.mltrading.api.model.Prediction;
+import org.mltrading.api.model.PredictionMadeEvent;
+import org.mltrading.api.model.PredictionScoredEvent;
+import org.mltrading.ml.feature.Features;
+import org.mltrading.ml.model.Forecast;
+import org.mltrading.ml.model.ModelCatalog;
+import org.mltrading.ml.model.SignalModel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Live predictions: on each closed bar of a configured symbol, every PRODUCTION model version
+ * forecasts the next bar's return from the same {@link Features} the fits and backtests use, and the
+ * forecast is published as a {@link PredictionMadeEvent}. At the next close the outcome is known and a
+ * {@link PredictionScoredEvent} follows (direction hit, interval coverage), so drift shows.
+ *
+ * <p>Trades arrive on the feed's thread, which must not block: they are handed to one worker thread
+ * that owns all series state. The queue is bounded; when full, trades are dropped (a close may then be
+ * a slightly earlier price) rather than slowing the feed.
+ */
+@Component
+public class LivePredictor implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(LivePredictor.class);
+    private static final MetaData SYSTEM = MetaData.from(Map.of(AuditMetadata.ACTOR, "system:ml-bridge",
+            AuditMetadata.ACTOR_TYPE, "SYSTEM", AuditMetadata.ROLES, "", AuditMetadata.MFA, false));
+
+    private final ObjectProvider<MarketDataPort> marketData;
+    private final ModelCatalog catalog;
+    private final EventGateway events;
+    private final Clock clock;
+    private final BarInterval interval;
+    private final Set<String> symbols;
+    private final boolean enabled;
+    private final Map<String, BarCloses> series = new HashMap<>();
+    /** Predictions waiting for their outcome, by symbol, then by model version. */
+    private final Map<String, Map<String, Prediction>> pending = new HashMap<>();
+    private final Map<String, SignalModel> models = new HashMap<>();
+    private ExecutorService worker;
+    private AutoCloseable subscription;
+    private volatile boolean running;
+
+    public LivePredictor(ObjectProvider<MarketDataPort> marketData, ModelCatalog catalog, EventGateway events,
+                         Clock clock,
+                         @Value("${platform.ml.live.interval:ONE_MINUTE}") BarInterval interval,
+                         @Value("${platform.ml.live.symbols:AAPL,MSFT,NVDA,SPY,BTC-USD,ETH-USD,EURUSD}") List<String> symbols,
+                         @Value("${platform.ml.live.enabled:true}") boolean enabled) {
+        this.marketData = marketData;
+        this.catalog = catalog;
+        this.events = events;
+        this.clock = clock;
+        this.interval = interval;
+        this.symbols = new LinkedHashSet<>(symbols.stream().map(String::trim).filter(s -> !s.isEmpty()).toList());
+        this.enabled = enabled;
+    }
+
+    @Override
+    public void start() {
+        MarketDataPort port = marketData.getIfAvailable();
+        running = true;
+        if (!enabled || port == null || symbols.isEmpty()) {
+            log.info("Live predictions off (enabled={}, market data {}, symbols {})", enabled,
+                    port == null ? "absent" : "present", symbols);
+            return;
+        }
+        worker = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(100_000), runnable -> {
+            Thread thread = new Thread(runnable, "live-predictor");
+            thread.setDaemon(true);
+            return thread;
+        }, new ThreadPoolExecutor.DiscardPolicy());
+        subscription = port.subscribeTrades(symbols, trade -> worker.execute(() -> accept(trade)));
+        log.info("Live predictions on {} bars of {}", interval, symbols);
+    }
+
+    void accept(Trade trade) {
+        try {
+            BarCloses closes = series.computeIfAbsent(trade.symbol(), s -> new BarCloses(interval, Features.LOOKBACK + 1));
+            BarCloses.Closed closed = closes.accept(trade);
+            if (closed != null) {
+                onClose(trade.symbol(), closed);
+            }
+        } catch (RuntimeException e) {
+            log.warn("Live prediction for {} failed: {}", trade.symbol(), e.toString());
+        }
+    }
+
+    private void onClose(String symbol, BarCloses.Closed closed) {
+        double[] closes = closed.closes();
+        int last = closes.length - 1;
+        Map<String, Prediction> waiting = pending.computeIfAbsent(symbol, s -> new HashMap<>());
+        if (last >= 1) {
+            double realised = Math.log(closes[last] / closes[last - 1]);
+            for (Prediction prediction : waiting.values()) {
+                events.publish(GenericEventMessage.asEventMessage(score(prediction, realised)).andMetaData(SYSTEM));
+            }
+        }
+        waiting.clear();
+        if (!Features.available(last)) {
+            return;
+        }
+        double[] features = Features.compute(closes, last, new double[Features.NAMES.size()]);
+        Map<String, Double> provenance = Features.named(features);
+        for (ModelVersionSpec spec : catalog.production()) {
+            SignalModel model = models.computeIfAbsent(spec.artefactHash(),
+                    hash -> SignalModel.fromParameters(spec.kind(), spec.parameters()));
+            Forecast forecast = model.predict(features);
+            Prediction prediction = new Prediction(UUID.randomUUID().toString(), symbol, interval, spec.modelId(),
+                    spec.name(), spec.version(), closed.barTime(), forecast.value(), forecast.lower80(),
+                    forecast.upper80(), forecast.lower95(), forecast.upper95());
+            events.publish(GenericEventMessage.asEventMessage(new PredictionMadeEvent(prediction, provenance,
+                    clock.instant())).andMetaData(SYSTEM));
+            waiting.put(prediction.modelVersion(), prediction);
+        }
+    }
+
+    private PredictionScoredEvent score(Prediction prediction, double realised) {
+        boolean hit = prediction.value() != 0 && Math.signum(prediction.value()) == Math.signum(realised);
+        return new PredictionScoredEvent(prediction, realised, hit,
+                realised >= prediction.lower80() && realised <= prediction.upper80(),
+                realised >= prediction.lower95() && realised <= prediction.upper95(), clock.instant());
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        if (subscription != null) {
+            try {
+                subscription.close();
+            } catch (Exception e) {
+                log.debug("closing the trade subscription: {}", e.toString());
+            }
+        }
+        if (worker != null) {
+            worker.shutdownNow();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** After the market-data feed and Axon (default phase), before nothing else: start last, stop first. */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 100;
+    }
+
+    @Override
+    public String toString() {
+        return "LivePredictor" + Arrays.asList(interval, symbols);
+    }
+}
