@@ -6,10 +6,7 @@ import graphql.GraphqlErrorBuilder;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.mltrading.query.access.AccessAuditRecorder;
 import org.springframework.graphql.ResponseError;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
@@ -21,49 +18,20 @@ import reactor.core.publisher.Mono;
  * ({@link ApiExceptionHandler}); errors raised by graphql-java itself before execution (syntax,
  * validation, limits) get a VALIDATION_ code here.
  */
+/** Innermost of the interceptors, so that outer ones (the access audit) see the codes. */
 @Component
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.LOWEST_PRECEDENCE)
 class ErrorCodeInterceptor implements WebGraphQlInterceptor {
-
-    private final AccessAuditRecorder audit;
-
-    ErrorCodeInterceptor(AccessAuditRecorder audit) {
-        this.audit = audit;
-    }
 
     @Override
     public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
-        Authentication caller = SecurityContextHolder.getContext().getAuthentication();
         return chain.next(request).map(response -> {
             List<ResponseError> errors = response.getErrors();
-            if (errors.isEmpty()) {
+            if (errors.isEmpty() || errors.stream().allMatch(e -> e.getExtensions().containsKey("code"))) {
                 return response;
             }
-            WebGraphQlResponse coded = errors.stream().allMatch(e -> e.getExtensions().containsKey("code")) ? response
-                    : response.transform(builder -> builder.errors(errors.stream().map(ErrorCodeInterceptor::withCode).toList()));
-            auditDenials(request, coded, caller);
-            return coded;
+            return response.transform(builder -> builder.errors(errors.stream().map(ErrorCodeInterceptor::withCode).toList()));
         });
-    }
-
-    /** Refusals (not business rejections) go to the access audit, with the operation that was refused. */
-    private void auditDenials(WebGraphQlRequest request, WebGraphQlResponse response, Authentication caller) {
-        Authentication who = caller != null ? caller : SecurityContextHolder.getContext().getAuthentication();
-        response.getErrors().stream()
-                .map(error -> String.valueOf(error.getExtensions().get("code")))
-                .filter(code -> AccessAuditRecorder.DENIAL_CODES.contains(code) && !"VALIDATION_TOO_MANY_SUBSCRIPTIONS".equals(code))
-                .distinct()
-                .forEach(code -> audit.denied(who, request.getRemoteAddress() == null ? null
-                                : request.getRemoteAddress().getAddress().getHostAddress(),
-                        code + " operation " + operationOf(request)));
-    }
-
-    /** The operation's name, else its first 120 characters: enough to see what was tried, bounded in size. */
-    private static String operationOf(WebGraphQlRequest request) {
-        if (request.getOperationName() != null) {
-            return request.getOperationName();
-        }
-        String document = request.getDocument().replaceAll("\\s+", " ").trim();
-        return document.length() <= 120 ? document : document.substring(0, 120) + "… (" + document.length() + " chars)";
     }
 
     private static GraphQLError withCode(ResponseError error) {

@@ -1,4 +1,4 @@
-package org.mltrading.query.access;
+package org.mltrading.query.admin;
 
 import com.netflix.graphql.dgs.DgsComponent;
 import com.netflix.graphql.dgs.DgsQuery;
@@ -11,6 +11,7 @@ import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import org.bson.Document;
+import org.mltrading.query.access.AccessAuditRecorder;
 import org.mltrading.graphql.types.AccessAuditConnection;
 import org.mltrading.graphql.types.AccessAuditEdge;
 import org.mltrading.graphql.types.AccessAuditEntry;
