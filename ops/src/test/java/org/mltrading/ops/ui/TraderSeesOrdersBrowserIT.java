@@ -101,11 +101,12 @@ class TraderSeesOrdersBrowserIT {
         wait.withMessage("the login form of the auth server")
                 .until(ExpectedConditions.presenceOfElementLocated(By.name("username")));
         assertThat(browser.getCurrentUrl()).startsWith(platform.authUrl());
-        browser.findElement(By.name("username")).sendKeys("trader");
-        browser.findElement(By.name("password")).sendKeys("trader-demo");
-        browser.findElement(By.cssSelector("button[type=submit], input[type=submit]")).click();
+        BrowserSession.logIn(browser, "trader", "trader-demo", platform.platformUrl(), PATIENCE);
+        // a trader lands on the desk; the orders view is one navigation away
+        wait.withMessage("the desk after the login").until(ExpectedConditions.presenceOfElementLocated(By.id("desk")));
+        browser.get(platform.platformUrl() + "/orders");
 
-        wait.withMessage("the orders view after the login")
+        wait.withMessage("the orders view")
                 .until(ExpectedConditions.presenceOfElementLocated(By.id("orders-grid")));
         assertThat(browser.getCurrentUrl()).startsWith(platform.platformUrl());
         awaitGridShows(first);

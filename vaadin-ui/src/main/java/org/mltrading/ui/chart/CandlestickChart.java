@@ -75,11 +75,12 @@ public class CandlestickChart extends Component implements HasSize {
         call("setTheme", dark ? "dark" : "light");
     }
 
-    List<ChartBar> bars() {
+    /** The bars last sent to the browser (what the chart shows). */
+    public List<ChartBar> bars() {
         return bars;
     }
 
-    List<ChartMarker> markers() {
+    public List<ChartMarker> markers() {
         return markers;
     }
 

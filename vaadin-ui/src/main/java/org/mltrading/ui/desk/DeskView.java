@@ -334,7 +334,7 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
         blotterGrid.addColumn(o -> plain(o.averagePrice())).setHeader("Avg price").setKey("avgPrice")
                 .setAutoWidth(true);
         blotterGrid.addColumn(DeskOrder::timeInForce).setHeader("TIF").setKey("tif").setAutoWidth(true);
-        blotterGrid.addColumn(DeskOrder::status).setHeader("Status").setKey("status").setAutoWidth(true)
+        blotterGrid.addComponentColumn(DeskView::statusBadge).setHeader("Status").setKey("status").setAutoWidth(true)
                 .setTooltipGenerator(o -> o.rejectReason() != null ? o.rejectReason() : o.cancelReason());
         blotterGrid.addComponentColumn(this::orderActions).setHeader("").setKey("actions").setAutoWidth(true);
         blotterGrid.addColumn(DeskOrder::clientOrderId).setHeader("Client order id").setKey("clientOrderId")
@@ -618,6 +618,21 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
         List<org.mltrading.ui.marketdata.Candle> candles = series.candles();
         Instant from = candles.isEmpty() ? Instant.now() : candles.get(0).time();
         chart.setMarkers(OrderMarkers.of(blotter.all(), series.symbol(), series.interval(), from));
+    }
+
+    /** The status as a coloured badge; the data attributes identify the order for browser tests. */
+    private static Span statusBadge(DeskOrder order) {
+        Span badge = new Span(order.status());
+        badge.getElement().getThemeList().add(switch (order.status()) {
+            case "FILLED" -> "badge success";
+            case "REJECTED", "EXPIRED" -> "badge error";
+            case "CANCELLED" -> "badge contrast";
+            default -> "badge";
+        });
+        badge.getElement().setAttribute("data-client-order-id", order.clientOrderId());
+        badge.getElement().setAttribute("data-order", order.side() + " " + plain(order.quantity()) + " " + order.symbol());
+        badge.addClassName("order-status");
+        return badge;
     }
 
     private HorizontalLayout orderActions(DeskOrder order) {
