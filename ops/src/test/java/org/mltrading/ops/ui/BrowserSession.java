@@ -30,7 +30,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * including the second factor when the auth server asks for it (a {@code #code} field: the current
  * TOTP of the demo user's secret is typed and {@code #verify} pressed).
  */
-final class BrowserSession implements AutoCloseable {
+public final class BrowserSession implements AutoCloseable {
 
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
@@ -45,11 +45,11 @@ final class BrowserSession implements AutoCloseable {
         this.profile = profile;
     }
 
-    static boolean browserInstalled() {
+    public static boolean browserInstalled() {
         return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
     }
 
-    static BrowserSession open(String windowSize) throws IOException {
+    public static BrowserSession open(String windowSize) throws IOException {
         Path profile = Files.createTempDirectory("browser-it-profile-");
         ChromeOptions options = new ChromeOptions();
         // explicit binary and driver: Selenium Manager would otherwise try to download them
@@ -64,15 +64,15 @@ final class BrowserSession implements AutoCloseable {
         return new BrowserSession(new ChromeDriver(service, options), profile);
     }
 
-    WebDriver driver() {
+    public WebDriver driver() {
         return browser;
     }
 
-    JavascriptExecutor js() {
+    public JavascriptExecutor js() {
         return (JavascriptExecutor) browser;
     }
 
-    WebDriverWait waitUpTo(Duration patience) {
+    public WebDriverWait waitUpTo(Duration patience) {
         return new WebDriverWait(browser, patience);
     }
 
@@ -80,7 +80,7 @@ final class BrowserSession implements AutoCloseable {
      * From the auth server's login form (already shown) to the first page of the UI: username and
      * password, then the TOTP page if one comes. Returns true if a second factor was asked for.
      */
-    boolean logIn(String username, String password, String platformUrl, Duration patience) {
+    public boolean logIn(String username, String password, String platformUrl, Duration patience) {
         return logIn(browser, username, password, platformUrl, patience);
     }
 
@@ -104,7 +104,7 @@ final class BrowserSession implements AutoCloseable {
     }
 
     /** RFC 6238 code (SHA-1, 6 digits, 30 s) of the demo secret for the current time. */
-    static String currentTotp() {
+    public static String currentTotp() {
         CodeGenerator generator = new DefaultCodeGenerator();
         long step = Math.floorDiv(new SystemTimeProvider().getTime(), 30);
         try {
@@ -115,14 +115,14 @@ final class BrowserSession implements AutoCloseable {
     }
 
     /** Texts of the light-DOM cell contents of a Vaadin grid (what the user reads in it). */
-    List<String> gridCellTexts(String gridId) {
+    public List<String> gridCellTexts(String gridId) {
         return browser.findElements(By.cssSelector("#" + gridId + " vaadin-grid-cell-content")).stream()
                 .map(cell -> cell.getDomProperty("textContent"))
                 .map(text -> text == null ? "" : text.trim())
                 .toList();
     }
 
-    void screenshot(Path file) throws IOException {
+    public void screenshot(Path file) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
         Files.copy(shot.toPath(), file, StandardCopyOption.REPLACE_EXISTING);
@@ -139,7 +139,7 @@ final class BrowserSession implements AutoCloseable {
         }
     }
 
-    void awaitPresent(By locator, Duration patience, String what) {
+    public void awaitPresent(By locator, Duration patience, String what) {
         waitUpTo(patience).withMessage(what).until(ExpectedConditions.presenceOfElementLocated(locator));
     }
 

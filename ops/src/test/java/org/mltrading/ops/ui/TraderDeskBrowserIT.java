@@ -108,6 +108,11 @@ class TraderDeskBrowserIT {
         browser.waitUpTo(PATIENCE).withMessage("the fill under the notification bell")
                 .until(driver -> driver.findElement(By.id("notification-count")).isDisplayed());
 
+        int minuteBars = ((Number) browser.js().executeScript(BAR_COUNT)).intValue();
+        browser.driver().findElement(By.id("interval-1s")).click();
+        browser.waitUpTo(PATIENCE).withMessage("the chart switched to one-second bars (more bars than " + minuteBars + ")")
+                .until(driver -> ((Number) browser.js().executeScript(BAR_COUNT)).intValue() > minuteBars);
+
         browser.screenshot(SCREENSHOTS.resolve("desk.png"));
         browser.driver().findElement(By.id("theme-toggle")).click();
         browser.waitUpTo(PATIENCE).withMessage("the dark theme")

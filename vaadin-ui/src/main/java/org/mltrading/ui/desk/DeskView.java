@@ -150,8 +150,9 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
         bottom.setWidthFull();
         bottom.setFlexGrow(3, bottom.getComponentAt(0));
         bottom.setFlexGrow(2, bottom.getComponentAt(1));
-        bottom.setHeight("320px");
+        bottom.setMinHeight("260px");
         add(accountBar(), top, bottom);
+        expand(bottom);
         registerShortcuts();
     }
 
@@ -178,6 +179,7 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
         accountFigures.setId("account-figures");
         HorizontalLayout bar = new HorizontalLayout(account, accountFigures);
         bar.setAlignItems(FlexComponent.Alignment.BASELINE);
+        account.setWidth("280px");
         return bar;
     }
 
@@ -198,8 +200,8 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
         });
         watchlistGrid.setEmptyStateText("No instruments.");
         watchlistGrid.addItemClickListener(click -> selectSymbol(click.getItem().symbol()));
-        watchlistGrid.setWidth("330px");
-        watchlistGrid.setHeight("380px");
+        watchlistGrid.setWidth("360px");
+        watchlistGrid.setAllRowsVisible(true);
         // up/down colours without a custom theme: a style element for the grid's cell parts
         watchlistGrid.getElement().executeJs("const s=document.createElement('style');"
                 + "s.textContent='[part~=\"tick-up-cell\"]{color:var(--lumo-success-text-color)}"
@@ -227,7 +229,7 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
             }
         });
         chart.setId("desk-chart");
-        chart.setHeight("340px");
+        chart.setHeight("380px");
         HorizontalLayout header = new HorizontalLayout(chartTitle, intervals);
         header.setAlignItems(FlexComponent.Alignment.CENTER);
         VerticalLayout panel = new VerticalLayout(header, chart);
@@ -301,19 +303,25 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
         placeOrder.addClickListener(click -> place());
         showPriceFields();
 
-        List.<com.vaadin.flow.component.HasSize>of(symbol, quantity, limitPrice, stopPrice)
-                .forEach(com.vaadin.flow.component.HasSize::setWidthFull);
-        type.setWidthFull();
-        timeInForce.setWidthFull();
-        VerticalLayout panel = new VerticalLayout(new H4("Order ticket"), symbol, side, type, quantity, limitPrice,
-                stopPrice, timeInForce, preview, placeOrder);
+        symbol.setWidthFull();
+        List.<com.vaadin.flow.component.HasSize>of(type, quantity, limitPrice, stopPrice, timeInForce)
+                .forEach(field -> field.setWidth("50%"));
+        VerticalLayout panel = new VerticalLayout(new H4("Order ticket"), symbol, side, pair(type, timeInForce),
+                pair(quantity, limitPrice), pair(stopPrice), preview, placeOrder);
         panel.setId("order-ticket");
         panel.setPadding(false);
         panel.setSpacing(false);
-        panel.setWidth("260px");
+        panel.setWidth("300px");
         // Enter anywhere in the ticket places the order (after the preview, see place())
         placeOrder.addClickShortcut(Key.ENTER).listenOn(panel);
         return panel;
+    }
+
+    private static HorizontalLayout pair(com.vaadin.flow.component.Component... fields) {
+        HorizontalLayout row = new HorizontalLayout(fields);
+        row.setWidthFull();
+        row.setSpacing(true);
+        return row;
     }
 
     private VerticalLayout blotterPanel() {

@@ -128,7 +128,7 @@ class DeskViewTest {
 
     /** Subscription callbacks arrive on other threads (batched): let them reach the UI. */
     private static void awaitPushed(Runnable assertion) {
-        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50)).pollInSameThread().untilAsserted(() -> {
             MockVaadin.clientRoundtrip();
             assertion.run();
         });
