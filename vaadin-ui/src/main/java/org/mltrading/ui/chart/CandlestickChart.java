@@ -24,7 +24,13 @@ public class CandlestickChart extends Component implements HasSize {
     static final String MODULE = "/mlt-chart/candle-chart.js";
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** More pending live bars than this are sent as one redraw. */
+    private static final int MAX_INCREMENTAL_UPDATES = 20;
+
     private List<ChartBar> bars = List.of();
+    private final List<ChartBar> pendingUpdates = new ArrayList<>();
+    private boolean flushScheduled;
+    private boolean redrawPending;
     private List<ChartMarker> markers = List.of();
     private boolean dark;
 
@@ -37,6 +43,8 @@ public class CandlestickChart extends Component implements HasSize {
     protected void onAttach(AttachEvent attachEvent) {
         super.onAttach(attachEvent);
         attachEvent.getUI().getPage().addJsModule(MODULE);
+        pendingUpdates.clear(); // the full state follows
+        redrawPending = false;
         call("setTheme", dark ? "dark" : "light");
         call("setBars", bars);
         call("setMarkers", markers);
@@ -45,10 +53,16 @@ public class CandlestickChart extends Component implements HasSize {
     /** Replaces all bars (ascending by time). */
     public void setBars(List<ChartBar> bars) {
         this.bars = new ArrayList<>(bars);
+        pendingUpdates.clear();
+        redrawPending = false;
         call("setBars", this.bars);
     }
 
-    /** The live bar: same time as the last bar replaces it, a later one is appended. */
+    /**
+     * The live bar: same time as the last bar replaces it, a later one is appended. Updates are
+     * coalesced and sent once per response to the browser (beforeClientResponse), so a burst, or a
+     * browser that is not fetching (asleep, disconnected), never piles up JavaScript calls on the server.
+     */
     public void updateBar(ChartBar bar) {
         List<ChartBar> next = new ArrayList<>(bars);
         long lastTime = next.isEmpty() ? Long.MIN_VALUE : next.get(next.size() - 1).time();
@@ -61,7 +75,33 @@ public class CandlestickChart extends Component implements HasSize {
             next.add(bar);
         }
         bars = next;
-        call("updateBar", bar);
+        if (!isAttached()) {
+            return;
+        }
+        if (!pendingUpdates.isEmpty() && pendingUpdates.get(pendingUpdates.size() - 1).time() == bar.time()) {
+            pendingUpdates.set(pendingUpdates.size() - 1, bar);
+        } else if (redrawPending || pendingUpdates.size() >= MAX_INCREMENTAL_UPDATES) {
+            pendingUpdates.clear(); // too many for increments: one redraw, and no growing backlog
+            redrawPending = true;
+        } else {
+            pendingUpdates.add(bar);
+        }
+        if (!flushScheduled) {
+            flushScheduled = true;
+            getElement().getNode().runWhenAttached(ui -> ui.beforeClientResponse(this, context -> flushUpdates()));
+        }
+    }
+
+    private void flushUpdates() {
+        flushScheduled = false;
+        List<ChartBar> updates = List.copyOf(pendingUpdates);
+        pendingUpdates.clear();
+        if (redrawPending) {
+            redrawPending = false;
+            call("setBars", bars);
+        } else {
+            updates.forEach(update -> call("updateBar", update));
+        }
     }
 
     /** Replaces the markers (ascending by time). */

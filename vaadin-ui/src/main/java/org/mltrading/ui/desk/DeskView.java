@@ -48,6 +48,7 @@ import java.util.List;
 import java.util.Map;
 import org.mltrading.ui.chart.CandlestickChart;
 import org.mltrading.ui.graphql.GraphQlApiException;
+import org.mltrading.ui.graphql.SubscriptionChannel;
 import org.mltrading.ui.marketdata.CandleSeries;
 import org.mltrading.ui.marketdata.ChartInterval;
 import org.mltrading.ui.marketdata.InstrumentInfo;
@@ -110,6 +111,8 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
     private final Select<AccountSummary> account = new Select<>();
     private final Span accountFigures = new Span();
     private final Grid<Watchlist.Row> watchlistGrid = new Grid<>();
+    /** The watchlist grid's rows, replaced in place: one data provider for the life of the view. */
+    private final List<Watchlist.Row> watchRows = new ArrayList<>();
     private final H3 chartTitle = new H3();
     private final Tabs intervals = new Tabs();
     private final CandlestickChart chart = new CandlestickChart();
@@ -124,13 +127,17 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
     private final Button placeOrder = new Button("Place order");
     private final Select<String> blotterFilter = new Select<>();
     private final Grid<DeskOrder> blotterGrid = new Grid<>();
+    private final List<DeskOrder> blotterRows = new ArrayList<>();
     private final Grid<LivePositions.Row> positionsGrid = new Grid<>();
+    private final List<LivePositions.Row> positionRows = new ArrayList<>();
     private final Span totalPnl = new Span();
 
     private final List<Disposable> accountStreams = new ArrayList<>();
     private Disposable quoteStream;
     private Disposable barStream;
     private Registration themeListener;
+    /** One WebSocket to the API for all live streams of this desk, open while it is attached. */
+    private SubscriptionChannel channel;
 
     DeskView(MarketDataClient marketData, TradingClient trading, AuthenticationContext authentication,
              NotificationCenter notifications) {
@@ -185,6 +192,7 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
 
     private VerticalLayout watchlistPanel() {
         watchlistGrid.setId("watchlist");
+        watchlistGrid.setItems(watchRows);
         watchlistGrid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_NO_BORDER);
         watchlistGrid.addColumn(Watchlist.Row::symbol).setHeader("Symbol").setKey("symbol").setAutoWidth(true);
         watchlistGrid.addColumn(row -> row.quote() == null ? "" : plain(row.quote().bid())).setHeader("Bid")
@@ -330,6 +338,7 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
         blotterFilter.setValue("All");
         blotterFilter.addValueChangeListener(change -> refreshBlotter());
         blotterGrid.setId("blotter");
+        blotterGrid.setItems(blotterRows);
         blotterGrid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         blotterGrid.addColumn(o -> time(o.placedAt())).setHeader("Time (UTC)").setKey("time").setAutoWidth(true);
         blotterGrid.addColumn(DeskOrder::symbol).setHeader("Symbol").setKey("symbol").setAutoWidth(true);
@@ -361,6 +370,7 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
 
     private VerticalLayout positionsPanel() {
         positionsGrid.setId("positions");
+        positionsGrid.setItems(positionRows);
         positionsGrid.addThemeVariants(GridVariant.LUMO_COMPACT);
         positionsGrid.addColumn(LivePositions.Row::symbol).setHeader("Symbol").setKey("symbol").setAutoWidth(true);
         positionsGrid.addColumn(r -> plain(r.quantity())).setHeader("Quantity").setKey("quantity").setAutoWidth(true);
@@ -397,6 +407,11 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
     protected void onAttach(AttachEvent attachEvent) {
         super.onAttach(attachEvent);
         UI ui = attachEvent.getUI();
+        try {
+            channel = marketData.openChannel();
+        } catch (RuntimeException failure) {
+            showError("Live updates are unavailable", failure);
+        }
         chart.setDark(ThemePreference.isDark());
         themeListener = ComponentUtil.addListener(ui, ThemeChanged.class, event -> chart.setDark(event.dark()));
         if (instruments.isEmpty()) {
@@ -421,6 +436,10 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
         quoteStream = null;
         barStream = null;
         stopAccountStreams();
+        if (channel != null) {
+            channel.close();
+            channel = null;
+        }
         if (themeListener != null) {
             themeListener.remove();
         }
@@ -436,7 +455,9 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
         }
         List<String> symbols = instruments.stream().map(InstrumentInfo::symbol).toList();
         watchlist = new Watchlist(symbols);
-        watchlistGrid.setItems(watchlist.rows());
+        watchRows.clear();
+        watchRows.addAll(watchlist.rows());
+        watchlistGrid.getDataProvider().refreshAll();
         symbol.setItems(symbols);
         if (!symbols.isEmpty()) {
             selectSymbol(symbols.get(0));
@@ -476,11 +497,14 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
         refreshBlotter();
         refreshMarkers();
         UI ui = UI.getCurrent();
+        if (ui == null || channel == null) {
+            return;
+        }
         try {
-            accountStreams.add(batched(trading.orderUpdates(selected.id())).subscribe(
+            accountStreams.add(batched(trading.orderUpdates(channel, selected.id())).subscribe(
                     updates -> access(ui, () -> onOrderUpdates(selected, updates)),
                     failure -> access(ui, () -> showError("Live order updates stopped", failure))));
-            accountStreams.add(batched(trading.positionUpdates(selected.id())).subscribe(
+            accountStreams.add(batched(trading.positionUpdates(channel, selected.id())).subscribe(
                     updates -> access(ui, () -> onPositionUpdates(selected, updates)),
                     failure -> access(ui, () -> showError("Live position updates stopped", failure))));
         } catch (RuntimeException failure) {
@@ -525,12 +549,12 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
         chart.setBars(series.candles().stream().map(c -> c.toChartBar()).toList());
         refreshMarkers();
         UI ui = UI.getCurrent();
-        if (ui == null) {
+        if (ui == null || channel == null) {
             return;
         }
         CandleSeries current = series;
         try {
-            barStream = batched(marketData.liveBars(chartSymbol, interval)).subscribe(
+            barStream = batched(marketData.liveBars(channel, chartSymbol, interval)).subscribe(
                     bars -> access(ui, () -> bars.forEach(bar -> {
                         if (series == current && current.apply(bar) != CandleSeries.Change.IGNORED) {
                             chart.updateBar(bar.toChartBar());
@@ -543,12 +567,12 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     private void listenToQuotes(UI ui) {
-        if (ui == null || watchlist.symbols().isEmpty()) {
+        if (ui == null || channel == null || watchlist.symbols().isEmpty()) {
             return;
         }
         dispose(quoteStream);
         try {
-            quoteStream = batched(marketData.quotes(watchlist.symbols())).subscribe(
+            quoteStream = batched(marketData.quotes(channel, watchlist.symbols())).subscribe(
                     quotes -> access(ui, () -> onQuotes(quotes)),
                     failure -> access(ui, () -> showError("Live quotes stopped", failure)));
         } catch (RuntimeException failure) {
@@ -562,7 +586,9 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
             watchlist.apply(quote);
             positionsMoved |= positions.mark(quote);
         }
-        watchlistGrid.setItems(watchlist.rows());
+        watchRows.clear();
+        watchRows.addAll(watchlist.rows());
+        watchlistGrid.getDataProvider().refreshAll();
         if (positionsMoved) {
             refreshPositions();
         }
@@ -611,11 +637,15 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
             case "Done" -> blotter.done();
             default -> blotter.all();
         };
-        blotterGrid.setItems(rows);
+        blotterRows.clear();
+        blotterRows.addAll(rows);
+        blotterGrid.getDataProvider().refreshAll();
     }
 
     private void refreshPositions() {
-        positionsGrid.setItems(positions.rows());
+        positionRows.clear();
+        positionRows.addAll(positions.rows());
+        positionsGrid.getDataProvider().refreshAll();
         totalPnl.setText("Unrealised " + signedMoney(positions.totalUnrealizedPnl()));
     }
 

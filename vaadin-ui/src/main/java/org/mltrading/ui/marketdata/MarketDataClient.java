@@ -5,6 +5,7 @@ import java.util.Map;
 import org.mltrading.graphql.types.Bar;
 import org.mltrading.graphql.types.Quote;
 import org.mltrading.ui.graphql.PlatformGraphQlClient;
+import org.mltrading.ui.graphql.SubscriptionChannel;
 import org.mltrading.ui.security.AccessTokens;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
@@ -45,18 +46,25 @@ public class MarketDataClient {
                 "bars", Bar.class).stream().map(Candle::from).toList();
     }
 
-    /** Live quotes of the symbols (conflated by the API for slow clients). */
-    public Flux<QuoteTick> quotes(List<String> symbols) {
+    /**
+     * A connection for the live streams of one view, as the logged-in user (call on a request/UI
+     * thread); the user is captured now, a fresh token is taken on each (re)connect.
+     */
+    public SubscriptionChannel openChannel() {
         Authentication user = AccessTokens.currentUser();
-        return graphQl.subscribe(() -> tokens.accessToken(user), QUOTES_SUBSCRIPTION, Map.of("symbols", symbols),
-                "quotes", Quote.class).map(QuoteTick::from);
+        return graphQl.openChannel(() -> tokens.accessToken(user));
+    }
+
+    /** Live quotes of the symbols (conflated by the API for slow clients). */
+    public Flux<QuoteTick> quotes(SubscriptionChannel channel, List<String> symbols) {
+        return channel.subscribe(QUOTES_SUBSCRIPTION, Map.of("symbols", symbols), "quotes", Quote.class)
+                .map(QuoteTick::from);
     }
 
     /** The live bar of the symbol and interval, on every trade. */
-    public Flux<Candle> liveBars(String symbol, ChartInterval interval) {
-        Authentication user = AccessTokens.currentUser();
-        return graphQl.subscribe(() -> tokens.accessToken(user), BARS_SUBSCRIPTION,
-                Map.of("symbol", symbol, "interval", interval.name()), "bars", Bar.class).map(Candle::from);
+    public Flux<Candle> liveBars(SubscriptionChannel channel, String symbol, ChartInterval interval) {
+        return channel.subscribe(BARS_SUBSCRIPTION, Map.of("symbol", symbol, "interval", interval.name()), "bars",
+                Bar.class).map(Candle::from);
     }
 
     private String token() {

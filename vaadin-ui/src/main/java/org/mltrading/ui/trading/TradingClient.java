@@ -6,8 +6,8 @@ import org.mltrading.graphql.types.Order;
 import org.mltrading.graphql.types.OrderPreview;
 import org.mltrading.graphql.types.Position;
 import org.mltrading.ui.graphql.PlatformGraphQlClient;
+import org.mltrading.ui.graphql.SubscriptionChannel;
 import org.mltrading.ui.security.AccessTokens;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 
@@ -90,16 +90,13 @@ public class TradingClient {
         return DeskOrder.from(graphQl.query(token(), AMEND_ORDER, Map.of("input", input), "amendOrder", Order.class));
     }
 
-    public Flux<DeskOrder> orderUpdates(String accountId) {
-        Authentication user = AccessTokens.currentUser();
-        return graphQl.subscribe(() -> tokens.accessToken(user), ORDER_UPDATED, Map.of("accountId", accountId),
-                "orderUpdated", Order.class).map(DeskOrder::from);
+    public Flux<DeskOrder> orderUpdates(SubscriptionChannel channel, String accountId) {
+        return channel.subscribe(ORDER_UPDATED, Map.of("accountId", accountId), "orderUpdated", Order.class)
+                .map(DeskOrder::from);
     }
 
-    public Flux<PositionView> positionUpdates(String accountId) {
-        Authentication user = AccessTokens.currentUser();
-        return graphQl.subscribe(() -> tokens.accessToken(user), POSITION_UPDATED, Map.of("accountId", accountId),
-                "positionUpdated", Position.class).map(p -> new PositionView(p.getAccountId(), p.getSymbol(),
+    public Flux<PositionView> positionUpdates(SubscriptionChannel channel, String accountId) {
+        return channel.subscribe(POSITION_UPDATED, Map.of("accountId", accountId), "positionUpdated", Position.class).map(p -> new PositionView(p.getAccountId(), p.getSymbol(),
                 p.getQuantity(), p.getAveragePrice(), p.getMarketValue(), p.getUnrealizedPnl(), p.getRealizedPnl()));
     }
 

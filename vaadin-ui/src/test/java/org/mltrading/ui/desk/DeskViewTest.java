@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mltrading.ui.chart.CandlestickChart;
+import org.mltrading.ui.graphql.SubscriptionChannel;
 import org.mltrading.ui.marketdata.Candle;
 import org.mltrading.ui.marketdata.ChartInterval;
 import org.mltrading.ui.marketdata.InstrumentInfo;
@@ -72,6 +74,8 @@ class DeskViewTest {
     @Autowired
     ApplicationContext context;
 
+    /** The desk's one connection to the API; the streams on it are the sinks below. */
+    private final SubscriptionChannel channel = mock(SubscriptionChannel.class);
     private final Sinks.Many<QuoteTick> quotes = Sinks.many().multicast().directBestEffort();
     private final Sinks.Many<Candle> bars = Sinks.many().multicast().directBestEffort();
     private final Sinks.Many<DeskOrder> orders = Sinks.many().multicast().directBestEffort();
@@ -100,12 +104,13 @@ class DeskViewTest {
                 new InstrumentInfo("MSFT", "Microsoft", "EQUITY", "USD", new BigDecimal("0.01"), BigDecimal.ONE)));
         when(marketData.bars("AAPL", ChartInterval.ONE_MINUTE)).thenReturn(List.of(
                 candle(T0, "100"), candle(T0.plusSeconds(60), "101")));
-        when(marketData.quotes(anyList())).thenReturn(quotes.asFlux());
-        when(marketData.liveBars(eq("AAPL"), any())).thenReturn(bars.asFlux());
+        when(marketData.openChannel()).thenReturn(channel);
+        when(marketData.quotes(eq(channel), anyList())).thenReturn(quotes.asFlux());
+        when(marketData.liveBars(eq(channel), eq("AAPL"), any())).thenReturn(bars.asFlux());
         when(trading.accounts()).thenReturn(List.of(DEMO));
         when(trading.recentOrders("demo-account")).thenReturn(List.of());
-        when(trading.orderUpdates("demo-account")).thenReturn(orders.asFlux());
-        when(trading.positionUpdates("demo-account")).thenReturn(positions.asFlux());
+        when(trading.orderUpdates(channel, "demo-account")).thenReturn(orders.asFlux());
+        when(trading.positionUpdates(channel, "demo-account")).thenReturn(positions.asFlux());
         UI.getCurrent().navigate("");
     }
 
@@ -238,5 +243,6 @@ class DeskViewTest {
         assertThat(bars.currentSubscriberCount()).isZero();
         assertThat(orders.currentSubscriberCount()).isZero();
         assertThat(positions.currentSubscriberCount()).isZero();
+        verify(channel).close();
     }
 }
