@@ -92,17 +92,14 @@ class TraderDeskBrowserIT {
                 .isEqualTo("Pre-trade check passed");
         browser.driver().findElement(By.id("place-order")).click();
 
-        WebElement placed = browser.waitUpTo(Duration.ofSeconds(10)).withMessage("the new order in the blotter")
-                .until(driver -> driver.findElements(By.cssSelector("#blotter .order-status")).stream()
-                        .filter(badge -> !ordersBefore.contains(badge.getDomAttribute("data-client-order-id")))
-                        .findFirst().orElse(null));
-        assertThat(placed.getDomAttribute("data-order")).isEqualTo("BUY 7 AAPL");
-        String clientOrderId = placed.getDomAttribute("data-client-order-id");
+        BlotterRow placed = browser.waitUpTo(Duration.ofSeconds(10)).withMessage("the new order in the blotter")
+                .until(driver -> blotterRows().stream()
+                        .filter(row -> !ordersBefore.contains(row.clientOrderId())).findFirst().orElse(null));
+        assertThat(placed.order()).isEqualTo("BUY 7 AAPL");
+        String clientOrderId = placed.clientOrderId();
 
-        browser.waitUpTo(PATIENCE).withMessage("order " + clientOrderId + " FILLED in the blotter")
-                .until(driver -> driver.findElements(By.cssSelector("#blotter .order-status")).stream()
-                        .anyMatch(badge -> clientOrderId.equals(badge.getDomAttribute("data-client-order-id"))
-                                && "FILLED".equals(badge.getText())));
+        browser.waitUpTo(PATIENCE).withMessage(() -> "order " + clientOrderId + " FILLED in the blotter: " + blotterRows())
+                .until(driver -> blotterRows().contains(new BlotterRow(clientOrderId, "BUY 7 AAPL", "FILLED")));
         browser.waitUpTo(PATIENCE).withMessage("the AAPL position")
                 .until(driver -> browser.gridCellTexts("positions").contains("AAPL"));
         browser.waitUpTo(PATIENCE).withMessage("the fill under the notification bell")
@@ -123,8 +120,22 @@ class TraderDeskBrowserIT {
     }
 
     private List<String> clientOrderIdsInBlotter() {
-        return browser.driver().findElements(By.cssSelector("#blotter .order-status")).stream()
-                .map(badge -> badge.getDomAttribute("data-client-order-id"))
-                .toList();
+        return blotterRows().stream().map(BlotterRow::clientOrderId).toList();
+    }
+
+    /** One blotter row as its status badge describes it. */
+    record BlotterRow(String clientOrderId, String order, String status) {
+    }
+
+    /**
+     * The rows the blotter renders, read in one script: the grid re-creates its cell components on
+     * every update, so element handles would go stale between two reads.
+     */
+    @SuppressWarnings("unchecked")
+    private List<BlotterRow> blotterRows() {
+        List<List<String>> rows = (List<List<String>>) browser.js().executeScript(
+                "return Array.from(document.querySelectorAll('#blotter .order-status'))"
+                        + ".map(e => [e.dataset.clientOrderId, e.dataset.order, e.textContent.trim()]);");
+        return rows.stream().map(row -> new BlotterRow(row.get(0), row.get(1), row.get(2))).toList();
     }
 }

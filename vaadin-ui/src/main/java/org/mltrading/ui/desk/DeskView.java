@@ -312,8 +312,6 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
         showPriceFields();
 
         symbol.setWidthFull();
-        List.<com.vaadin.flow.component.HasSize>of(type, quantity, limitPrice, stopPrice, timeInForce)
-                .forEach(field -> field.setWidth("50%"));
         VerticalLayout panel = new VerticalLayout(new H4("Order ticket"), symbol, side, pair(type, timeInForce),
                 pair(quantity, limitPrice), pair(stopPrice), preview, placeOrder);
         panel.setId("order-ticket");
@@ -325,10 +323,14 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
         return panel;
     }
 
+    /** Fields side by side, sharing the ticket's width equally. */
     private static HorizontalLayout pair(com.vaadin.flow.component.Component... fields) {
         HorizontalLayout row = new HorizontalLayout(fields);
         row.setWidthFull();
-        row.setSpacing(true);
+        for (com.vaadin.flow.component.Component field : fields) {
+            field.getElement().getStyle().set("width", "0").set("min-width", "0");
+            row.setFlexGrow(1, field);
+        }
         return row;
     }
 
@@ -346,13 +348,13 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
         blotterGrid.addColumn(DeskOrder::type).setHeader("Type").setKey("type").setAutoWidth(true);
         blotterGrid.addColumn(o -> plain(o.quantity())).setHeader("Quantity").setKey("quantity").setAutoWidth(true);
         blotterGrid.addColumn(o -> plain(o.filledQuantity())).setHeader("Filled").setKey("filled").setAutoWidth(true);
+        blotterGrid.addComponentColumn(DeskView::statusBadge).setHeader("Status").setKey("status").setAutoWidth(true)
+                .setTooltipGenerator(o -> o.rejectReason() != null ? o.rejectReason() : o.cancelReason());
         blotterGrid.addColumn(o -> plain(o.limitPrice())).setHeader("Limit").setKey("limit").setAutoWidth(true);
         blotterGrid.addColumn(o -> plain(o.stopPrice())).setHeader("Stop").setKey("stop").setAutoWidth(true);
         blotterGrid.addColumn(o -> plain(o.averagePrice())).setHeader("Avg price").setKey("avgPrice")
                 .setAutoWidth(true);
         blotterGrid.addColumn(DeskOrder::timeInForce).setHeader("TIF").setKey("tif").setAutoWidth(true);
-        blotterGrid.addComponentColumn(DeskView::statusBadge).setHeader("Status").setKey("status").setAutoWidth(true)
-                .setTooltipGenerator(o -> o.rejectReason() != null ? o.rejectReason() : o.cancelReason());
         blotterGrid.addComponentColumn(this::orderActions).setHeader("").setKey("actions").setAutoWidth(true);
         blotterGrid.addColumn(DeskOrder::clientOrderId).setHeader("Client order id").setKey("clientOrderId")
                 .setAutoWidth(true);
