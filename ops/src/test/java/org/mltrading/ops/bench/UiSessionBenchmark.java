@@ -37,13 +37,14 @@ import org.springframework.util.FileSystemUtils;
  *       as {@code trader}, then loads {@code /} {@code --renders} times; each time is the wall clock from
  *       starting the navigation until the desk's chart has drawn candles and the watchlist shows a price
  *       (what the trader waits for), polled every 25 ms.</li>
- *   <li><b>Memory per UI session</b>: {@code --sessions} desk sessions, each a real OAuth2 login
- *       (authorization code + PKCE, a second factor if asked) through java.net.http with its own cookie
- *       jar, then Vaadin's UI-init request for {@code /} — which builds the desk server-side and opens its
- *       four API subscriptions (quotes, bars, orderUpdated, positionUpdated). No browser keeps these
- *       sessions alive beyond that, so nothing is pushed to them. Heap after full GCs is compared with the
- *       heap before the sessions; the difference per session is the figure (it includes both ends of the
- *       four in-process subscriptions). RSS is printed as well.</li>
+ *   <li><b>Memory per UI session</b>: {@code --sessions} sessions in two phases. First each logs in for
+ *       real (authorization code + PKCE through java.net.http with its own cookie jar, a second factor
+ *       if asked); heap is measured. Then each opens the desk the way Vaadin's client does (UI-init
+ *       request, then the "ui-navigate" event for {@code /}), which builds the desk server-side and
+ *       starts its live streams on one WebSocket to the API; heap is measured again. The desk's figure
+ *       is the second difference per session (it includes both ends of the in-process subscription
+ *       connection); the login's is printed separately. Heaps are compared after full GCs. No browser
+ *       keeps these sessions alive afterwards, so nothing is sent to them. RSS is printed as well.</li>
  * </ol>
  * Options: {@code --sessions=500 --renders=10 --parallel=8 --settle-seconds=10}; other {@code --x=y}
  * go to the platform as Spring properties (e.g. {@code --platform.marketdata.simulator.enabled=false}).
@@ -59,6 +60,8 @@ public final class UiSessionBenchmark {
     public static void main(String[] args) throws Exception {
         System.setProperty("axoniq.update-checker.disabled", "true");
         System.setProperty("disable-axoniq-console-message", "true");
+        // the login is up to 6 redirects (UI → authorize → login page; login → authorize → code → UI)
+        System.setProperty("jdk.httpclient.redirects.retrylimit", "12");
         BenchArgs options = new BenchArgs(args, "sessions", "renders", "parallel", "settle-seconds");
         int sessions = options.intValue("sessions", 500);
         int renders = options.intValue("renders", 10);
@@ -133,18 +136,59 @@ public final class UiSessionBenchmark {
         long rssBefore = rssBytes();
         System.out.printf("before the sessions: heap %,d KB used after GC, RSS %,d MB%n", heapBefore >> 10, rssBefore >> 20);
 
-        ExecutorService pool = Executors.newFixedThreadPool(parallel);
+        // phase 1: the logins alone (auth server session and authorization, UI's HTTP session with the tokens)
+        List<CookieManager> loggedIn = Collections.synchronizedList(new ArrayList<>());
+        run(sessions, parallel, "logins", () -> loggedIn.add(logIn(settings)));
+        long heapLoggedIn = usedHeapAfterGc();
+        // phase 2: the desk of each logged-in session (Vaadin UI + DeskView + its API subscriptions)
+        List<Long> buildMillis = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger desks = new AtomicInteger();
+        List<CookieManager> sessionsToOpen = List.copyOf(loggedIn);
+        AtomicInteger next = new AtomicInteger();
+        run(sessionsToOpen.size(), parallel, "desks", () -> {
+            buildMillis.add(openDesk(settings, sessionsToOpen.get(next.getAndIncrement())));
+            desks.incrementAndGet();
+        });
+        List<Long> sorted = new ArrayList<>(buildMillis);
+        Collections.sort(sorted);
+        if (!sorted.isEmpty()) {
+            System.out.printf("server-side desk build (UI-init + ui-navigate requests, incl. the desk's GraphQL queries): "
+                    + "median %d ms, p90 %d ms, max %d ms%n", sorted.get(sorted.size() / 2),
+                    sorted.get(sorted.size() * 9 / 10), sorted.get(sorted.size() - 1));
+        }
+        Thread.sleep(settleSeconds * 1000L);
+        long heapAfter = usedHeapAfterGc();
+        long rssAfter = rssBytes();
+        int n = Math.max(1, desks.get());
+        long loginBytes = (heapLoggedIn - heapBefore) / Math.max(1, loggedIn.size());
+        long deskBytes = (heapAfter - heapLoggedIn) / n;
+        System.out.printf("after %d logins: heap %,d KB; after their %d desks (+%d s): heap %,d KB, RSS %,d MB%n",
+                loggedIn.size(), heapLoggedIn >> 10, desks.get(), settleSeconds, heapAfter >> 10, rssAfter >> 20);
+        System.out.printf("memory per logged-in session without a desk (auth server + UI HTTP session with tokens): %,d KB heap%n",
+                loginBytes >> 10);
+        System.out.printf("memory per UI session (the desk: Vaadin UI, views, view models, its API subscription both ends): "
+                        + "%,d KB heap (goal ≤ %d KB: %s); all in: %,d KB heap, RSS growth %,d KB per session%n",
+                deskBytes >> 10, GOAL_BYTES_PER_SESSION >> 10, deskBytes <= GOAL_BYTES_PER_SESSION ? "met" : "MISSED",
+                (heapAfter - heapBefore) / n >> 10, ((rssAfter - rssBefore) / n) >> 10);
+        return desks.get() == sessions;
+    }
+
+    private interface Step {
+        void run() throws Exception;
+    }
+
+    /** Runs {@code count} steps on {@code parallel} threads; prints the time and the failures by kind. */
+    private static void run(int count, int parallel, String what, Step step) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(parallel);
         ConcurrentHashMap<String, Integer> failures = new ConcurrentHashMap<>();
-        List<Long> initMillis = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger ok = new AtomicInteger();
         long start = System.nanoTime();
         List<Future<?>> done = new ArrayList<>();
-        for (int i = 0; i < sessions; i++) {
+        for (int i = 0; i < count; i++) {
             done.add(pool.submit(() -> {
                 try {
-                    long init = openDesk(settings);
-                    initMillis.add(init);
-                    desks.incrementAndGet();
+                    step.run();
+                    ok.incrementAndGet();
                 } catch (Exception | AssertionError e) {
                     failures.merge(e.getClass().getSimpleName() + ": " + String.valueOf(e.getMessage()).lines()
                             .findFirst().orElse(""), 1, Integer::sum);
@@ -155,35 +199,14 @@ public final class UiSessionBenchmark {
             future.get();
         }
         pool.shutdown();
-        System.out.printf("%d desk sessions opened in %.1f s; failures: %s%n", desks.get(),
-                (System.nanoTime() - start) / 1e9, failures.isEmpty() ? "none" : failures);
-        List<Long> sorted = new ArrayList<>(initMillis);
-        Collections.sort(sorted);
-        if (!sorted.isEmpty()) {
-            System.out.printf("server-side desk build (UI-init + ui-navigate requests, incl. the desk's GraphQL queries): median %d ms, "
-                    + "p90 %d ms, max %d ms%n", sorted.get(sorted.size() / 2), sorted.get(sorted.size() * 9 / 10),
-                    sorted.get(sorted.size() - 1));
-        }
-        Thread.sleep(settleSeconds * 1000L);
-        long heapAfter = usedHeapAfterGc();
-        long rssAfter = rssBytes();
-        long perSession = desks.get() == 0 ? 0 : (heapAfter - heapBefore) / desks.get();
-        System.out.printf("after %d desk sessions (+%d s): heap %,d KB used after GC, RSS %,d MB%n", desks.get(),
-                settleSeconds, heapAfter >> 10, rssAfter >> 20);
-        System.out.printf("memory per UI session: %,d KB heap (goal ≤ %d KB: %s), RSS growth %,d KB per session%n",
-                perSession >> 10, GOAL_BYTES_PER_SESSION >> 10, perSession <= GOAL_BYTES_PER_SESSION ? "met" : "MISSED",
-                desks.get() == 0 ? 0 : ((rssAfter - rssBefore) / desks.get()) >> 10);
-        return desks.get() == sessions;
+        System.out.printf("%d %s in %.1f s; failures: %s%n", ok.get(), what, (System.nanoTime() - start) / 1e9,
+                failures.isEmpty() ? "none" : failures);
     }
 
-    /**
-     * One browserless desk session: OAuth2 login with this session's own cookies, then the request
-     * with which Vaadin's client asks the server to create the UI for "/"; returns that request's time.
-     */
-    private static long openDesk(PlatformSettings settings) throws IOException, InterruptedException {
+    /** A real OAuth2 login (authorization code + PKCE; a second factor if asked) with its own cookie jar. */
+    private static CookieManager logIn(PlatformSettings settings) throws IOException, InterruptedException {
         CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
-        HttpClient http = HttpClient.newBuilder().cookieHandler(cookies)
-                .followRedirects(HttpClient.Redirect.ALWAYS).connectTimeout(Duration.ofSeconds(10)).build();
+        HttpClient http = client(cookies);
         HttpResponse<String> login = http.send(html(settings.platformUrl() + "/").GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         require(login.uri().toString().startsWith(settings.authUrl()), "not sent to the login: " + login.uri());
@@ -200,6 +223,21 @@ public final class UiSessionBenchmark {
         }
         require(landed.statusCode() == 200 && landed.uri().toString().startsWith(settings.platformUrl()),
                 "login did not land on the UI: " + landed.statusCode() + " " + landed.uri());
+        return cookies;
+    }
+
+    private static HttpClient client(CookieManager cookies) {
+        return HttpClient.newBuilder().cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.ALWAYS).connectTimeout(Duration.ofSeconds(10)).build();
+    }
+
+    /**
+     * The desk of a logged-in session, browserless: the request with which Vaadin's client asks for a
+     * UI, then the "ui-navigate" event that navigates it to "/"; returns the time of both.
+     */
+    private static long openDesk(PlatformSettings settings, CookieManager cookies)
+            throws IOException, InterruptedException {
+        HttpClient http = client(cookies);
         long start = System.nanoTime();
         HttpResponse<String> init = http.send(HttpRequest.newBuilder(
                         URI.create(settings.platformUrl() + "/?v-r=init&location=&query="))

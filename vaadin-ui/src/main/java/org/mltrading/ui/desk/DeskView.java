@@ -70,6 +70,8 @@ import org.mltrading.ui.trading.PositionView;
 import org.mltrading.ui.trading.PreTradeCheck;
 import org.mltrading.ui.trading.TradingClient;
 import org.slf4j.Logger;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
@@ -136,6 +138,8 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
     private Disposable quoteStream;
     private Disposable barStream;
     private Registration themeListener;
+    /** The user's security context, captured on attach for the stream callbacks. */
+    private SecurityContext userContext;
     /** One WebSocket to the API for all live streams of this desk, open while it is attached. */
     private SubscriptionChannel channel;
 
@@ -208,7 +212,7 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
         });
         watchlistGrid.setEmptyStateText("No instruments.");
         watchlistGrid.addItemClickListener(click -> selectSymbol(click.getItem().symbol()));
-        watchlistGrid.setWidth("360px");
+        watchlistGrid.setWidth("400px");
         watchlistGrid.setAllRowsVisible(true);
         // up/down colours without a custom theme: a style element for the grid's cell parts
         watchlistGrid.getElement().executeJs("const s=document.createElement('style');"
@@ -317,7 +321,7 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
         panel.setId("order-ticket");
         panel.setPadding(false);
         panel.setSpacing(false);
-        panel.setWidth("300px");
+        panel.setWidth("330px");
         // Enter anywhere in the ticket places the order (after the preview, see place())
         placeOrder.addClickShortcut(Key.ENTER).listenOn(panel);
         return panel;
@@ -409,6 +413,7 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
     protected void onAttach(AttachEvent attachEvent) {
         super.onAttach(attachEvent);
         UI ui = attachEvent.getUI();
+        userContext = SecurityContextHolder.getContext();
         try {
             channel = marketData.openChannel();
         } catch (RuntimeException failure) {
@@ -838,9 +843,24 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
         }
     }
 
-    private static void access(UI ui, com.vaadin.flow.server.Command command) {
+    /**
+     * Runs a stream callback under the session lock and as the desk's user: callbacks come on
+     * Reactor threads, which carry no security context, and some of them call the API again.
+     */
+    private void access(UI ui, com.vaadin.flow.server.Command command) {
+        SecurityContext user = userContext;
         try {
-            ui.access(command);
+            ui.access(() -> {
+                SecurityContext previous = SecurityContextHolder.getContext();
+                if (user != null) {
+                    SecurityContextHolder.setContext(user);
+                }
+                try {
+                    command.execute();
+                } finally {
+                    SecurityContextHolder.setContext(previous);
+                }
+            });
         } catch (UIDetachedException closed) {
             // the user has left; onDetach cancels the subscriptions
         }
