@@ -49,11 +49,29 @@ class UiApplicationIT {
     }
 
     @Test
-    void the_orders_view_is_registered_at_the_root_although_the_application_class_is_elsewhere() {
+    void the_desk_is_registered_at_the_root_although_the_application_class_is_elsewhere() {
         var registry = ApplicationRouteRegistry.getInstance(new VaadinServletContext(servletContext));
 
         assertThat(registry.getNavigationTarget("")).hasValueSatisfying(
+                target -> assertThat(target.getName()).isEqualTo("org.mltrading.ui.desk.DeskView"));
+        assertThat(registry.getNavigationTarget("orders")).hasValueSatisfying(
                 target -> assertThat(target.getName()).isEqualTo("org.mltrading.ui.order.OrdersView"));
+        assertThat(registry.getNavigationTarget("risk")).hasValueSatisfying(
+                target -> assertThat(target.getName()).isEqualTo("org.mltrading.ui.risk.RiskView"));
+    }
+
+    @Test
+    void the_chart_element_and_the_library_unpacked_from_npm_are_served_as_static_modules() throws Exception {
+        HttpResponse<String> element = get("/mlt-chart/candle-chart.js", "*/*");
+        HttpResponse<String> library = get("/mlt-chart/lightweight-charts/lightweight-charts.standalone.production.mjs", "*/*");
+
+        assertThat(element.statusCode()).isEqualTo(200);
+        assertThat(element.body()).contains("customElements.define('mlt-candle-chart'");
+        assertThat(library.statusCode()).isEqualTo(200);
+        assertThat(library.body()).contains("createChart", "CandlestickSeries");
+        assertThat(new PathMatchingResourcePatternResolver()
+                .getResource("classpath:META-INF/resources/mlt-chart/lightweight-charts/LICENSE").exists())
+                .as("the library's licence travels with it").isTrue();
     }
 
     @Test

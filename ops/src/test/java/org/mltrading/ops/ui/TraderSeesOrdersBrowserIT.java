@@ -102,18 +102,12 @@ class TraderSeesOrdersBrowserIT {
         wait.withMessage("the login form of the auth server")
                 .until(ExpectedConditions.presenceOfElementLocated(By.name("username")));
         assertThat(browser.getCurrentUrl()).startsWith(platform.authUrl());
-        browser.findElement(By.name("username")).sendKeys("trader");
-        browser.findElement(By.name("password")).sendKeys("trader-demo");
-        browser.findElement(By.cssSelector("button[type=submit], input[type=submit]")).click();
+        BrowserSession.logIn(browser, "trader", "trader-demo", platform.platformUrl(), PATIENCE);
+        // a trader lands on the desk; the orders view is one navigation away
+        wait.withMessage("the desk after the login").until(ExpectedConditions.presenceOfElementLocated(By.id("desk")));
+        browser.get(platform.platformUrl() + "/orders");
 
-        // the second factor: the code field is the one phones and password managers fill in
-        wait.withMessage("the TOTP step of the login")
-                .until(ExpectedConditions.presenceOfElementLocated(By.id("code")));
-        assertThat(browser.findElement(By.id("code")).getAttribute("autocomplete")).isEqualTo("one-time-code");
-        browser.findElement(By.id("code")).sendKeys(UserLogin.nextCode("trader", UserLogin.DEMO_TOTP_SECRET));
-        browser.findElement(By.id("verify")).click();
-
-        wait.withMessage("the orders view after the login")
+        wait.withMessage("the orders view")
                 .until(ExpectedConditions.presenceOfElementLocated(By.id("orders-grid")));
         assertThat(browser.getCurrentUrl()).startsWith(platform.platformUrl());
         awaitGridShows(first);

@@ -95,6 +95,43 @@ public class PlatformGraphQlClient {
     }
 
     /**
+     * One WebSocket connection for several subscriptions of one view (graphql-transport-ws multiplexes
+     * them), instead of a connection per subscription: the desk's four streams share it. The token is
+     * asked again whenever the connection is (re)established. Close it when the view goes away.
+     */
+    public SubscriptionChannel openChannel(Supplier<String> bearerToken) {
+        WebSocketGraphQlClient client = WebSocketGraphQlClient.builder(endpoints.webSocketUrl(), webSocketClient)
+                .interceptor(new FreshTokenConnectionInit(bearerToken))
+                .keepAlive(Duration.ofSeconds(30))
+                .build();
+        return new SubscriptionChannel(client);
+    }
+
+    /** Retries a dropped subscription a few times with backoff, then maps the failure for the user. */
+    static <T> Flux<T> resilient(Flux<T> subscription) {
+        return subscription
+                .retryWhen(Retry.backoff(SUBSCRIPTION_RETRIES, Duration.ofSeconds(1))
+                        .maxBackoff(Duration.ofSeconds(10))
+                        .filter(PlatformGraphQlClient::isTransient)
+                        .onRetryExhaustedThrow((spec, signal) -> signal.failure()))
+                .onErrorMap(error -> !(error instanceof GraphQlApiException)
+                        && !(error instanceof AccessTokens.NotLoggedInException), PlatformGraphQlClient::translate);
+    }
+
+    /** Like {@link BearerTokenConnectionInit}, but takes a fresh token on every connection_init. */
+    record FreshTokenConnectionInit(Supplier<String> bearerToken) implements WebSocketGraphQlClientInterceptor {
+        @Override
+        public Mono<Object> connectionInitPayload() {
+            return Mono.fromSupplier(() -> Map.of(HttpHeaders.AUTHORIZATION, "Bearer " + bearerToken.get()));
+        }
+
+        @Override
+        public String toString() {
+            return "FreshTokenConnectionInit[token hidden]";
+        }
+    }
+
+    /**
      * The WebSocket client of one subscription. Browsers cannot send headers on a WebSocket, so the
      * platform (graphql-transport-ws) takes the token from the {@code connection_init} payload:
      * {@code {"Authorization": "Bearer <jwt>"}} (ARCHITECTURE.md, errors and transport).

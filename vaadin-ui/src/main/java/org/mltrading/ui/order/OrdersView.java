@@ -27,6 +27,7 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 import org.mltrading.ui.graphql.GraphQlApiException;
 import org.mltrading.ui.security.AccessTokens;
+import org.mltrading.ui.shell.MainLayout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
@@ -38,7 +39,7 @@ import reactor.core.Disposable;
  * decided by the API's entitlements, not here. Ids ({@code account-select}, {@code orders-grid},
  * column keys) are part of the browser tests' contract.
  */
-@Route("")
+@Route(value = "orders", layout = MainLayout.class)
 @PageTitle("Orders | ML Trading Platform")
 @PermitAll
 class OrdersView extends VerticalLayout {

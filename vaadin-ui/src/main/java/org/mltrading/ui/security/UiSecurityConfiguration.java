@@ -44,6 +44,9 @@ public class UiSecurityConfiguration extends VaadinWebSecurity {
     /** Paths of the GraphQL API and actuator: never handled by this (session, redirecting) chain. */
     public static final String[] API_PATHS = {"/graphql/**", "/subscriptions/**", "/actuator/**"};
 
+    /** Static files of the chart component (META-INF/resources/mlt-chart). */
+    static final String CHART_MODULES = "/mlt-chart/**";
+
     private final ClientRegistrationRepository clientRegistrations;
     private final String endSessionUri;
 
@@ -56,6 +59,9 @@ public class UiSecurityConfiguration extends VaadinWebSecurity {
     @Override
     protected void configure(HttpSecurity http) throws Exception {
         http.securityMatcher(new NegatedRequestMatcher(apiPaths()));
+        // the chart's static ES modules (element + lightweight-charts): public code, no user data
+        http.authorizeHttpRequests(requests -> requests
+                .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher(CHART_MODULES)).permitAll());
         super.configure(http);
         // "{baseUrl}": after logout the browser comes back to the UI (and from there to the login).
         setOAuth2LoginPage(http, LOGIN_PAGE, "{baseUrl}");

@@ -1,0 +1,141 @@
+package org.mltrading.ui.chart;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.HasSize;
+import com.vaadin.flow.component.Tag;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A candlestick chart with volume and order/fill markers, drawn in the browser by TradingView
+ * lightweight-charts through the {@code <mlt-candle-chart>} custom element.
+ *
+ * <p>The element is a static ES module ({@value #MODULE}, next to the library unpacked there at build
+ * time): Vaadin runs from its pre-compiled bundle here, so {@code @JsModule} cannot be used (STACK.md,
+ * ADR 0014). The component keeps what it last sent (bars, markers, theme) so that a re-attached
+ * element — a new DOM node — is redrawn completely.
+ */
+@Tag("mlt-candle-chart")
+public class CandlestickChart extends Component implements HasSize {
+
+    static final String MODULE = "/mlt-chart/candle-chart.js";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** More pending live bars than this are sent as one redraw. */
+    private static final int MAX_INCREMENTAL_UPDATES = 20;
+
+    private List<ChartBar> bars = List.of();
+    private final List<ChartBar> pendingUpdates = new ArrayList<>();
+    private boolean flushScheduled;
+    private boolean redrawPending;
+    private List<ChartMarker> markers = List.of();
+    private boolean dark;
+
+    public CandlestickChart() {
+        setWidthFull();
+        setHeight("360px");
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attachEvent) {
+        super.onAttach(attachEvent);
+        attachEvent.getUI().getPage().addJsModule(MODULE);
+        pendingUpdates.clear(); // the full state follows
+        redrawPending = false;
+        call("setTheme", dark ? "dark" : "light");
+        call("setBars", bars);
+        call("setMarkers", markers);
+    }
+
+    /** Replaces all bars (ascending by time). */
+    public void setBars(List<ChartBar> bars) {
+        this.bars = new ArrayList<>(bars);
+        pendingUpdates.clear();
+        redrawPending = false;
+        call("setBars", this.bars);
+    }
+
+    /**
+     * The live bar: same time as the last bar replaces it, a later one is appended. Updates are
+     * coalesced and sent once per response to the browser (beforeClientResponse), so a burst, or a
+     * browser that is not fetching (asleep, disconnected), never piles up JavaScript calls on the server.
+     */
+    public void updateBar(ChartBar bar) {
+        List<ChartBar> next = new ArrayList<>(bars);
+        long lastTime = next.isEmpty() ? Long.MIN_VALUE : next.get(next.size() - 1).time();
+        if (bar.time() < lastTime) {
+            return; // the library refuses updates older than the last bar
+        }
+        if (bar.time() == lastTime) {
+            next.set(next.size() - 1, bar);
+        } else {
+            next.add(bar);
+        }
+        bars = next;
+        if (!isAttached()) {
+            return;
+        }
+        if (!pendingUpdates.isEmpty() && pendingUpdates.get(pendingUpdates.size() - 1).time() == bar.time()) {
+            pendingUpdates.set(pendingUpdates.size() - 1, bar);
+        } else if (redrawPending || pendingUpdates.size() >= MAX_INCREMENTAL_UPDATES) {
+            pendingUpdates.clear(); // too many for increments: one redraw, and no growing backlog
+            redrawPending = true;
+        } else {
+            pendingUpdates.add(bar);
+        }
+        if (!flushScheduled) {
+            flushScheduled = true;
+            getElement().getNode().runWhenAttached(ui -> ui.beforeClientResponse(this, context -> flushUpdates()));
+        }
+    }
+
+    private void flushUpdates() {
+        flushScheduled = false;
+        List<ChartBar> updates = List.copyOf(pendingUpdates);
+        pendingUpdates.clear();
+        if (redrawPending) {
+            redrawPending = false;
+            call("setBars", bars);
+        } else {
+            updates.forEach(update -> call("updateBar", update));
+        }
+    }
+
+    /** Replaces the markers (ascending by time). */
+    public void setMarkers(List<ChartMarker> markers) {
+        this.markers = List.copyOf(markers);
+        call("setMarkers", this.markers);
+    }
+
+    public void setDark(boolean dark) {
+        this.dark = dark;
+        call("setTheme", dark ? "dark" : "light");
+    }
+
+    /** The bars last sent to the browser (what the chart shows). */
+    public List<ChartBar> bars() {
+        return bars;
+    }
+
+    public List<ChartMarker> markers() {
+        return markers;
+    }
+
+    /** Calls a method of the element once the module has defined it (the first call may come earlier). */
+    private void call(String method, Object argument) {
+        if (!isAttached()) {
+            return;
+        }
+        String json;
+        try {
+            json = JSON.writeValueAsString(argument);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("chart data is not serialisable", e);
+        }
+        getElement().executeJs("customElements.whenDefined('mlt-candle-chart').then(() => this." + method
+                + "(JSON.parse($0)))", json);
+    }
+}

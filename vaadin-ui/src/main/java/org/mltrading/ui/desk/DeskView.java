@@ -1,0 +1,885 @@
+package org.mltrading.ui.desk;
+
+import static org.mltrading.ui.shell.Formats.money;
+import static org.mltrading.ui.shell.Formats.plain;
+import static org.mltrading.ui.shell.Formats.signedMoney;
+import static org.mltrading.ui.shell.Formats.time;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.ComponentUtil;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.KeyModifier;
+import com.vaadin.flow.component.Shortcuts;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.UIDetachedException;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.radiobutton.RadioGroupVariant;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.tabs.Tab;
+import com.vaadin.flow.component.tabs.Tabs;
+import com.vaadin.flow.component.textfield.BigDecimalField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.shared.Registration;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import jakarta.annotation.security.PermitAll;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.mltrading.ui.chart.CandlestickChart;
+import org.mltrading.ui.graphql.GraphQlApiException;
+import org.mltrading.ui.graphql.SubscriptionChannel;
+import org.mltrading.ui.marketdata.CandleSeries;
+import org.mltrading.ui.marketdata.ChartInterval;
+import org.mltrading.ui.marketdata.InstrumentInfo;
+import org.mltrading.ui.marketdata.MarketDataClient;
+import org.mltrading.ui.marketdata.QuoteTick;
+import org.mltrading.ui.marketdata.Watchlist;
+import org.mltrading.ui.security.AccessTokens;
+import org.mltrading.ui.shell.MainLayout;
+import org.mltrading.ui.shell.NotificationCenter;
+import org.mltrading.ui.shell.ThemeChanged;
+import org.mltrading.ui.shell.ThemePreference;
+import org.mltrading.ui.trading.AccountSummary;
+import org.mltrading.ui.trading.Blotter;
+import org.mltrading.ui.trading.DeskOrder;
+import org.mltrading.ui.trading.LivePositions;
+import org.mltrading.ui.trading.OrderMarkers;
+import org.mltrading.ui.trading.OrderTicket;
+import org.mltrading.ui.trading.PositionView;
+import org.mltrading.ui.trading.PreTradeCheck;
+import org.mltrading.ui.trading.TradingClient;
+import org.slf4j.Logger;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+
+/**
+ * The trader's desk: watchlist with live quotes, candlestick chart with live bars and the user's
+ * order/fill markers, order ticket with the pre-trade preview, blotter with cancel/amend, positions
+ * with live P&L. Four subscriptions feed it (quotes, bars, orderUpdated, positionUpdated), pushed
+ * to the browser through Vaadin Push; bursts are batched (at most one push per
+ * {@link #PUSH_INTERVAL} per stream).
+ *
+ * <p>The state lives in plain view models ({@link Watchlist}, {@link CandleSeries}, {@link OrderTicket},
+ * {@link Blotter}, {@link LivePositions}), unit-tested without Vaadin; this class wires them to
+ * components. Ids of components are part of the browser tests' contract. Users without TRADER are
+ * sent to the page of their role.
+ */
+@Route(value = "", layout = MainLayout.class)
+@PageTitle("Desk | ML Trading Platform")
+@PermitAll
+class DeskView extends VerticalLayout implements BeforeEnterObserver {
+
+    static final Duration PUSH_INTERVAL = Duration.ofMillis(250);
+    private static final Logger log = LoggerFactory.getLogger(DeskView.class);
+
+    private final MarketDataClient marketData;
+    private final TradingClient trading;
+    private final AuthenticationContext authentication;
+    private final NotificationCenter notifications;
+
+    // view models
+    private Watchlist watchlist = new Watchlist(List.of());
+    private CandleSeries series;
+    private final OrderTicket ticket = new OrderTicket();
+    private final Blotter blotter = new Blotter();
+    private final LivePositions positions = new LivePositions();
+    private List<InstrumentInfo> instruments = List.of();
+
+    // components
+    private final Select<AccountSummary> account = new Select<>();
+    private final Span accountFigures = new Span();
+    private final Grid<Watchlist.Row> watchlistGrid = new Grid<>();
+    /** The watchlist grid's rows, replaced in place: one data provider for the life of the view. */
+    private final List<Watchlist.Row> watchRows = new ArrayList<>();
+    private final H3 chartTitle = new H3();
+    private final Tabs intervals = new Tabs();
+    private final CandlestickChart chart = new CandlestickChart();
+    private final ComboBox<String> symbol = new ComboBox<>(OrderTicket.SYMBOL);
+    private final RadioButtonGroup<OrderTicket.Side> side = new RadioButtonGroup<>(OrderTicket.SIDE);
+    private final Select<OrderTicket.Type> type = new Select<>();
+    private final BigDecimalField quantity = new BigDecimalField(OrderTicket.QUANTITY);
+    private final BigDecimalField limitPrice = new BigDecimalField(OrderTicket.LIMIT_PRICE);
+    private final BigDecimalField stopPrice = new BigDecimalField(OrderTicket.STOP_PRICE);
+    private final Select<OrderTicket.TimeInForce> timeInForce = new Select<>();
+    private final Div preview = new Div();
+    private final Button placeOrder = new Button("Place order");
+    private final Select<String> blotterFilter = new Select<>();
+    private final Grid<DeskOrder> blotterGrid = new Grid<>();
+    private final List<DeskOrder> blotterRows = new ArrayList<>();
+    private final Grid<LivePositions.Row> positionsGrid = new Grid<>();
+    private final List<LivePositions.Row> positionRows = new ArrayList<>();
+    private final Span totalPnl = new Span();
+
+    private final List<Disposable> accountStreams = new ArrayList<>();
+    private Disposable quoteStream;
+    private Disposable barStream;
+    private Registration themeListener;
+    /** The user's security context, captured on attach for the stream callbacks. */
+    private SecurityContext userContext;
+    /** One WebSocket to the API for all live streams of this desk, open while it is attached. */
+    private SubscriptionChannel channel;
+
+    DeskView(MarketDataClient marketData, TradingClient trading, AuthenticationContext authentication,
+             NotificationCenter notifications) {
+        this.marketData = marketData;
+        this.trading = trading;
+        this.authentication = authentication;
+        this.notifications = notifications;
+        setId("desk");
+        setSizeFull();
+        setPadding(true);
+        setSpacing(true);
+
+        HorizontalLayout top = new HorizontalLayout(watchlistPanel(), chartPanel(), ticketPanel());
+        top.setWidthFull();
+        top.setFlexGrow(1, top.getComponentAt(1));
+        HorizontalLayout bottom = new HorizontalLayout(blotterPanel(), positionsPanel());
+        bottom.setWidthFull();
+        bottom.setFlexGrow(3, bottom.getComponentAt(0));
+        bottom.setFlexGrow(2, bottom.getComponentAt(1));
+        bottom.setMinHeight("260px");
+        add(accountBar(), top, bottom);
+        expand(bottom);
+        registerShortcuts();
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        if (!authentication.hasRole("TRADER")) {
+            event.forwardTo(authentication.hasRole("RISK_OFFICER") ? "risk" : "orders");
+        }
+    }
+
+    // ---------------------------------------------------------------- layout
+
+    private HorizontalLayout accountBar() {
+        account.setId("desk-account");
+        account.setLabel("Account");
+        account.setItemLabelGenerator(AccountSummary::label);
+        account.setEmptySelectionAllowed(false);
+        account.addValueChangeListener(change -> {
+            if (change.getValue() != null && (change.getOldValue() == null
+                    || !change.getOldValue().id().equals(change.getValue().id()))) {
+                showAccount(change.getValue());
+            }
+        });
+        accountFigures.setId("account-figures");
+        HorizontalLayout bar = new HorizontalLayout(account, accountFigures);
+        bar.setAlignItems(FlexComponent.Alignment.BASELINE);
+        account.setWidth("280px");
+        return bar;
+    }
+
+    private VerticalLayout watchlistPanel() {
+        watchlistGrid.setId("watchlist");
+        watchlistGrid.setItems(watchRows);
+        watchlistGrid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_NO_BORDER);
+        watchlistGrid.addColumn(Watchlist.Row::symbol).setHeader("Symbol").setKey("symbol").setAutoWidth(true);
+        watchlistGrid.addColumn(row -> row.quote() == null ? "" : plain(row.quote().bid())).setHeader("Bid")
+                .setKey("bid").setAutoWidth(true);
+        watchlistGrid.addColumn(row -> row.quote() == null ? "" : plain(row.quote().ask())).setHeader("Ask")
+                .setKey("ask").setAutoWidth(true);
+        watchlistGrid.addColumn(row -> row.quote() == null ? "" : plain(row.quote().last())).setHeader("Last")
+                .setKey("last").setAutoWidth(true);
+        watchlistGrid.setPartNameGenerator(row -> switch (row.tick()) {
+            case UP -> "tick-up";
+            case DOWN -> "tick-down";
+            case UNCHANGED -> null;
+        });
+        watchlistGrid.setEmptyStateText("No instruments.");
+        watchlistGrid.addItemClickListener(click -> selectSymbol(click.getItem().symbol()));
+        watchlistGrid.setWidth("400px");
+        watchlistGrid.setAllRowsVisible(true);
+        // up/down colours without a custom theme: a style element for the grid's cell parts
+        watchlistGrid.getElement().executeJs("const s=document.createElement('style');"
+                + "s.textContent='[part~=\"tick-up-cell\"]{color:var(--lumo-success-text-color)}"
+                + "[part~=\"tick-down-cell\"]{color:var(--lumo-error-text-color)}';this.shadowRoot.appendChild(s);");
+        VerticalLayout panel = new VerticalLayout(new H4("Watchlist"), watchlistGrid);
+        panel.setPadding(false);
+        panel.setSpacing(false);
+        panel.setWidth(null);
+        return panel;
+    }
+
+    private VerticalLayout chartPanel() {
+        chartTitle.getStyle().set("margin", "0");
+        intervals.setId("chart-interval");
+        for (ChartInterval interval : ChartInterval.values()) {
+            Tab tab = new Tab(interval.label());
+            tab.setId("interval-" + interval.label());
+            ComponentUtil.setData(tab, ChartInterval.class, interval);
+            intervals.add(tab);
+        }
+        intervals.setSelectedIndex(ChartInterval.ONE_MINUTE.ordinal());
+        intervals.addSelectedChangeListener(change -> {
+            if (change.getSelectedTab() != null && series != null) {
+                loadChart(series.symbol(), ComponentUtil.getData(change.getSelectedTab(), ChartInterval.class));
+            }
+        });
+        chart.setId("desk-chart");
+        chart.setHeight("380px");
+        HorizontalLayout header = new HorizontalLayout(chartTitle, intervals);
+        header.setAlignItems(FlexComponent.Alignment.CENTER);
+        VerticalLayout panel = new VerticalLayout(header, chart);
+        panel.setPadding(false);
+        panel.setSpacing(false);
+        panel.setMinWidth("420px");
+        return panel;
+    }
+
+    private VerticalLayout ticketPanel() {
+        symbol.setId("ticket-symbol");
+        symbol.setAllowCustomValue(false);
+        symbol.addValueChangeListener(change -> {
+            ticket.symbol(change.getValue());
+            if (change.isFromClient() && change.getValue() != null) {
+                selectSymbol(change.getValue());
+            }
+            ticketChanged();
+        });
+        side.setId("ticket-side");
+        side.setItems(OrderTicket.Side.values());
+        side.setItemLabelGenerator(s -> s == OrderTicket.Side.BUY ? "Buy" : "Sell");
+        side.addThemeVariants(RadioGroupVariant.LUMO_HELPER_ABOVE_FIELD);
+        side.setValue(OrderTicket.Side.BUY);
+        side.addValueChangeListener(change -> {
+            ticket.side(change.getValue());
+            placeOrder.removeThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_SUCCESS);
+            placeOrder.addThemeVariants(change.getValue() == OrderTicket.Side.SELL
+                    ? ButtonVariant.LUMO_ERROR : ButtonVariant.LUMO_SUCCESS);
+            ticketChanged();
+        });
+        type.setId("ticket-type");
+        type.setLabel(OrderTicket.TYPE);
+        type.setItems(OrderTicket.Type.values());
+        type.setItemLabelGenerator(t -> t.name().charAt(0) + t.name().substring(1).toLowerCase().replace('_', ' '));
+        type.setValue(OrderTicket.Type.MARKET);
+        type.addValueChangeListener(change -> {
+            ticket.type(change.getValue());
+            showPriceFields();
+            ticketChanged();
+        });
+        quantity.setId("ticket-quantity");
+        quantity.addValueChangeListener(change -> {
+            ticket.quantity(change.getValue());
+            ticketChanged();
+        });
+        limitPrice.setId("ticket-limit-price");
+        limitPrice.addValueChangeListener(change -> {
+            ticket.limitPrice(change.getValue());
+            ticketChanged();
+        });
+        stopPrice.setId("ticket-stop-price");
+        stopPrice.addValueChangeListener(change -> {
+            ticket.stopPrice(change.getValue());
+            ticketChanged();
+        });
+        timeInForce.setId("ticket-tif");
+        timeInForce.setLabel(OrderTicket.TIME_IN_FORCE);
+        timeInForce.setItems(OrderTicket.TimeInForce.values());
+        timeInForce.setValue(OrderTicket.TimeInForce.DAY);
+        timeInForce.addValueChangeListener(change -> {
+            ticket.timeInForce(change.getValue());
+            ticketChanged();
+        });
+        preview.setId("ticket-preview");
+        preview.getStyle().set("font-size", "var(--lumo-font-size-s)").set("min-height", "3em");
+        placeOrder.setId("place-order");
+        placeOrder.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SUCCESS);
+        placeOrder.setWidthFull();
+        placeOrder.setTooltipText("Enter in the ticket; Alt+B buy, Alt+S sell, Alt+Q quantity");
+        placeOrder.addClickListener(click -> place());
+        showPriceFields();
+
+        symbol.setWidthFull();
+        VerticalLayout panel = new VerticalLayout(new H4("Order ticket"), symbol, side, pair(type, timeInForce),
+                pair(quantity, limitPrice), pair(stopPrice), preview, placeOrder);
+        panel.setId("order-ticket");
+        panel.setPadding(false);
+        panel.setSpacing(false);
+        panel.setWidth("330px");
+        // Enter anywhere in the ticket places the order (after the preview, see place())
+        placeOrder.addClickShortcut(Key.ENTER).listenOn(panel);
+        return panel;
+    }
+
+    /** Fields side by side, sharing the ticket's width equally. */
+    private static HorizontalLayout pair(com.vaadin.flow.component.Component... fields) {
+        HorizontalLayout row = new HorizontalLayout(fields);
+        row.setWidthFull();
+        for (com.vaadin.flow.component.Component field : fields) {
+            field.getElement().getStyle().set("width", "0").set("min-width", "0");
+            row.setFlexGrow(1, field);
+        }
+        return row;
+    }
+
+    private VerticalLayout blotterPanel() {
+        blotterFilter.setId("blotter-filter");
+        blotterFilter.setItems("All", "Working", "Done");
+        blotterFilter.setValue("All");
+        blotterFilter.addValueChangeListener(change -> refreshBlotter());
+        blotterGrid.setId("blotter");
+        blotterGrid.setItems(blotterRows);
+        blotterGrid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        blotterGrid.addColumn(o -> time(o.placedAt())).setHeader("Time (UTC)").setKey("time").setAutoWidth(true);
+        blotterGrid.addColumn(DeskOrder::symbol).setHeader("Symbol").setKey("symbol").setAutoWidth(true);
+        blotterGrid.addColumn(DeskOrder::side).setHeader("Side").setKey("side").setAutoWidth(true);
+        blotterGrid.addColumn(DeskOrder::type).setHeader("Type").setKey("type").setAutoWidth(true);
+        blotterGrid.addColumn(o -> plain(o.quantity())).setHeader("Quantity").setKey("quantity").setAutoWidth(true);
+        blotterGrid.addColumn(o -> plain(o.filledQuantity())).setHeader("Filled").setKey("filled").setAutoWidth(true);
+        blotterGrid.addComponentColumn(DeskView::statusBadge).setHeader("Status").setKey("status").setAutoWidth(true)
+                .setTooltipGenerator(o -> o.rejectReason() != null ? o.rejectReason() : o.cancelReason());
+        blotterGrid.addColumn(o -> plain(o.limitPrice())).setHeader("Limit").setKey("limit").setAutoWidth(true);
+        blotterGrid.addColumn(o -> plain(o.stopPrice())).setHeader("Stop").setKey("stop").setAutoWidth(true);
+        blotterGrid.addColumn(o -> plain(o.averagePrice())).setHeader("Avg price").setKey("avgPrice")
+                .setAutoWidth(true);
+        blotterGrid.addColumn(DeskOrder::timeInForce).setHeader("TIF").setKey("tif").setAutoWidth(true);
+        blotterGrid.addComponentColumn(this::orderActions).setHeader("").setKey("actions").setAutoWidth(true);
+        blotterGrid.addColumn(DeskOrder::clientOrderId).setHeader("Client order id").setKey("clientOrderId")
+                .setAutoWidth(true);
+        blotterGrid.setPartNameGenerator(o -> "status-" + o.status().toLowerCase());
+        blotterGrid.setEmptyStateText("No orders yet: use the ticket to place one.");
+        blotterGrid.setSizeFull();
+        HorizontalLayout header = new HorizontalLayout(new H4("Blotter"), blotterFilter);
+        header.setAlignItems(FlexComponent.Alignment.BASELINE);
+        VerticalLayout panel = new VerticalLayout(header, blotterGrid);
+        panel.setPadding(false);
+        panel.setSpacing(false);
+        panel.setHeightFull();
+        return panel;
+    }
+
+    private VerticalLayout positionsPanel() {
+        positionsGrid.setId("positions");
+        positionsGrid.setItems(positionRows);
+        positionsGrid.addThemeVariants(GridVariant.LUMO_COMPACT);
+        positionsGrid.addColumn(LivePositions.Row::symbol).setHeader("Symbol").setKey("symbol").setAutoWidth(true);
+        positionsGrid.addColumn(r -> plain(r.quantity())).setHeader("Quantity").setKey("quantity").setAutoWidth(true);
+        positionsGrid.addColumn(r -> plain(r.averagePrice())).setHeader("Avg price").setKey("avgPrice")
+                .setAutoWidth(true);
+        positionsGrid.addColumn(r -> plain(r.mark())).setHeader("Mark").setKey("mark").setAutoWidth(true);
+        positionsGrid.addColumn(r -> signedMoney(r.unrealizedPnl())).setHeader("Unrealised P&L")
+                .setKey("unrealizedPnl").setAutoWidth(true);
+        positionsGrid.addColumn(r -> signedMoney(r.realizedPnl())).setHeader("Realised P&L").setKey("realizedPnl")
+                .setAutoWidth(true);
+        positionsGrid.setPartNameGenerator(r -> r.unrealizedPnl() == null ? null
+                : r.unrealizedPnl().signum() >= 0 ? "pnl-up" : "pnl-down");
+        positionsGrid.setEmptyStateText("No open positions.");
+        positionsGrid.setSizeFull();
+        totalPnl.setId("total-pnl");
+        HorizontalLayout header = new HorizontalLayout(new H4("Positions"), totalPnl);
+        header.setAlignItems(FlexComponent.Alignment.BASELINE);
+        VerticalLayout panel = new VerticalLayout(header, positionsGrid);
+        panel.setPadding(false);
+        panel.setSpacing(false);
+        panel.setHeightFull();
+        return panel;
+    }
+
+    private void registerShortcuts() {
+        Shortcuts.addShortcutListener(this, () -> side.setValue(OrderTicket.Side.BUY), Key.KEY_B, KeyModifier.ALT);
+        Shortcuts.addShortcutListener(this, () -> side.setValue(OrderTicket.Side.SELL), Key.KEY_S, KeyModifier.ALT);
+        Shortcuts.addShortcutListener(this, quantity::focus, Key.KEY_Q, KeyModifier.ALT);
+    }
+
+    // ---------------------------------------------------------------- lifecycle
+
+    @Override
+    protected void onAttach(AttachEvent attachEvent) {
+        super.onAttach(attachEvent);
+        UI ui = attachEvent.getUI();
+        userContext = SecurityContextHolder.getContext();
+        try {
+            channel = marketData.openChannel();
+        } catch (RuntimeException failure) {
+            showError("Live updates are unavailable", failure);
+        }
+        chart.setDark(ThemePreference.isDark());
+        themeListener = ComponentUtil.addListener(ui, ThemeChanged.class, event -> chart.setDark(event.dark()));
+        if (instruments.isEmpty()) {
+            loadInstruments();
+        } else {
+            listenToQuotes(ui);
+            if (series != null) {
+                loadChart(series.symbol(), series.interval());
+            }
+        }
+        if (account.getValue() == null) {
+            loadAccounts();
+        } else {
+            showAccount(account.getValue());
+        }
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detachEvent) {
+        dispose(quoteStream);
+        dispose(barStream);
+        quoteStream = null;
+        barStream = null;
+        stopAccountStreams();
+        if (channel != null) {
+            channel.close();
+            channel = null;
+        }
+        if (themeListener != null) {
+            themeListener.remove();
+        }
+        super.onDetach(detachEvent);
+    }
+
+    private void loadInstruments() {
+        try {
+            instruments = marketData.instruments();
+        } catch (RuntimeException failure) {
+            showError("Instruments could not be loaded", failure);
+            return;
+        }
+        List<String> symbols = instruments.stream().map(InstrumentInfo::symbol).toList();
+        watchlist = new Watchlist(symbols);
+        watchRows.clear();
+        watchRows.addAll(watchlist.rows());
+        watchlistGrid.getDataProvider().refreshAll();
+        symbol.setItems(symbols);
+        if (!symbols.isEmpty()) {
+            selectSymbol(symbols.get(0));
+        }
+        listenToQuotes(UI.getCurrent());
+    }
+
+    private void loadAccounts() {
+        List<AccountSummary> accounts;
+        try {
+            accounts = trading.accounts();
+        } catch (RuntimeException failure) {
+            showError("Accounts could not be loaded", failure);
+            return;
+        }
+        account.setItems(accounts);
+        if (accounts.isEmpty()) {
+            account.setHelperText("You are not entitled to any account.");
+            placeOrder.setEnabled(false);
+        } else {
+            account.setValue(accounts.get(0));
+        }
+    }
+
+    private void showAccount(AccountSummary selected) {
+        stopAccountStreams();
+        showFigures(selected);
+        positions.replaceAll(selected.positions());
+        watchlist.rows().stream().map(Watchlist.Row::quote).filter(q -> q != null).forEach(positions::mark);
+        refreshPositions();
+        try {
+            blotter.replaceAll(trading.recentOrders(selected.id()));
+        } catch (RuntimeException failure) {
+            blotter.replaceAll(List.of());
+            showError("Orders could not be loaded", failure);
+        }
+        refreshBlotter();
+        refreshMarkers();
+        UI ui = UI.getCurrent();
+        if (ui == null || channel == null) {
+            return;
+        }
+        try {
+            accountStreams.add(batched(trading.orderUpdates(channel, selected.id())).subscribe(
+                    updates -> access(ui, () -> onOrderUpdates(selected, updates)),
+                    failure -> access(ui, () -> showError("Live order updates stopped", failure))));
+            accountStreams.add(batched(trading.positionUpdates(channel, selected.id())).subscribe(
+                    updates -> access(ui, () -> onPositionUpdates(selected, updates)),
+                    failure -> access(ui, () -> showError("Live position updates stopped", failure))));
+        } catch (RuntimeException failure) {
+            showError("Live account updates are unavailable", failure);
+        }
+    }
+
+    private void showFigures(AccountSummary summary) {
+        String state = summary.tradingState() == null ? "" : summary.tradingState();
+        accountFigures.setText("Cash " + money(summary.cash()) + "  ·  Equity " + money(summary.equity())
+                + "  ·  " + state + (summary.tradingStateReason() == null ? "" : " (" + summary.tradingStateReason() + ")"));
+        accountFigures.getElement().getThemeList().clear();
+        accountFigures.getElement().getThemeList().add("ACTIVE".equals(state) ? "badge success" : "badge error");
+    }
+
+    // ---------------------------------------------------------------- market data
+
+    private void selectSymbol(String selected) {
+        if (!selected.equals(symbol.getValue())) {
+            symbol.setValue(selected);
+        }
+        ticket.symbol(selected);
+        instruments.stream().filter(i -> i.symbol().equals(selected)).findFirst().ifPresent(instrument -> {
+            quantity.setHelperText("Lot " + plain(instrument.lotSize()));
+            limitPrice.setHelperText("Tick " + plain(instrument.tickSize()));
+        });
+        if (series == null || !series.symbol().equals(selected)) {
+            loadChart(selected, series == null ? ChartInterval.ONE_MINUTE : series.interval());
+        }
+    }
+
+    private void loadChart(String chartSymbol, ChartInterval interval) {
+        dispose(barStream);
+        barStream = null;
+        chartTitle.setText(chartSymbol);
+        try {
+            series = new CandleSeries(chartSymbol, interval, marketData.bars(chartSymbol, interval));
+        } catch (RuntimeException failure) {
+            series = new CandleSeries(chartSymbol, interval, List.of());
+            showError("Bars of " + chartSymbol + " could not be loaded", failure);
+        }
+        chart.setBars(series.candles().stream().map(c -> c.toChartBar()).toList());
+        refreshMarkers();
+        UI ui = UI.getCurrent();
+        if (ui == null || channel == null) {
+            return;
+        }
+        CandleSeries current = series;
+        try {
+            barStream = batched(marketData.liveBars(channel, chartSymbol, interval)).subscribe(
+                    bars -> access(ui, () -> bars.forEach(bar -> {
+                        if (series == current && current.apply(bar) != CandleSeries.Change.IGNORED) {
+                            chart.updateBar(bar.toChartBar());
+                        }
+                    })),
+                    failure -> access(ui, () -> showError("Live bars stopped", failure)));
+        } catch (RuntimeException failure) {
+            showError("Live bars are unavailable", failure);
+        }
+    }
+
+    private void listenToQuotes(UI ui) {
+        if (ui == null || channel == null || watchlist.symbols().isEmpty()) {
+            return;
+        }
+        dispose(quoteStream);
+        try {
+            quoteStream = batched(marketData.quotes(channel, watchlist.symbols())).subscribe(
+                    quotes -> access(ui, () -> onQuotes(quotes)),
+                    failure -> access(ui, () -> showError("Live quotes stopped", failure)));
+        } catch (RuntimeException failure) {
+            showError("Live quotes are unavailable", failure);
+        }
+    }
+
+    private void onQuotes(List<QuoteTick> quotes) {
+        boolean positionsMoved = false;
+        for (QuoteTick quote : quotes) {
+            watchlist.apply(quote);
+            positionsMoved |= positions.mark(quote);
+        }
+        watchRows.clear();
+        watchRows.addAll(watchlist.rows());
+        watchlistGrid.getDataProvider().refreshAll();
+        if (positionsMoved) {
+            refreshPositions();
+        }
+    }
+
+    // ---------------------------------------------------------------- orders and positions
+
+    private void onOrderUpdates(AccountSummary forAccount, List<DeskOrder> updates) {
+        if (!isShown(forAccount)) {
+            return;
+        }
+        for (DeskOrder update : updates) {
+            blotter.apply(update).event().ifPresent(event -> notifications.post(switch (event.kind()) {
+                case FILLED, PARTIALLY_FILLED -> NotificationCenter.Level.SUCCESS;
+                case REJECTED -> NotificationCenter.Level.ERROR;
+                case CANCELLED, EXPIRED -> NotificationCenter.Level.INFO;
+            }, event.message()));
+        }
+        refreshBlotter();
+        refreshMarkers();
+    }
+
+    private void onPositionUpdates(AccountSummary forAccount, List<PositionView> updates) {
+        if (!isShown(forAccount)) {
+            return;
+        }
+        updates.forEach(positions::apply);
+        refreshPositions();
+        try {
+            AccountSummary now = trading.account(forAccount.id());
+            if (now != null) {
+                showFigures(now);
+            }
+        } catch (RuntimeException failure) {
+            log.debug("account figures not refreshed: {}", failure.toString());
+        }
+    }
+
+    private boolean isShown(AccountSummary candidate) {
+        return account.getValue() != null && account.getValue().id().equals(candidate.id());
+    }
+
+    private void refreshBlotter() {
+        List<DeskOrder> rows = switch (blotterFilter.getValue() == null ? "All" : blotterFilter.getValue()) {
+            case "Working" -> blotter.working();
+            case "Done" -> blotter.done();
+            default -> blotter.all();
+        };
+        blotterRows.clear();
+        blotterRows.addAll(rows);
+        blotterGrid.getDataProvider().refreshAll();
+    }
+
+    private void refreshPositions() {
+        positionRows.clear();
+        positionRows.addAll(positions.rows());
+        positionsGrid.getDataProvider().refreshAll();
+        totalPnl.setText("Unrealised " + signedMoney(positions.totalUnrealizedPnl()));
+    }
+
+    private void refreshMarkers() {
+        if (series == null) {
+            return;
+        }
+        List<org.mltrading.ui.marketdata.Candle> candles = series.candles();
+        Instant from = candles.isEmpty() ? Instant.now() : candles.get(0).time();
+        chart.setMarkers(OrderMarkers.of(blotter.all(), series.symbol(), series.interval(), from));
+    }
+
+    /** The status as a coloured badge; the data attributes identify the order for browser tests. */
+    private static Span statusBadge(DeskOrder order) {
+        Span badge = new Span(order.status());
+        badge.getElement().getThemeList().add(switch (order.status()) {
+            case "FILLED" -> "badge success";
+            case "REJECTED", "EXPIRED" -> "badge error";
+            case "CANCELLED" -> "badge contrast";
+            default -> "badge";
+        });
+        badge.getElement().setAttribute("data-client-order-id", order.clientOrderId());
+        badge.getElement().setAttribute("data-order", order.side() + " " + plain(order.quantity()) + " " + order.symbol());
+        badge.addClassName("order-status");
+        return badge;
+    }
+
+    private HorizontalLayout orderActions(DeskOrder order) {
+        HorizontalLayout actions = new HorizontalLayout();
+        actions.setSpacing(false);
+        if (order.cancellable()) {
+            Button cancel = new Button("Cancel", click -> cancel(order));
+            cancel.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
+            cancel.setClassName("cancel-order");
+            Button amend = new Button("Amend", click -> new AmendOrderDialog(order, this::amend).open());
+            amend.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+            amend.setClassName("amend-order");
+            actions.add(amend, cancel);
+        }
+        return actions;
+    }
+
+    private void cancel(DeskOrder order) {
+        try {
+            applyOwn(trading.cancel(order.id()));
+        } catch (RuntimeException failure) {
+            showError("The order could not be cancelled", failure);
+        }
+    }
+
+    private boolean amend(DeskOrder order, Map<String, Object> change) {
+        try {
+            applyOwn(trading.amend(order.id(), change));
+            notifications.post(NotificationCenter.Level.INFO, "Amended: " + order.side() + " " + order.symbol());
+            return true;
+        } catch (RuntimeException failure) {
+            showError("The order could not be amended", failure);
+            return false;
+        }
+    }
+
+    /** The answer of our own mutation (the subscription brings the same version again; that is a no-op). */
+    private void applyOwn(DeskOrder order) {
+        blotter.apply(order).event().ifPresent(event -> notifications.post(
+                event.kind() == Blotter.DeskEvent.Kind.REJECTED ? NotificationCenter.Level.ERROR
+                        : NotificationCenter.Level.INFO, event.message()));
+        refreshBlotter();
+        refreshMarkers();
+    }
+
+    // ---------------------------------------------------------------- ticket
+
+    private void showPriceFields() {
+        OrderTicket.Type current = type.getValue();
+        limitPrice.setVisible(current != null && current.needsLimitPrice());
+        stopPrice.setVisible(current != null && current.needsStopPrice());
+    }
+
+    /** Re-runs the pre-trade preview whenever the ticket is complete, so the trader sees it before sending. */
+    private void ticketChanged() {
+        clearFieldErrors();
+        if (account.getValue() == null || !ticket.complete()) {
+            preview.removeAll();
+            return;
+        }
+        runPreview();
+    }
+
+    private PreTradeCheck runPreview() {
+        try {
+            PreTradeCheck check = trading.preview(ticket.toInput(account.getValue().id(), OrderTicket.newClientOrderId()));
+            showPreview(check);
+            return check;
+        } catch (GraphQlApiException rejected) {
+            preview.removeAll();
+            preview.add(problem(rejected.userMessage()));
+            return null;
+        } catch (RuntimeException failure) {
+            preview.removeAll();
+            showError("The pre-trade check could not run", failure);
+            return null;
+        }
+    }
+
+    private void showPreview(PreTradeCheck check) {
+        preview.removeAll();
+        Span verdict = new Span(check.accepted() ? "Pre-trade check passed" : "Pre-trade check fails");
+        verdict.getElement().getThemeList().add(check.accepted() ? "badge success" : "badge error");
+        verdict.setId("preview-verdict");
+        preview.add(verdict);
+        preview.add(new Div(new Span("Notional " + money(check.notional()) + " @ " + plain(check.referencePrice()))));
+        preview.add(new Div(new Span("Position after " + plain(check.resultingPosition())
+                + " · Gross exposure " + money(check.resultingGrossExposure()))));
+        check.failed().forEach(failed -> preview.add(problem(failed.code() + ": " + failed.detail())));
+    }
+
+    private static Div problem(String text) {
+        Div line = new Div(new Span(text));
+        line.getStyle().set("color", "var(--lumo-error-text-color)");
+        return line;
+    }
+
+    private void place() {
+        AccountSummary target = account.getValue();
+        if (target == null) {
+            showError("No account to trade in", new IllegalStateException("no account selected"));
+            return;
+        }
+        Map<String, String> problems = ticket.problems();
+        if (!problems.isEmpty()) {
+            showFieldErrors(problems);
+            return;
+        }
+        PreTradeCheck check = runPreview();
+        if (check == null) {
+            return;
+        }
+        if (!check.accepted()) {
+            notifications.post(NotificationCenter.Level.WARNING, "Not sent — " + ticket.summary() + " fails "
+                    + String.join(", ", check.failed().stream().map(PreTradeCheck.Check::code).toList()));
+            return;
+        }
+        String summary = ticket.summary();
+        placeOrder.setEnabled(false);
+        try {
+            DeskOrder placed = trading.place(ticket.toInput(target.id(), OrderTicket.newClientOrderId()));
+            applyOwn(placed);
+            notifications.post(NotificationCenter.Level.INFO, "Placed: " + summary);
+        } catch (RuntimeException failure) {
+            showError("The order was not placed", failure);
+        } finally {
+            placeOrder.setEnabled(true);
+        }
+    }
+
+    private void showFieldErrors(Map<String, String> problems) {
+        fieldError(symbol, problems.get(OrderTicket.SYMBOL));
+        fieldError(quantity, problems.get(OrderTicket.QUANTITY));
+        fieldError(limitPrice, problems.get(OrderTicket.LIMIT_PRICE));
+        fieldError(stopPrice, problems.get(OrderTicket.STOP_PRICE));
+    }
+
+    private void clearFieldErrors() {
+        List.<com.vaadin.flow.component.HasValidation>of(symbol, quantity, limitPrice, stopPrice)
+                .forEach(field -> fieldError(field, null));
+    }
+
+    private static void fieldError(com.vaadin.flow.component.HasValidation field, String message) {
+        field.setErrorMessage(message);
+        field.setInvalid(message != null);
+    }
+
+    // ---------------------------------------------------------------- plumbing
+
+    /** Collects a stream's bursts so the browser gets at most one push per stream and interval. */
+    private static <T> Flux<List<T>> batched(Flux<T> stream) {
+        return stream.bufferTimeout(512, PUSH_INTERVAL);
+    }
+
+    private void stopAccountStreams() {
+        accountStreams.forEach(DeskView::dispose);
+        accountStreams.clear();
+    }
+
+    private static void dispose(Disposable disposable) {
+        if (disposable != null) {
+            disposable.dispose();
+        }
+    }
+
+    /**
+     * Runs a stream callback under the session lock and as the desk's user: callbacks come on
+     * Reactor threads, which carry no security context, and some of them call the API again.
+     */
+    private void access(UI ui, com.vaadin.flow.server.Command command) {
+        SecurityContext user = userContext;
+        try {
+            ui.access(() -> {
+                SecurityContext previous = SecurityContextHolder.getContext();
+                if (user != null) {
+                    SecurityContextHolder.setContext(user);
+                }
+                try {
+                    command.execute();
+                } finally {
+                    SecurityContextHolder.setContext(previous);
+                }
+            });
+        } catch (UIDetachedException closed) {
+            // the user has left; onDetach cancels the subscriptions
+        }
+    }
+
+    /** A short notification; details only in the log, never on the page. */
+    private void showError(String what, Throwable failure) {
+        String detail;
+        if (failure instanceof GraphQlApiException api) {
+            detail = api.userMessage();
+        } else if (failure instanceof AccessTokens.NotLoggedInException notLoggedIn) {
+            detail = notLoggedIn.getMessage();
+        } else {
+            detail = "An unexpected error occurred.";
+        }
+        log.warn("{}: {}", what, failure.toString());
+        Notification notification = new Notification(what + ". " + detail, 8000, Notification.Position.TOP_CENTER);
+        notification.setId("api-error");
+        notification.addThemeVariants(NotificationVariant.LUMO_ERROR);
+        notification.open();
+    }
+}

@@ -1,0 +1,187 @@
+package org.mltrading.ui.risk;
+
+import static org.mltrading.ui.shell.Formats.money;
+import static org.mltrading.ui.shell.Formats.percent;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.component.progressbar.ProgressBarVariant;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.List;
+import org.mltrading.ui.graphql.GraphQlApiException;
+import org.mltrading.ui.security.AccessTokens;
+import org.mltrading.ui.shell.MainLayout;
+import org.mltrading.ui.shell.NotificationCenter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The risk officer's page: every account with its state, limits and their utilisation, the
+ * breaches first, and the kill switch (halt with a reason / resume) per account.
+ */
+@Route(value = "risk", layout = MainLayout.class)
+@PageTitle("Risk | ML Trading Platform")
+@RolesAllowed("RISK_OFFICER")
+class RiskView extends VerticalLayout {
+
+    private static final Logger log = LoggerFactory.getLogger(RiskView.class);
+
+    private final RiskClient risk;
+    private final NotificationCenter notifications;
+    private final Grid<RiskAccount> accounts = new Grid<>();
+    private final Grid<LimitUsage.Usage> breaches = new Grid<>();
+
+    RiskView(RiskClient risk, NotificationCenter notifications) {
+        this.risk = risk;
+        this.notifications = notifications;
+        setId("risk");
+        setSizeFull();
+
+        breaches.setId("risk-breaches");
+        breaches.addThemeVariants(GridVariant.LUMO_COMPACT);
+        breaches.addColumn(LimitUsage.Usage::accountId).setHeader("Account").setKey("account");
+        breaches.addColumn(LimitUsage.Usage::limit).setHeader("Limit").setKey("limit");
+        breaches.addColumn(usage -> percent(usage.fraction())).setHeader("Used").setKey("used");
+        breaches.setEmptyStateText("No limit is breached.");
+        breaches.setAllRowsVisible(true);
+
+        accounts.setId("risk-accounts");
+        accounts.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        accounts.addColumn(RiskAccount::id).setHeader("Account").setKey("id").setAutoWidth(true);
+        accounts.addColumn(RiskAccount::owner).setHeader("Owner").setKey("owner").setAutoWidth(true);
+        accounts.addColumn(a -> money(a.equity())).setHeader("Equity").setKey("equity").setAutoWidth(true);
+        accounts.addComponentColumn(RiskView::state).setHeader("State").setKey("state").setAutoWidth(true);
+        accounts.addColumn(a -> a.limits() == null ? "" : money(a.limits().maxGrossExposure()))
+                .setHeader("Max gross exposure").setKey("maxGross").setAutoWidth(true);
+        accounts.addComponentColumn(a -> usageBar(a, 0)).setHeader("Gross exposure used").setKey("grossUsed");
+        accounts.addComponentColumn(a -> usageBar(a, 1)).setHeader("Daily loss used").setKey("lossUsed");
+        accounts.addComponentColumn(a -> usageBar(a, 2)).setHeader("Largest position").setKey("positionUsed");
+        accounts.addComponentColumn(this::killSwitch).setHeader("Kill switch").setKey("killSwitch").setAutoWidth(true);
+        accounts.setEmptyStateText("No accounts.");
+        accounts.setSizeFull();
+
+        add(new H3("Risk"), new H4("Breaches"), breaches, new H4("Accounts"), accounts);
+        expand(accounts);
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attachEvent) {
+        super.onAttach(attachEvent);
+        refresh();
+    }
+
+    private void refresh() {
+        List<RiskAccount> all;
+        try {
+            all = risk.accounts();
+        } catch (RuntimeException failure) {
+            showError("Accounts could not be loaded", failure);
+            return;
+        }
+        accounts.setItems(all);
+        breaches.setItems(LimitUsage.breaches(all));
+    }
+
+    private static Span state(RiskAccount account) {
+        Span state = new Span(account.tradingState() + (account.tradingStateReason() == null ? ""
+                : " — " + account.tradingStateReason()));
+        state.getElement().getThemeList().add(account.halted() ? "badge error" : "badge success");
+        return state;
+    }
+
+    private static HorizontalLayout usageBar(RiskAccount account, int which) {
+        List<LimitUsage.Usage> usages = LimitUsage.of(account);
+        if (usages.size() <= which) {
+            return new HorizontalLayout(new Span("no limits"));
+        }
+        LimitUsage.Usage usage = usages.get(which);
+        ProgressBar bar = new ProgressBar(0, 1, Math.min(1.0, usage.fraction().doubleValue()));
+        bar.setWidth("90px");
+        if (usage.level() == LimitUsage.Level.BREACH) {
+            bar.addThemeVariants(ProgressBarVariant.LUMO_ERROR);
+        } else if (usage.level() == LimitUsage.Level.WARNING) {
+            bar.addThemeVariants(ProgressBarVariant.LUMO_CONTRAST);
+        } else {
+            bar.addThemeVariants(ProgressBarVariant.LUMO_SUCCESS);
+        }
+        HorizontalLayout cell = new HorizontalLayout(bar, new Span(percent(usage.fraction())));
+        cell.setAlignItems(Alignment.CENTER);
+        return cell;
+    }
+
+    private Button killSwitch(RiskAccount account) {
+        if (account.halted()) {
+            Button resume = new Button("Resume trading", click -> {
+                try {
+                    risk.resume(account.id());
+                    notifications.post(NotificationCenter.Level.INFO, "Trading resumed on " + account.id());
+                    refresh();
+                } catch (RuntimeException failure) {
+                    showError("Trading could not be resumed", failure);
+                }
+            });
+            resume.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_SUCCESS);
+            resume.setId("resume-" + account.id());
+            return resume;
+        }
+        Button halt = new Button("Halt trading", click -> confirmHalt(account));
+        halt.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
+        halt.setId("halt-" + account.id());
+        return halt;
+    }
+
+    private void confirmHalt(RiskAccount account) {
+        Dialog dialog = new Dialog();
+        dialog.setId("halt-dialog");
+        dialog.setHeaderTitle("Halt trading on " + account.id() + "?");
+        TextField reason = new TextField("Reason");
+        reason.setId("halt-reason");
+        reason.setRequired(true);
+        reason.setWidthFull();
+        dialog.add(new Span("Every new order of the account is refused until trading is resumed."), reason);
+        Button halt = new Button("Halt trading", click -> {
+            if (reason.getValue().isBlank()) {
+                reason.setErrorMessage("Give a reason: it is recorded and shown to the trader.");
+                reason.setInvalid(true);
+                return;
+            }
+            try {
+                risk.halt(account.id(), reason.getValue().trim());
+                notifications.post(NotificationCenter.Level.WARNING, "Trading halted on " + account.id());
+                dialog.close();
+                refresh();
+            } catch (RuntimeException failure) {
+                showError("Trading could not be halted", failure);
+            }
+        });
+        halt.setId("halt-confirm");
+        halt.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(new Button("Keep trading", click -> dialog.close()), halt);
+        dialog.open();
+    }
+
+    private void showError(String what, Throwable failure) {
+        String detail = failure instanceof GraphQlApiException api ? api.userMessage()
+                : failure instanceof AccessTokens.NotLoggedInException n ? n.getMessage() : "An unexpected error occurred.";
+        log.warn("{}: {}", what, failure.toString());
+        Notification notification = new Notification(what + ". " + detail, 8000, Notification.Position.TOP_CENTER);
+        notification.setId("api-error");
+        notification.addThemeVariants(NotificationVariant.LUMO_ERROR);
+        notification.open();
+    }
+}

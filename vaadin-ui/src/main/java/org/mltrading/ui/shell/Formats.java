@@ -1,0 +1,36 @@
+package org.mltrading.ui.shell;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/** How the desk writes numbers and times: exact decimals as sent, money to cents, UTC times. */
+public final class Formats {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
+
+    private Formats() {
+    }
+
+    public static String plain(BigDecimal value) {
+        return value == null ? "" : value.stripTrailingZeros().toPlainString();
+    }
+
+    public static String money(BigDecimal value) {
+        return value == null ? "" : String.format("%,.2f", value.setScale(2, RoundingMode.HALF_EVEN));
+    }
+
+    public static String signedMoney(BigDecimal value) {
+        return value == null ? "" : (value.signum() > 0 ? "+" : "") + money(value);
+    }
+
+    public static String time(Instant instant) {
+        return instant == null ? "" : TIME.format(instant);
+    }
+
+    public static String percent(BigDecimal fraction) {
+        return fraction == null ? "" : fraction.multiply(BigDecimal.valueOf(100)).setScale(1, RoundingMode.HALF_EVEN) + " %";
+    }
+}

@@ -1,0 +1,248 @@
+package org.mltrading.ui.desk;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyList;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import com.github.mvysny.fakeservlet.FakeRequest;
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.github.mvysny.kaributesting.v10.Routes;
+import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.textfield.BigDecimalField;
+import com.vaadin.flow.server.VaadinServletRequest;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import kotlin.jvm.functions.Function0;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.mltrading.ui.chart.CandlestickChart;
+import org.mltrading.ui.graphql.SubscriptionChannel;
+import org.mltrading.ui.marketdata.Candle;
+import org.mltrading.ui.marketdata.ChartInterval;
+import org.mltrading.ui.marketdata.InstrumentInfo;
+import org.mltrading.ui.marketdata.MarketDataClient;
+import org.mltrading.ui.marketdata.QuoteTick;
+import org.mltrading.ui.shell.NotificationCenter;
+import org.mltrading.ui.trading.AccountSummary;
+import org.mltrading.ui.trading.DeskOrder;
+import org.mltrading.ui.trading.PositionView;
+import org.mltrading.ui.trading.PreTradeCheck;
+import org.mltrading.ui.trading.TradingClient;
+import org.mltrading.uitestapp.UiTestApplication;
+import org.mockito.ArgumentCaptor;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import reactor.core.publisher.Sinks;
+
+/** Browserless (Karibu-Testing) tests of the desk with the GraphQL clients stubbed out. */
+@SpringBootTest(classes = UiTestApplication.class)
+class DeskViewTest {
+
+    private static final AccountSummary DEMO = new AccountSummary("demo-account", "Demo account", "USD",
+            new BigDecimal("1000000"), new BigDecimal("1000000"), "ACTIVE", null, List.of());
+    private static final Instant T0 = Instant.parse("2026-01-01T10:00:00Z");
+    private static Routes routes;
+
+    @MockitoBean
+    MarketDataClient marketData;
+    @MockitoBean
+    TradingClient trading;
+    @Autowired
+    ApplicationContext context;
+
+    /** The desk's one connection to the API; the streams on it are the sinks below. */
+    private final SubscriptionChannel channel = mock(SubscriptionChannel.class);
+    private final Sinks.Many<QuoteTick> quotes = Sinks.many().multicast().directBestEffort();
+    private final Sinks.Many<Candle> bars = Sinks.many().multicast().directBestEffort();
+    private final Sinks.Many<DeskOrder> orders = Sinks.many().multicast().directBestEffort();
+    private final Sinks.Many<PositionView> positions = Sinks.many().multicast().directBestEffort();
+
+    @BeforeAll
+    static void discoverRoutes() {
+        routes = new Routes().autoDiscoverViews("org.mltrading.ui");
+        // Karibu's class scan skips package-private classes, and our views are package-private
+        routes.getRoutes().add(DeskView.class);
+    }
+
+    @BeforeEach
+    void openTheDeskAsTrader() {
+        Function0<UI> uiFactory = UI::new;
+        MockVaadin.setup(uiFactory, new MockSpringServlet(routes, context, uiFactory));
+        var trader = new UsernamePasswordAuthenticationToken("trader", null,
+                List.of(new SimpleGrantedAuthority("ROLE_TRADER")));
+        SecurityContextHolder.getContext().setAuthentication(trader);
+        FakeRequest request = (FakeRequest) VaadinServletRequest.getCurrent().getRequest();
+        request.setUserPrincipalInt(trader);
+        request.setUserInRole((principal, role) -> Set.of("TRADER").contains(role));
+
+        when(marketData.instruments()).thenReturn(List.of(
+                new InstrumentInfo("AAPL", "Apple", "EQUITY", "USD", new BigDecimal("0.01"), BigDecimal.ONE),
+                new InstrumentInfo("MSFT", "Microsoft", "EQUITY", "USD", new BigDecimal("0.01"), BigDecimal.ONE)));
+        when(marketData.bars("AAPL", ChartInterval.ONE_MINUTE)).thenReturn(List.of(
+                candle(T0, "100"), candle(T0.plusSeconds(60), "101")));
+        when(marketData.openChannel()).thenReturn(channel);
+        when(marketData.quotes(eq(channel), anyList())).thenReturn(quotes.asFlux());
+        when(marketData.liveBars(eq(channel), eq("AAPL"), any())).thenReturn(bars.asFlux());
+        when(trading.accounts()).thenReturn(List.of(DEMO));
+        when(trading.recentOrders("demo-account")).thenReturn(List.of());
+        when(trading.orderUpdates(channel, "demo-account")).thenReturn(orders.asFlux());
+        when(trading.positionUpdates(channel, "demo-account")).thenReturn(positions.asFlux());
+        UI.getCurrent().navigate("");
+    }
+
+    @AfterEach
+    void close() {
+        MockVaadin.tearDown();
+        SecurityContextHolder.clearContext();
+    }
+
+    private static Candle candle(Instant time, String close) {
+        BigDecimal price = new BigDecimal(close);
+        return new Candle("AAPL", time, price, price, price, price, BigDecimal.TEN);
+    }
+
+    private static DeskOrder marketBuy(String status, String filled, Instant updatedAt) {
+        return new DeskOrder("o1", "desk-1", "demo-account", "AAPL", "BUY", "MARKET", new BigDecimal("7"), null, null,
+                "DAY", status, null, null, null, new BigDecimal(filled),
+                "0".equals(filled) ? null : new BigDecimal("101.02"), List.of(), T0.plusSeconds(90), updatedAt);
+    }
+
+    /** Subscription callbacks arrive on other threads (batched): let them reach the UI. */
+    private static void awaitPushed(Runnable assertion) {
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50)).pollInSameThread().untilAsserted(() -> {
+            MockVaadin.clientRoundtrip();
+            assertion.run();
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> Grid<T> grid(String id) {
+        return _get(Grid.class, spec -> spec.withId(id));
+    }
+
+    @Test
+    void the_desk_shows_the_watchlist_and_the_chart_of_the_first_instrument() {
+        assertThat(GridKt._size(grid("watchlist"))).isEqualTo(2);
+        assertThat(_get(CandlestickChart.class).bars()).hasSize(2);
+        assertThat(_get(CandlestickChart.class).bars().get(1).close()).isEqualTo(101.0);
+    }
+
+    @Test
+    void live_quotes_and_bars_are_pushed_into_the_watchlist_and_the_chart() {
+        quotes.tryEmitNext(new QuoteTick("AAPL", new BigDecimal("101.00"), new BigDecimal("101.04"), null, T0));
+        bars.tryEmitNext(candle(T0.plusSeconds(60), "101.50"));
+        bars.tryEmitNext(candle(T0.plusSeconds(120), "102"));
+
+        awaitPushed(() -> {
+            assertThat(GridKt._getFormatted(grid("watchlist"), 0, "bid")).isEqualTo("101");
+            assertThat(_get(CandlestickChart.class).bars()).extracting(b -> b.close())
+                    .containsExactly(100.0, 101.5, 102.0);
+        });
+    }
+
+    @Test
+    void placing_from_the_ticket_previews_first_then_sends_and_lists_the_order() {
+        when(trading.preview(any())).thenReturn(new PreTradeCheck(true, new BigDecimal("707.28"),
+                new BigDecimal("101.04"), new BigDecimal("7"), new BigDecimal("707.28"), List.of(
+                new PreTradeCheck.Check("orderNotionalWithinLimit", "RISK_MAX_ORDER_NOTIONAL", true, "707.28 <= 100000"))));
+        when(trading.place(any())).thenReturn(marketBuy("PENDING", "0", T0.plusSeconds(90)));
+
+        _get(BigDecimalField.class, spec -> spec.withLabel("Quantity")).setValue(new BigDecimal("7"));
+        assertThat(_get(Span.class, spec -> spec.withId("preview-verdict")).getText()).isEqualTo("Pre-trade check passed");
+        _click(_get(Button.class, spec -> spec.withText("Place order")));
+
+        @SuppressWarnings("unchecked")
+        ArgumentCaptor<Map<String, Object>> input = ArgumentCaptor.forClass(Map.class);
+        verify(trading).place(input.capture());
+        assertThat(input.getValue()).containsEntry("accountId", "demo-account").containsEntry("symbol", "AAPL")
+                .containsEntry("side", "BUY").containsEntry("type", "MARKET").containsEntry("quantity", "7");
+        assertThat(GridKt._size(grid("blotter"))).isEqualTo(1);
+        assertThat(GridKt._getFormatted(grid("blotter"), 0, "clientOrderId")).isEqualTo("desk-1");
+    }
+
+    @Test
+    void a_failing_pre_trade_check_keeps_the_order_on_the_ticket() {
+        when(trading.preview(any())).thenReturn(new PreTradeCheck(false, new BigDecimal("2000000"),
+                new BigDecimal("101"), new BigDecimal("20000"), new BigDecimal("2000000"), List.of(
+                new PreTradeCheck.Check("orderNotionalWithinLimit", "RISK_MAX_ORDER_NOTIONAL", false,
+                        "2,000,000 > 100,000"))));
+
+        _get(BigDecimalField.class, spec -> spec.withLabel("Quantity")).setValue(new BigDecimal("20000"));
+        _click(_get(Button.class, spec -> spec.withText("Place order")));
+
+        verify(trading, never()).place(any());
+        assertThat(_get(Span.class, spec -> spec.withId("preview-verdict")).getText()).isEqualTo("Pre-trade check fails");
+        assertThat(context.getBean(NotificationCenter.class).entries()).singleElement().satisfies(entry -> {
+            assertThat(entry.level()).isEqualTo(NotificationCenter.Level.WARNING);
+            assertThat(entry.message()).isEqualTo("Not sent — Buy 20000 AAPL @ market fails RISK_MAX_ORDER_NOTIONAL");
+        });
+    }
+
+    @Test
+    void a_limit_order_without_a_limit_price_is_not_sent_and_the_field_says_why() {
+        _get(com.vaadin.flow.component.select.Select.class, spec -> spec.withId("ticket-type"))
+                .setValue(org.mltrading.ui.trading.OrderTicket.Type.LIMIT);
+        _get(BigDecimalField.class, spec -> spec.withLabel("Quantity")).setValue(new BigDecimal("7"));
+
+        _click(_get(Button.class, spec -> spec.withText("Place order")));
+
+        BigDecimalField limit = _get(BigDecimalField.class, spec -> spec.withLabel("Limit price"));
+        assertThat(limit.isInvalid()).isTrue();
+        assertThat(limit.getErrorMessage()).isEqualTo("A limit order needs a limit price.");
+        verify(trading, never()).preview(any());
+        verify(trading, never()).place(any());
+    }
+
+    @Test
+    void a_pushed_fill_updates_the_blotter_and_rings_the_bell_and_positions_show_live_pnl() {
+        orders.tryEmitNext(marketBuy("WORKING", "0", T0.plusSeconds(91)));
+        orders.tryEmitNext(marketBuy("FILLED", "7", T0.plusSeconds(92)));
+        positions.tryEmitNext(new PositionView("demo-account", "AAPL", new BigDecimal("7"), new BigDecimal("101.02"),
+                null, null, BigDecimal.ZERO));
+        quotes.tryEmitNext(new QuoteTick("AAPL", null, null, new BigDecimal("102.02"), T0.plusSeconds(93)));
+
+        awaitPushed(() -> {
+            assertThat(GridKt._getFormatted(grid("blotter"), 0, "filled")).isEqualTo("7");
+            assertThat(_get(Span.class, spec -> spec.withId("notification-count")).getText()).isEqualTo("1");
+            assertThat(GridKt._getFormatted(grid("positions"), 0, "unrealizedPnl")).isEqualTo("+7.00");
+        });
+    }
+
+    @Test
+    void leaving_the_desk_closes_every_subscription() {
+        assertThat(quotes.currentSubscriberCount()).isEqualTo(1);
+        assertThat(orders.currentSubscriberCount()).isEqualTo(1);
+
+        _get(DeskView.class).removeFromParent();
+
+        assertThat(quotes.currentSubscriberCount()).isZero();
+        assertThat(bars.currentSubscriberCount()).isZero();
+        assertThat(orders.currentSubscriberCount()).isZero();
+        assertThat(positions.currentSubscriberCount()).isZero();
+        verify(channel).close();
+    }
+}

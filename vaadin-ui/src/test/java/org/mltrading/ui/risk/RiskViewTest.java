@@ -1,0 +1,116 @@
+package org.mltrading.ui.risk;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import com.github.mvysny.fakeservlet.FakeRequest;
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.github.mvysny.kaributesting.v10.Routes;
+import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.server.VaadinServletRequest;
+import java.math.BigDecimal;
+import java.util.List;
+import kotlin.jvm.functions.Function0;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.mltrading.uitestapp.UiTestApplication;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+
+/** Browserless (Karibu-Testing) tests of the risk officer's page with the GraphQL client stubbed out. */
+@SpringBootTest(classes = UiTestApplication.class)
+class RiskViewTest {
+
+    private static Routes routes;
+
+    @MockitoBean
+    RiskClient riskClient;
+    @Autowired
+    ApplicationContext context;
+
+    @BeforeAll
+    static void discoverRoutes() {
+        routes = new Routes().autoDiscoverViews("org.mltrading.ui");
+        routes.getRoutes().add(RiskView.class);
+    }
+
+    @BeforeEach
+    void openAsRiskOfficer() {
+        Function0<UI> uiFactory = UI::new;
+        MockVaadin.setup(uiFactory, new MockSpringServlet(routes, context, uiFactory));
+        var officer = new UsernamePasswordAuthenticationToken("risk", null,
+                List.of(new SimpleGrantedAuthority("ROLE_RISK_OFFICER")));
+        SecurityContextHolder.getContext().setAuthentication(officer);
+        FakeRequest request = (FakeRequest) VaadinServletRequest.getCurrent().getRequest();
+        request.setUserPrincipalInt(officer);
+        request.setUserInRole((principal, role) -> "RISK_OFFICER".equals(role));
+    }
+
+    @AfterEach
+    void close() {
+        MockVaadin.tearDown();
+        SecurityContextHolder.clearContext();
+    }
+
+    private static RiskAccount account(String id, String state, String grossFraction) {
+        return new RiskAccount(id, id, "trader", "USD", new BigDecimal("1000000"), state, null,
+                new RiskAccount.Limits(new BigDecimal("100000"), new BigDecimal("1000"), new BigDecimal("500000"),
+                        new BigDecimal("20000"), List.of(), 50),
+                new RiskAccount.Utilization(BigDecimal.ZERO, new BigDecimal(grossFraction), BigDecimal.ZERO,
+                        BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> Grid<T> grid(String id) {
+        return _get(Grid.class, spec -> spec.withId(id));
+    }
+
+    @Test
+    void the_page_lists_accounts_and_their_breaches() {
+        when(riskClient.accounts()).thenReturn(List.of(account("a1", "ACTIVE", "1.10"), account("a2", "ACTIVE", "0.2")));
+
+        UI.getCurrent().navigate("risk");
+
+        assertThat(GridKt._size(grid("risk-accounts"))).isEqualTo(2);
+        assertThat(GridKt._size(grid("risk-breaches"))).isEqualTo(1);
+        assertThat(GridKt._getFormatted(grid("risk-breaches"), 0, "used")).isEqualTo("110.0 %");
+    }
+
+    @Test
+    void the_kill_switch_asks_for_a_reason_and_halts_the_account() {
+        when(riskClient.accounts()).thenReturn(List.of(account("a1", "ACTIVE", "0.1")));
+        UI.getCurrent().navigate("risk");
+        Grid<RiskAccount> accounts = grid("risk-accounts");
+        Button halt = (Button) GridKt._getCellComponent(accounts, 0, "killSwitch");
+
+        _click(halt);
+        _click(_get(Button.class, spec -> spec.withId("halt-confirm")));
+        verify(riskClient, never()).halt(anyString(), anyString());
+        assertThat(_get(TextField.class, spec -> spec.withId("halt-reason")).isInvalid()).isTrue();
+
+        when(riskClient.accounts()).thenReturn(List.of(account("a1", "HALTED", "0.1")));
+        _get(TextField.class, spec -> spec.withId("halt-reason")).setValue("suspicious activity");
+        _click(_get(Button.class, spec -> spec.withId("halt-confirm")));
+
+        verify(riskClient).halt("a1", "suspicious activity");
+        assertThat(((Button) GridKt._getCellComponent(grid("risk-accounts"), 0, "killSwitch")).getText())
+                .isEqualTo("Resume trading");
+    }
+}
