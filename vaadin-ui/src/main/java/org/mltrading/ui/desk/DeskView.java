@@ -170,7 +170,8 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         if (!authentication.hasRole("TRADER")) {
-            event.forwardTo(authentication.hasRole("RISK_OFFICER") ? "risk" : "orders");
+            event.forwardTo(authentication.hasRole("RISK_OFFICER") ? "risk"
+                    : authentication.hasRole("COMPLIANCE") || authentication.hasRole("ADMIN") ? "compliance" : "orders");
         }
     }
 

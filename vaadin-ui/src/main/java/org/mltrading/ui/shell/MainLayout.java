@@ -27,8 +27,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 /**
- * The shell around every page: navigation by role (desk for traders, risk for risk officers, orders
- * for everyone), the notification bell, the light/dark switch and the user menu with "Log out".
+ * The shell around every page: navigation by role (desk for traders, risk for risk officers, compliance for
+ * compliance officers and admins, orders for everyone), the notification bell, the light/dark switch and the user menu with "Log out".
  * Notifications posted to {@link NotificationCenter} pop up as toasts and collect under the bell.
  */
 public class MainLayout extends AppLayout {
@@ -90,6 +90,9 @@ public class MainLayout extends AppLayout {
         nav.addItem(new SideNavItem("Orders", "orders", VaadinIcon.LIST.create()));
         if (authentication.hasRole("RISK_OFFICER")) {
             nav.addItem(new SideNavItem("Risk", "risk", VaadinIcon.SHIELD.create()));
+        }
+        if (authentication.hasRole("COMPLIANCE") || authentication.hasRole("ADMIN")) {
+            nav.addItem(new SideNavItem("Compliance", "compliance", VaadinIcon.CLIPBOARD_CHECK.create()));
         }
         addToDrawer(nav);
     }

@@ -1,0 +1,117 @@
+package org.mltrading.ui.compliance;
+
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The event-history search of the compliance page: turns the officer's criteria into an
+ * {@code AuditEventFilter} (blank criteria are left out, a range ending before it starts is refused)
+ * and keeps the cursors of the pages seen, so "Previous" goes back without the server needing
+ * backward paging.
+ */
+public final class AuditSearch {
+
+    /** Events per page of the grid. */
+    public static final int PAGE_SIZE = 50;
+
+    /** The criteria as typed; any of them may be blank or null. */
+    public record Criteria(String accountId, String actor, String eventTypes, Instant from, Instant to) {
+    }
+
+    /** Criteria that cannot form a filter, with a message for the officer. */
+    public static final class InvalidCriteria extends RuntimeException {
+        public InvalidCriteria(String message) {
+            super(message);
+        }
+    }
+
+    private Map<String, Object> filter = Map.of();
+    /** Cursor ("after") of each page shown so far; the top is the current page's. Null = first page. */
+    private final Deque<String> pageStarts = new ArrayDeque<>();
+    private AuditEventPage.PageInfo currentPageInfo;
+
+    /** Starts a new search at its first page. */
+    public void search(Criteria criteria) {
+        filter = filterOf(criteria);
+        pageStarts.clear();
+        pageStarts.push("");
+        currentPageInfo = null;
+    }
+
+    static Map<String, Object> filterOf(Criteria criteria) {
+        if (criteria.from() != null && criteria.to() != null && criteria.to().isBefore(criteria.from())) {
+            throw new InvalidCriteria("The end of the time range is before its start.");
+        }
+        Map<String, Object> filter = new LinkedHashMap<>();
+        putIfPresent(filter, "accountId", criteria.accountId());
+        putIfPresent(filter, "actor", criteria.actor());
+        if (criteria.eventTypes() != null && !criteria.eventTypes().isBlank()) {
+            List<String> types = Arrays.stream(criteria.eventTypes().split("[,\\s]+"))
+                    .filter(type -> !type.isBlank()).toList();
+            filter.put("types", types);
+        }
+        if (criteria.from() != null) {
+            filter.put("from", criteria.from().toString());
+        }
+        if (criteria.to() != null) {
+            filter.put("to", criteria.to().toString());
+        }
+        return filter;
+    }
+
+    private static void putIfPresent(Map<String, Object> filter, String key, String value) {
+        if (value != null && !value.isBlank()) {
+            filter.put(key, value.trim());
+        }
+    }
+
+    /** Variables of the query for the current page. */
+    public Map<String, Object> variables() {
+        Map<String, Object> variables = new LinkedHashMap<>();
+        variables.put("filter", filter);
+        variables.put("first", PAGE_SIZE);
+        String after = pageStarts.isEmpty() ? "" : pageStarts.peek();
+        if (!after.isEmpty()) {
+            variables.put("after", after);
+        }
+        return variables;
+    }
+
+    /** Records what the server answered for the current page. */
+    public void shown(AuditEventPage page) {
+        currentPageInfo = page.pageInfo();
+    }
+
+    public boolean hasNext() {
+        return currentPageInfo != null && currentPageInfo.hasNextPage() && currentPageInfo.endCursor() != null;
+    }
+
+    public boolean hasPrevious() {
+        return pageStarts.size() > 1;
+    }
+
+    /** Moves to the next page; {@link #variables()} then asks for it. */
+    public void next() {
+        if (!hasNext()) {
+            throw new IllegalStateException("There is no next page");
+        }
+        pageStarts.push(currentPageInfo.endCursor());
+    }
+
+    public void previous() {
+        if (!hasPrevious()) {
+            throw new IllegalStateException("There is no previous page");
+        }
+        pageStarts.pop();
+    }
+
+    /** 1 for the first page. */
+    public int pageNumber() {
+        return Math.max(1, pageStarts.size());
+    }
+}

@@ -1,0 +1,344 @@
+package org.mltrading.ui.compliance;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.datetimepicker.DateTimePicker;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.tabs.TabSheet;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+import jakarta.annotation.security.RolesAllowed;
+import java.io.ByteArrayInputStream;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+import org.mltrading.ui.graphql.GraphQlApiException;
+import org.mltrading.ui.security.AccessTokens;
+import org.mltrading.ui.shell.MainLayout;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The compliance officer's page, read from the event store through the API: search of the event
+ * history, one aggregate's timeline, the as-of view (state then vs now), the report downloads and
+ * the verification of the tamper-evident hash chain. All times are UTC.
+ */
+@Route(value = "compliance", layout = MainLayout.class)
+@PageTitle("Compliance | ML Trading Platform")
+@RolesAllowed({"COMPLIANCE", "ADMIN"})
+class ComplianceView extends VerticalLayout {
+
+    private static final Logger log = LoggerFactory.getLogger(ComplianceView.class);
+    private static final DateTimeFormatter TIMESTAMP =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
+
+    private final ComplianceClient compliance;
+    private final AuditSearch search = new AuditSearch();
+
+    private final TextField searchAccount = new TextField("Account");
+    private final TextField searchActor = new TextField("Actor");
+    private final TextField searchTypes = new TextField("Event types");
+    private final DateTimePicker searchFrom = new DateTimePicker("From (UTC)");
+    private final DateTimePicker searchTo = new DateTimePicker("To (UTC)");
+    private final Grid<AuditEvent> searchResults = eventGrid("audit-search-results", true);
+    private final Button previousPage = new Button("Previous");
+    private final Button nextPage = new Button("Next");
+    private final Span pageLabel = new Span();
+
+    private final TextField trailAggregate = new TextField("Order or account id");
+    private final Grid<AuditEvent> trail = eventGrid("audit-trail", false);
+
+    private final RadioButtonGroup<ComplianceClient.AggregateKind> asOfKind = new RadioButtonGroup<>("Aggregate");
+    private final TextField asOfId = new TextField("Id");
+    private final DateTimePicker asOfInstant = new DateTimePicker("As of (UTC)");
+    private final Grid<AsOfComparison.Row> asOfRows = new Grid<>();
+
+    private final DatePicker reportFrom = new DatePicker("First day (UTC)");
+    private final DatePicker reportTo = new DatePicker("Last day (UTC)");
+    private final TextField reportAccount = new TextField("Account (optional)");
+    private final VerticalLayout reportLinks = new VerticalLayout();
+
+    private final Span chainResult = new Span();
+
+    ComplianceView(ComplianceClient compliance) {
+        this.compliance = compliance;
+        setId("compliance");
+        setSizeFull();
+
+        TabSheet tabs = new TabSheet();
+        tabs.setId("compliance-tabs");
+        tabs.setSizeFull();
+        tabs.add("Event history", searchTab());
+        tabs.add("Timeline", timelineTab());
+        tabs.add("As of", asOfTab());
+        tabs.add("Reports", reportsTab());
+        tabs.add("Hash chain", chainTab());
+        add(new H3("Compliance"), tabs);
+        expand(tabs);
+    }
+
+    private Component searchTab() {
+        searchAccount.setId("search-account");
+        searchActor.setId("search-actor");
+        searchTypes.setId("search-types");
+        searchTypes.setPlaceholder("OrderPlacedEvent, OrderFilledEvent");
+        searchFrom.setId("search-from");
+        searchTo.setId("search-to");
+        Button run = new Button("Search", click -> runSearch());
+        run.setId("search-run");
+        run.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        previousPage.setId("search-previous");
+        nextPage.setId("search-next");
+        pageLabel.setId("search-page");
+        previousPage.addClickListener(click -> {
+            search.previous();
+            loadPage();
+        });
+        nextPage.addClickListener(click -> {
+            search.next();
+            loadPage();
+        });
+        previousPage.setEnabled(false);
+        nextPage.setEnabled(false);
+        HorizontalLayout criteria = new HorizontalLayout(searchAccount, searchActor, searchTypes, searchFrom,
+                searchTo, run);
+        criteria.setAlignItems(FlexComponent.Alignment.BASELINE);
+        criteria.setWrap(true);
+        HorizontalLayout paging = new HorizontalLayout(previousPage, pageLabel, nextPage);
+        paging.setAlignItems(FlexComponent.Alignment.BASELINE);
+        VerticalLayout tab = new VerticalLayout(criteria, searchResults, paging);
+        tab.setSizeFull();
+        tab.expand(searchResults);
+        return tab;
+    }
+
+    private void runSearch() {
+        try {
+            search.search(new AuditSearch.Criteria(searchAccount.getValue(), searchActor.getValue(),
+                    searchTypes.getValue(), utc(searchFrom.getValue()), utc(searchTo.getValue())));
+        } catch (AuditSearch.InvalidCriteria invalid) {
+            searchTo.setErrorMessage(invalid.getMessage());
+            searchTo.setInvalid(true);
+            return;
+        }
+        searchTo.setInvalid(false);
+        loadPage();
+    }
+
+    private void loadPage() {
+        try {
+            AuditEventPage page = compliance.auditEvents(search.variables());
+            search.shown(page);
+            searchResults.setItems(page.events());
+        } catch (RuntimeException failure) {
+            showError("The event history could not be searched", failure);
+            searchResults.setItems(List.of());
+        }
+        pageLabel.setText("Page " + search.pageNumber());
+        previousPage.setEnabled(search.hasPrevious());
+        nextPage.setEnabled(search.hasNext());
+    }
+
+    private Component timelineTab() {
+        trailAggregate.setId("trail-aggregate");
+        trailAggregate.setWidth("24em");
+        Button show = new Button("Show timeline", click -> {
+            if (trailAggregate.getValue().isBlank()) {
+                trailAggregate.setErrorMessage("Give an order or account id.");
+                trailAggregate.setInvalid(true);
+                return;
+            }
+            trailAggregate.setInvalid(false);
+            try {
+                trail.setItems(compliance.auditTrail(trailAggregate.getValue().trim()));
+            } catch (RuntimeException failure) {
+                showError("The timeline could not be loaded", failure);
+            }
+        });
+        show.setId("trail-show");
+        show.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        trail.setEmptyStateText("No events: enter the id of an order or account.");
+        HorizontalLayout form = new HorizontalLayout(trailAggregate, show);
+        form.setAlignItems(FlexComponent.Alignment.BASELINE);
+        VerticalLayout tab = new VerticalLayout(form, trail);
+        tab.setSizeFull();
+        tab.expand(trail);
+        return tab;
+    }
+
+    private Component asOfTab() {
+        asOfKind.setId("asof-kind");
+        asOfKind.setItems(ComplianceClient.AggregateKind.values());
+        asOfKind.setItemLabelGenerator(kind -> kind == ComplianceClient.AggregateKind.ORDER ? "Order" : "Account");
+        asOfKind.setValue(ComplianceClient.AggregateKind.ORDER);
+        asOfId.setId("asof-id");
+        asOfInstant.setId("asof-instant");
+        asOfInstant.setStep(java.time.Duration.ofSeconds(1));
+        Button compare = new Button("Compare with now", click -> compareAsOf());
+        compare.setId("asof-compare");
+        compare.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        asOfRows.setId("asof-rows");
+        asOfRows.addThemeVariants(GridVariant.LUMO_COMPACT);
+        asOfRows.addColumn(AsOfComparison.Row::field).setHeader("Field").setKey("field").setAutoWidth(true);
+        asOfRows.addColumn(AsOfComparison.Row::then).setHeader("Then").setKey("then");
+        asOfRows.addColumn(AsOfComparison.Row::now).setHeader("Now").setKey("now");
+        asOfRows.addColumn(row -> row.changed() ? "changed" : "").setHeader("Since then").setKey("changed")
+                .setAutoWidth(true);
+        asOfRows.setPartNameGenerator(row -> row.changed() ? "changed" : null);
+        asOfRows.setEmptyStateText("Enter an id and an instant.");
+        HorizontalLayout form = new HorizontalLayout(asOfKind, asOfId, asOfInstant, compare);
+        form.setAlignItems(FlexComponent.Alignment.BASELINE);
+        form.setWrap(true);
+        VerticalLayout tab = new VerticalLayout(form, asOfRows);
+        tab.setSizeFull();
+        tab.expand(asOfRows);
+        return tab;
+    }
+
+    private void compareAsOf() {
+        if (asOfId.getValue().isBlank() || asOfInstant.getValue() == null) {
+            asOfId.setErrorMessage("Give the id and the instant to look at.");
+            asOfId.setInvalid(true);
+            return;
+        }
+        asOfId.setInvalid(false);
+        String id = asOfId.getValue().trim();
+        try {
+            Map<String, Object> then = compliance.state(asOfKind.getValue(), id, utc(asOfInstant.getValue()));
+            Map<String, Object> now = compliance.state(asOfKind.getValue(), id, null);
+            if (then == null && now == null) {
+                showError("Nothing to compare", new IllegalArgumentException(id));
+                asOfRows.setItems(List.of());
+                return;
+            }
+            asOfRows.setItems(AsOfComparison.of(then, now));
+        } catch (RuntimeException failure) {
+            showError("The state could not be rebuilt", failure);
+        }
+    }
+
+    private Component reportsTab() {
+        reportFrom.setId("report-from");
+        reportTo.setId("report-to");
+        reportAccount.setId("report-account");
+        reportLinks.setId("report-links");
+        reportLinks.setPadding(false);
+        Button orderTrail = new Button("Order audit trail",
+                click -> generate("order-audit", compliance::orderAuditReport));
+        orderTrail.setId("report-order-audit");
+        Button transactions = new Button("Transaction report",
+                click -> generate("transactions", compliance::transactionReport));
+        transactions.setId("report-transactions");
+        HorizontalLayout form = new HorizontalLayout(reportFrom, reportTo, reportAccount, orderTrail, transactions);
+        form.setAlignItems(FlexComponent.Alignment.BASELINE);
+        form.setWrap(true);
+        return new VerticalLayout(form,
+                new Span("Reports are generated from the event history: the same range always gives the same "
+                        + "bytes, which the SHA-256 shown proves."), reportLinks);
+    }
+
+    private void generate(String idPrefix, BiFunction<ReportRange, String, ReportDocument> report) {
+        ReportRange range;
+        try {
+            range = ReportRange.ofDays(reportFrom.getValue(), reportTo.getValue());
+        } catch (AuditSearch.InvalidCriteria invalid) {
+            reportTo.setErrorMessage(invalid.getMessage());
+            reportTo.setInvalid(true);
+            return;
+        }
+        reportTo.setInvalid(false);
+        ReportDocument document;
+        try {
+            document = report.apply(range, reportAccount.getValue());
+        } catch (RuntimeException failure) {
+            showError("The report could not be generated", failure);
+            return;
+        }
+        // The CSV is already in memory: the link streams exactly these bytes, whose hash is shown next to it
+        byte[] bytes = document.bytes();
+        Anchor download = new Anchor(DownloadHandler.fromInputStream(event -> new DownloadResponse(
+                new ByteArrayInputStream(bytes), document.fileName(), document.contentType(), bytes.length)),
+                "Download " + document.fileName());
+        download.setId(idPrefix + "-download");
+        Span details = new Span(document.rows() + " rows, SHA-256 " + document.sha256());
+        details.setId(idPrefix + "-details");
+        reportLinks.getChildren().filter(child -> child.getId().map(id -> id.equals(idPrefix + "-report")).orElse(false))
+                .toList().forEach(reportLinks::remove);
+        HorizontalLayout line = new HorizontalLayout(download, details);
+        line.setId(idPrefix + "-report");
+        reportLinks.add(line);
+    }
+
+    private Component chainTab() {
+        chainResult.setId("chain-result");
+        Button verify = new Button("Verify chain", click -> {
+            try {
+                ChainVerification verification = compliance.verifyChain();
+                chainResult.setText(verification.summary());
+                chainResult.getElement().getThemeList().clear();
+                chainResult.getElement().getThemeList().add(verification.valid() ? "badge success" : "badge error");
+            } catch (RuntimeException failure) {
+                showError("The hash chain could not be verified", failure);
+            }
+        });
+        verify.setId("chain-verify");
+        verify.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        return new VerticalLayout(new Span("Recomputes the hash chain over the stored events and checks the signed "
+                + "checkpoints: any edited event breaks it at that entry."), verify, chainResult);
+    }
+
+    private static Grid<AuditEvent> eventGrid(String id, boolean withAggregate) {
+        Grid<AuditEvent> grid = new Grid<>();
+        grid.setId(id);
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        if (withAggregate) {
+            grid.addColumn(AuditEvent::aggregateId).setHeader("Aggregate").setKey("aggregate").setAutoWidth(true);
+        }
+        grid.addColumn(AuditEvent::sequence).setHeader("Seq").setKey("sequence").setAutoWidth(true);
+        grid.addColumn(AuditEvent::type).setHeader("Event").setKey("type").setAutoWidth(true);
+        grid.addColumn(event -> event.timestamp() == null ? "" : TIMESTAMP.format(event.timestamp()))
+                .setHeader("Time (UTC)").setKey("time").setAutoWidth(true);
+        grid.addColumn(event -> event.actor() == null ? "(none)" : event.actor()
+                        + (event.actorType() == null ? "" : " (" + event.actorType() + ")"))
+                .setHeader("Actor").setKey("actor").setAutoWidth(true);
+        grid.addColumn(AuditEvent::payloadText).setHeader("Payload").setKey("payload").setFlexGrow(1);
+        grid.setEmptyStateText("No events.");
+        return grid;
+    }
+
+    private static Instant utc(LocalDateTime value) {
+        return value == null ? null : value.toInstant(ZoneOffset.UTC);
+    }
+
+    private void showError(String what, Throwable failure) {
+        String detail = failure instanceof GraphQlApiException api ? api.userMessage()
+                : failure instanceof AccessTokens.NotLoggedInException n ? n.getMessage()
+                : failure instanceof IllegalArgumentException ? "No order or account " + failure.getMessage() + "."
+                : "An unexpected error occurred.";
+        log.warn("{}: {}", what, failure.toString());
+        Notification notification = new Notification(what + ". " + detail, 8000, Notification.Position.TOP_CENTER);
+        notification.setId("api-error");
+        notification.addThemeVariants(NotificationVariant.LUMO_ERROR);
+        notification.open();
+    }
+}
