@@ -28,7 +28,8 @@ import java.time.format.DateTimeFormatter;
 
 /**
  * The shell around every page: navigation by role (desk for traders, risk for risk officers, orders
- * for everyone), the notification bell, the light/dark switch and the user menu with "Log out".
+ * and models for everyone, backtests for the roles that may run them), the notification bell, the
+ * light/dark switch and the user menu with "Log out".
  * Notifications posted to {@link NotificationCenter} pop up as toasts and collect under the bell.
  */
 public class MainLayout extends AppLayout {
@@ -90,6 +91,10 @@ public class MainLayout extends AppLayout {
         nav.addItem(new SideNavItem("Orders", "orders", VaadinIcon.LIST.create()));
         if (authentication.hasRole("RISK_OFFICER")) {
             nav.addItem(new SideNavItem("Risk", "risk", VaadinIcon.SHIELD.create()));
+        }
+        nav.addItem(new SideNavItem("Models", "models", VaadinIcon.CLUSTER.create()));
+        if (authentication.hasAnyRole("TRADER", "INTEGRATOR", "RISK_OFFICER", "ADMIN")) {
+            nav.addItem(new SideNavItem("Backtests", "backtests", VaadinIcon.FLASK.create()));
         }
         addToDrawer(nav);
     }
