@@ -1,9 +1,11 @@
 package org.mltrading.ui.model;
 
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.mltrading.ui.graphql.PlatformGraphQlClient;
+import org.mltrading.ui.graphql.SubscriptionChannel;
 import org.mltrading.ui.security.AccessTokens;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
@@ -29,6 +31,11 @@ public class ModelClient {
     static final String BACKTEST_QUERY = "query Backtest($id: ID!) { backtest(id: $id) { " + BACKTEST_FIELDS + " } }";
     static final String BACKTEST_PROGRESS = "subscription BacktestProgress($id: ID!) { backtestProgress(id: $id) { "
             + BACKTEST_FIELDS + " } }";
+    static final String PREDICTION_FIELDS = "symbol modelVersion interval value lower upper barTime";
+    static final String PREDICTIONS_QUERY = "query Predictions($symbol: String!, $from: DateTime) { "
+            + "predictions(symbol: $symbol, from: $from) { " + PREDICTION_FIELDS + " } }";
+    static final String PREDICTIONS_SUBSCRIPTION = "subscription LivePredictions($symbols: [String!]!) { "
+            + "predictions(symbols: $symbols) { " + PREDICTION_FIELDS + " } }";
 
     private final PlatformGraphQlClient graphQl;
     private final AccessTokens tokens;
@@ -76,6 +83,18 @@ public class ModelClient {
         Authentication user = AccessTokens.currentUser();
         return graphQl.subscribe(() -> tokens.accessToken(user), BACKTEST_PROGRESS, Map.of("id", id),
                 "backtestProgress", BacktestRun.class);
+    }
+
+    /** Stored predictions of the symbol made since {@code from}, ascending. */
+    public List<PredictionPoint> predictions(String symbol, Instant from) {
+        return graphQl.queryList(token(), PREDICTIONS_QUERY, Map.of("symbol", symbol, "from", from.toString()),
+                "predictions", PredictionPoint.class);
+    }
+
+    /** Live predictions of the symbol over the view's shared connection. */
+    public Flux<PredictionPoint> livePredictions(SubscriptionChannel channel, String symbol) {
+        return channel.subscribe(PREDICTIONS_SUBSCRIPTION, Map.of("symbols", List.of(symbol)), "predictions",
+                PredictionPoint.class);
     }
 
     private String token() {

@@ -59,7 +59,7 @@ class ModelDocumentsTest {
                 }
             }
         }
-        assertThat(documents).hasSize(6);
+        assertThat(documents).hasSize(8);
         return documents.stream();
     }
 
