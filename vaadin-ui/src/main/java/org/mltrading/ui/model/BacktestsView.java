@@ -2,6 +2,7 @@ package org.mltrading.ui.model;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.Svg;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.UIDetachedException;
@@ -123,7 +124,7 @@ class BacktestsView extends VerticalLayout {
     }
 
     private void submit() {
-        Map<String, com.vaadin.flow.component.HasValidation> fields =
+        Map<String, HasValidation> fields =
                 Map.of("model", model, "symbol", symbol, "interval", interval, "from", from, "to", to);
         fields.values().forEach(field -> field.setInvalid(false));
         BacktestRequest.Outcome outcome = BacktestRequest.of(model.getValue(), symbol.getValue(),

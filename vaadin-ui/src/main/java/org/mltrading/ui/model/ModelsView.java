@@ -16,6 +16,7 @@ import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
@@ -72,7 +73,7 @@ class ModelsView extends VerticalLayout {
                 : row.version().registeredAt().toString()).setHeader("Registered").setKey("registered");
         versions.addComponentColumn(this::actions).setHeader("Lifecycle").setKey("actions").setAutoWidth(true)
                 .setVisible(mayManage);
-        versions.setItemDetailsRenderer(new com.vaadin.flow.data.renderer.ComponentRenderer<>(row ->
+        versions.setItemDetailsRenderer(new ComponentRenderer<>(row ->
                 new Span("Features: " + String.join(", ", row.version().features())
                         + (row.version().retiredReason() == null ? "" : " · Retired: " + row.version().retiredReason()))));
         versions.setEmptyStateText("No models are registered.");
