@@ -7,6 +7,7 @@ import {
   createSeriesMarkers,
   CandlestickSeries,
   HistogramSeries,
+  LineSeries,
 } from './lightweight-charts/lightweight-charts.standalone.production.mjs';
 
 const UP = '#26a69a';
@@ -42,6 +43,11 @@ class MltCandleChart extends HTMLElement {
     });
     this._chart.priceScale('volume').applyOptions({ scaleMargins: { top: 0.8, bottom: 0 } });
     this._markers = createSeriesMarkers(this._candles, []);
+    // The prediction overlay: the forecast close and its 95 % interval band (dashed bounds).
+    const line = { lastValueVisible: false, priceLineVisible: false, crosshairMarkerVisible: false };
+    this._prediction = this._chart.addSeries(LineSeries, { ...line, color: '#ff9800', lineWidth: 2 });
+    this._upper = this._chart.addSeries(LineSeries, { ...line, color: '#ff980099', lineWidth: 1, lineStyle: 2 });
+    this._lower = this._chart.addSeries(LineSeries, { ...line, color: '#ff980099', lineWidth: 1, lineStyle: 2 });
     this.setTheme(this.getAttribute('theme') || 'light');
   }
 
@@ -75,6 +81,13 @@ class MltCandleChart extends HTMLElement {
       shape: m.side === 'BUY' ? 'arrowUp' : 'arrowDown',
       text: m.text,
     })));
+  }
+
+  /** [{time, value, lower, upper}] as prices, ascending by time; [] removes the overlay. */
+  setPredictions(points) {
+    this._prediction.setData(points.map((p) => ({ time: p.time, value: p.value })));
+    this._upper.setData(points.map((p) => ({ time: p.time, value: p.upper })));
+    this._lower.setData(points.map((p) => ({ time: p.time, value: p.lower })));
   }
 
   setTheme(name) {

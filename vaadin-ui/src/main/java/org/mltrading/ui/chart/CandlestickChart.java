@@ -32,6 +32,7 @@ public class CandlestickChart extends Component implements HasSize {
     private boolean flushScheduled;
     private boolean redrawPending;
     private List<ChartMarker> markers = List.of();
+    private List<ChartPrediction> predictions = List.of();
     private boolean dark;
 
     public CandlestickChart() {
@@ -48,6 +49,7 @@ public class CandlestickChart extends Component implements HasSize {
         call("setTheme", dark ? "dark" : "light");
         call("setBars", bars);
         call("setMarkers", markers);
+        call("setPredictions", predictions);
     }
 
     /** Replaces all bars (ascending by time). */
@@ -108,6 +110,16 @@ public class CandlestickChart extends Component implements HasSize {
     public void setMarkers(List<ChartMarker> markers) {
         this.markers = List.copyOf(markers);
         call("setMarkers", this.markers);
+    }
+
+    /** Replaces the prediction overlay (ascending by time; empty removes it). */
+    public void setPredictions(List<ChartPrediction> predictions) {
+        this.predictions = List.copyOf(predictions);
+        call("setPredictions", this.predictions);
+    }
+
+    public List<ChartPrediction> predictions() {
+        return predictions;
     }
 
     public void setDark(boolean dark) {

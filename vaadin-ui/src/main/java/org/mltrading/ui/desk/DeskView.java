@@ -47,6 +47,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.mltrading.ui.chart.CandlestickChart;
+import org.mltrading.ui.chart.ChartBar;
 import org.mltrading.ui.graphql.GraphQlApiException;
 import org.mltrading.ui.graphql.SubscriptionChannel;
 import org.mltrading.ui.marketdata.CandleSeries;
@@ -55,6 +56,8 @@ import org.mltrading.ui.marketdata.InstrumentInfo;
 import org.mltrading.ui.marketdata.MarketDataClient;
 import org.mltrading.ui.marketdata.QuoteTick;
 import org.mltrading.ui.marketdata.Watchlist;
+import org.mltrading.ui.model.ModelClient;
+import org.mltrading.ui.model.PredictionOverlay;
 import org.mltrading.ui.security.AccessTokens;
 import org.mltrading.ui.shell.MainLayout;
 import org.mltrading.ui.shell.NotificationCenter;
@@ -137,6 +140,10 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
     private final List<Disposable> accountStreams = new ArrayList<>();
     private Disposable quoteStream;
     private Disposable barStream;
+    /** Live predictions of the chart's symbol, drawn over its candles with their interval band. */
+    private Disposable predictionStream;
+    private PredictionOverlay overlay;
+    private final ModelClient models;
     private Registration themeListener;
     /** The user's security context, captured on attach for the stream callbacks. */
     private SecurityContext userContext;
@@ -144,8 +151,9 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
     private SubscriptionChannel channel;
 
     DeskView(MarketDataClient marketData, TradingClient trading, AuthenticationContext authentication,
-             NotificationCenter notifications) {
+             NotificationCenter notifications, ModelClient models) {
         this.marketData = marketData;
+        this.models = models;
         this.trading = trading;
         this.authentication = authentication;
         this.notifications = notifications;
@@ -441,8 +449,10 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
     protected void onDetach(DetachEvent detachEvent) {
         dispose(quoteStream);
         dispose(barStream);
+        dispose(predictionStream);
         quoteStream = null;
         barStream = null;
+        predictionStream = null;
         stopAccountStreams();
         if (channel != null) {
             channel.close();
@@ -547,6 +557,8 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
     private void loadChart(String chartSymbol, ChartInterval interval) {
         dispose(barStream);
         barStream = null;
+        dispose(predictionStream);
+        predictionStream = null;
         chartTitle.setText(chartSymbol);
         try {
             series = new CandleSeries(chartSymbol, interval, marketData.bars(chartSymbol, interval));
@@ -557,6 +569,7 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
         chart.setBars(series.candles().stream().map(c -> c.toChartBar()).toList());
         refreshMarkers();
         UI ui = UI.getCurrent();
+        showPredictions(chartSymbol, interval, ui);
         if (ui == null || channel == null) {
             return;
         }
@@ -571,6 +584,38 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
                     failure -> access(ui, () -> showError("Live bars stopped", failure)));
         } catch (RuntimeException failure) {
             showError("Live bars are unavailable", failure);
+        }
+    }
+
+    /**
+     * The prediction overlay: stored predictions since the first bar shown, then the live ones. It is
+     * an aid, not the desk's job: when predictions are unavailable the chart simply shows none.
+     */
+    private void showPredictions(String chartSymbol, ChartInterval interval, UI ui) {
+        PredictionOverlay current = new PredictionOverlay(chartSymbol, interval);
+        overlay = current;
+        List<ChartBar> shown = chart.bars();
+        try {
+            if (!shown.isEmpty()) {
+                models.predictions(chartSymbol, Instant.ofEpochSecond(shown.get(0).time())).forEach(current::add);
+            }
+        } catch (RuntimeException failure) {
+            log.info("No prediction overlay for {}: {}", chartSymbol, failure.toString());
+        }
+        chart.setPredictions(current.points(shown));
+        if (ui == null || channel == null) {
+            return;
+        }
+        try {
+            predictionStream = models.livePredictions(channel, chartSymbol).subscribe(
+                    prediction -> access(ui, () -> {
+                        if (overlay == current && current.add(prediction)) {
+                            chart.setPredictions(current.points(chart.bars()));
+                        }
+                    }),
+                    failure -> log.info("Live predictions of {} stopped: {}", chartSymbol, failure.toString()));
+        } catch (RuntimeException failure) {
+            log.info("Live predictions of {} are unavailable: {}", chartSymbol, failure.toString());
         }
     }
 

@@ -27,8 +27,9 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 /**
- * The shell around every page: navigation by role (desk for traders, risk for risk officers, compliance for
- * compliance officers and admins, orders for everyone), the notification bell, the light/dark switch and the user menu with "Log out".
+ * The shell around every page: navigation by role (desk for traders, risk for risk officers, compliance
+ * for compliance officers and admins, orders and models for everyone, backtests for the roles that may
+ * run them), the notification bell, the light/dark switch and the user menu with "Log out".
  * Notifications posted to {@link NotificationCenter} pop up as toasts and collect under the bell.
  */
 public class MainLayout extends AppLayout {
@@ -93,6 +94,10 @@ public class MainLayout extends AppLayout {
         }
         if (authentication.hasRole("COMPLIANCE") || authentication.hasRole("ADMIN")) {
             nav.addItem(new SideNavItem("Compliance", "compliance", VaadinIcon.CLIPBOARD_CHECK.create()));
+        }
+        nav.addItem(new SideNavItem("Models", "models", VaadinIcon.CLUSTER.create()));
+        if (authentication.hasAnyRole("TRADER", "INTEGRATOR", "RISK_OFFICER", "ADMIN")) {
+            nav.addItem(new SideNavItem("Backtests", "backtests", VaadinIcon.FLASK.create()));
         }
         addToDrawer(nav);
     }

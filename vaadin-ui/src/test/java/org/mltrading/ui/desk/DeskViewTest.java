@@ -3,6 +3,7 @@ package org.mltrading.ui.desk;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyList;
@@ -35,6 +36,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mltrading.ui.chart.CandlestickChart;
+import org.mltrading.ui.chart.ChartPrediction;
+import org.mltrading.ui.model.ModelClient;
+import org.mltrading.ui.model.PredictionPoint;
 import org.mltrading.ui.graphql.SubscriptionChannel;
 import org.mltrading.ui.marketdata.Candle;
 import org.mltrading.ui.marketdata.ChartInterval;
@@ -71,6 +75,8 @@ class DeskViewTest {
     MarketDataClient marketData;
     @MockitoBean
     TradingClient trading;
+    @MockitoBean
+    ModelClient models;
     @Autowired
     ApplicationContext context;
 
@@ -80,6 +86,7 @@ class DeskViewTest {
     private final Sinks.Many<Candle> bars = Sinks.many().multicast().directBestEffort();
     private final Sinks.Many<DeskOrder> orders = Sinks.many().multicast().directBestEffort();
     private final Sinks.Many<PositionView> positions = Sinks.many().multicast().directBestEffort();
+    private final Sinks.Many<PredictionPoint> predictions = Sinks.many().multicast().directBestEffort();
 
     @BeforeAll
     static void discoverRoutes() {
@@ -107,6 +114,8 @@ class DeskViewTest {
         when(marketData.openChannel()).thenReturn(channel);
         when(marketData.quotes(eq(channel), anyList())).thenReturn(quotes.asFlux());
         when(marketData.liveBars(eq(channel), eq("AAPL"), any())).thenReturn(bars.asFlux());
+        when(models.predictions(eq("AAPL"), any())).thenReturn(List.of(prediction(T0, 0.01)));
+        when(models.livePredictions(channel, "AAPL")).thenReturn(predictions.asFlux());
         when(trading.accounts()).thenReturn(List.of(DEMO));
         when(trading.recentOrders("demo-account")).thenReturn(List.of());
         when(trading.orderUpdates(channel, "demo-account")).thenReturn(orders.asFlux());
@@ -123,6 +132,11 @@ class DeskViewTest {
     private static Candle candle(Instant time, String close) {
         BigDecimal price = new BigDecimal(close);
         return new Candle("AAPL", time, price, price, price, price, BigDecimal.TEN);
+    }
+
+    private static PredictionPoint prediction(Instant barTime, double logReturn) {
+        return new PredictionPoint("AAPL", "momentum@1", "ONE_MINUTE", logReturn, logReturn - 0.02, logReturn + 0.02,
+                barTime);
     }
 
     private static DeskOrder marketBuy(String status, String filled, Instant updatedAt) {
@@ -162,6 +176,20 @@ class DeskViewTest {
             assertThat(_get(CandlestickChart.class).bars()).extracting(b -> b.close())
                     .containsExactly(100.0, 101.5, 102.0);
         });
+    }
+
+    @Test
+    void predictions_are_drawn_as_prices_of_the_next_bar_with_their_band_stored_first_then_live() {
+        verify(models).predictions("AAPL", T0);
+        assertThat(_get(CandlestickChart.class).predictions()).containsExactly(new ChartPrediction(
+                T0.plusSeconds(60).getEpochSecond(), 100 * Math.exp(0.01), 100 * Math.exp(-0.01), 100 * Math.exp(0.03)));
+
+        predictions.tryEmitNext(prediction(T0.plusSeconds(60), -0.02));
+
+        awaitPushed(() -> assertThat(_get(CandlestickChart.class).predictions()).extracting(ChartPrediction::time,
+                ChartPrediction::value).containsExactly(
+                tuple(T0.plusSeconds(60).getEpochSecond(), 100 * Math.exp(0.01)),
+                tuple(T0.plusSeconds(120).getEpochSecond(), 101 * Math.exp(-0.02))));
     }
 
     @Test
@@ -243,6 +271,7 @@ class DeskViewTest {
         assertThat(bars.currentSubscriberCount()).isZero();
         assertThat(orders.currentSubscriberCount()).isZero();
         assertThat(positions.currentSubscriberCount()).isZero();
+        assertThat(predictions.currentSubscriberCount()).isZero();
         verify(channel).close();
     }
 }

@@ -1,0 +1,73 @@
+package org.mltrading.ui.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import graphql.parser.Parser;
+import graphql.schema.GraphQLSchema;
+import graphql.schema.idl.SchemaParser;
+import graphql.schema.idl.TypeDefinitionRegistry;
+import graphql.schema.idl.UnExecutableSchemaGenerator;
+import graphql.validation.ValidationError;
+import graphql.validation.Validator;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+
+/**
+ * Every GraphQL document of the models and backtests pages validates against the published
+ * contract (schema/*.graphqls): a renamed field fails the build, not the trader's screen.
+ */
+class ModelDocumentsTest {
+
+    private static GraphQLSchema schema;
+
+    @BeforeAll
+    static void loadTheContract() throws IOException {
+        TypeDefinitionRegistry registry = new TypeDefinitionRegistry();
+        Resource[] files = new PathMatchingResourcePatternResolver().getResources("classpath*:schema/*.graphqls");
+        assertThat(files).isNotEmpty();
+        for (Resource file : files) {
+            try (var reader = new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8)) {
+                registry.merge(new SchemaParser().parse(reader));
+            }
+        }
+        schema = UnExecutableSchemaGenerator.makeUnExecutableSchema(registry);
+    }
+
+    /** The static final String fields that hold an operation (query, mutation, subscription). */
+    static Stream<String> documents() throws IllegalAccessException {
+        List<String> documents = new ArrayList<>();
+        for (Class<?> client : List.of(ModelClient.class)) {
+            for (Field field : client.getDeclaredFields()) {
+                if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
+                    field.setAccessible(true);
+                    String value = (String) field.get(null);
+                    if (value.startsWith("query ") || value.startsWith("mutation ") || value.startsWith("subscription ")) {
+                        documents.add(value);
+                    }
+                }
+            }
+        }
+        assertThat(documents).hasSize(8);
+        return documents.stream();
+    }
+
+    @ParameterizedTest
+    @MethodSource("documents")
+    void every_document_validates_against_the_schema(String document) {
+        List<ValidationError> errors = new Validator().validateDocument(schema, Parser.parse(document), Locale.ENGLISH);
+
+        assertThat(errors).isEmpty();
+    }
+}
