@@ -207,9 +207,14 @@ class PlatformIT {
             }
         };
 
-        new ReactorNettyWebSocketClient().execute(URI.create(platform.websocketUrl()), handler).block(Duration.ofSeconds(10));
+        // the server sends its 4401 close frame and closes the TCP connection at once; now and then the
+        // client sees the connection end before it has read the frame (no status at all). Such an attempt
+        // proves nothing either way, so it is repeated; any status that IS seen must be 4401.
+        for (int attempt = 0; attempt < 3 && status.get() == null; attempt++) {
+            new ReactorNettyWebSocketClient().execute(URI.create(platform.websocketUrl()), handler).block(Duration.ofSeconds(10));
+        }
 
-        assertThat(status.get()).isNotNull();
+        assertThat(status.get()).as("a close status in one of three connections").isNotNull();
         assertThat(status.get().getCode()).isEqualTo(4401);
     }
 
