@@ -94,15 +94,10 @@ class DurabilityIT {
         return ids;
     }
 
-    /**
-     * Read models are eventually consistent after a crash: poll until each order is readable. The bound
-     * is a smoke bound on catch-up, not a benchmark: after a kill -9 the restarted platform replays the
-     * venue, the audit chain and the projections while it starts, and on the loaded 2-core CI machine the
-     * last acknowledged orders have been seen to take a little over a minute to reappear.
-     */
+    /** Read models are eventually consistent after a crash: poll until each order is readable. */
     private static void assertAllReadable(RunningPlatform client, List<String> ids) throws InterruptedException {
         String token = client.integratorToken();
-        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         List<String> missing = new ArrayList<>(ids);
         while (!missing.isEmpty() && System.nanoTime() < deadline) {
             missing.removeIf(id -> {
