@@ -110,6 +110,7 @@ public final class AllInOne implements AutoCloseable {
                    Data      %s
                  Demo identities (local profile only):
                    users     trader/trader-demo  risk/risk-demo  compliance/compliance-demo  admin/admin-demo
+                             second factor: TOTP code of the demo secret JBSWY3DPEHPK3PXP
                    clients   demo-integrator/demo-integrator-secret (read trade)
                              demo-compliance/demo-compliance-secret (read audit)
                              demo-risk/demo-risk-secret (read risk)
