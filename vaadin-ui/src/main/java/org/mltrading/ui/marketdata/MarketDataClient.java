@@ -14,7 +14,7 @@ import reactor.core.publisher.Flux;
 /**
  * The market-data GraphQL calls of the desk, made as the logged-in user (call from a Vaadin
  * request/UI thread). Documents are literal GraphQL checked against the schema files by
- * {@code DeskDocumentsTest}; answers are decoded into the types generated from the schema.
+ * {@code ClientDocumentsTest}; answers are decoded into the types generated from the schema.
  */
 @Component
 public class MarketDataClient {

@@ -1,4 +1,4 @@
-package org.mltrading.ui.compliance;
+package org.mltrading.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,11 +21,19 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.mltrading.ui.compliance.ComplianceClient;
+import org.mltrading.ui.marketdata.MarketDataClient;
+import org.mltrading.ui.model.ModelClient;
+import org.mltrading.ui.risk.RiskClient;
+import org.mltrading.ui.trading.TradingClient;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
-/** Every GraphQL document of the compliance page validates against the published schema files. */
-class ComplianceDocumentsTest {
+/**
+ * Every GraphQL document of the UI's clients (desk, risk, models and backtests, compliance) validates
+ * against the published contract (schema/*.graphqls): a renamed field fails the build, not the screen.
+ */
+class ClientDocumentsTest {
 
     private static GraphQLSchema schema;
 
@@ -43,18 +51,30 @@ class ComplianceDocumentsTest {
     }
 
     static Stream<String> documents() throws IllegalAccessException {
+        List<String> desk = documentsOf(MarketDataClient.class, TradingClient.class, RiskClient.class);
+        List<String> models = documentsOf(ModelClient.class);
+        List<String> compliance = documentsOf(ComplianceClient.class);
+        assertThat(desk).hasSizeGreaterThanOrEqualTo(15);
+        assertThat(models).hasSize(8);
+        assertThat(compliance).hasSize(7);
+        return Stream.of(desk, models, compliance).flatMap(List::stream);
+    }
+
+    /** The static String fields that hold an operation (query, mutation, subscription). */
+    private static List<String> documentsOf(Class<?>... clients) throws IllegalAccessException {
         List<String> documents = new ArrayList<>();
-        for (Field field : ComplianceClient.class.getDeclaredFields()) {
-            if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
-                field.setAccessible(true);
-                String value = (String) field.get(null);
-                if (value.startsWith("query ") || value.startsWith("mutation ")) {
-                    documents.add(value);
+        for (Class<?> client : clients) {
+            for (Field field : client.getDeclaredFields()) {
+                if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
+                    field.setAccessible(true);
+                    String value = (String) field.get(null);
+                    if (value.startsWith("query ") || value.startsWith("mutation ") || value.startsWith("subscription ")) {
+                        documents.add(value);
+                    }
                 }
             }
         }
-        assertThat(documents).hasSize(7);
-        return documents.stream();
+        return documents;
     }
 
     @ParameterizedTest
