@@ -92,15 +92,6 @@ public class AccessAuditRecorder {
         }
     }
 
-    /** Waits until every entry recorded so far is stored (tests, shutdown). */
-    public void flush() {
-        try {
-            writer.submit(() -> { }).get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            log.warn("access audit not flushed: {}", e.getMessage());
-        }
-    }
-
     @PreDestroy
     void stop() throws InterruptedException {
         writer.shutdown();
