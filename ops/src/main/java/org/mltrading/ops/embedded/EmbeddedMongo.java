@@ -1,7 +1,6 @@
 package org.mltrading.ops.embedded;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,9 +8,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The embedded MongoDB wire-protocol server (mongo-java-server, H2 MVStore file). It commits
- * periodically, so a hard kill can lose its last writes: projections keep their tracking tokens in
- * it too, so both roll back together and are replayed (docs/adr/0003-event-store-and-durability.md).
+ * The embedded MongoDB wire-protocol server (mongo-java-server, H2 MVStore file). Every acknowledged
+ * write is committed to the file before the answer ({@link CommitOnWriteH2Backend}), so a projection's
+ * tracking token can never outlive the documents written before it
+ * (docs/adr/0003-event-store-and-durability.md).
  */
 public final class EmbeddedMongo implements AutoCloseable {
 
@@ -25,7 +25,7 @@ public final class EmbeddedMongo implements AutoCloseable {
 
     public static EmbeddedMongo start(Path dir, int port) throws IOException {
         Files.createDirectories(dir);
-        H2Backend backend = new H2Backend(dir.resolve("platform.mv").toString());
+        CommitOnWriteH2Backend backend = new CommitOnWriteH2Backend(dir.resolve("platform.mv").toString());
         MongoServer server = new MongoServer(backend);
         try {
             server.bind("127.0.0.1", port);
