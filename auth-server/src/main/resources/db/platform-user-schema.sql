@@ -4,8 +4,8 @@ CREATE TABLE platform_user (
     password_hash varchar(500) NOT NULL,
     roles varchar(500) NOT NULL,
     enabled boolean NOT NULL,
-    -- base32 TOTP secret; null until the user has enrolled a second factor
-    totp_secret varchar(64) DEFAULT NULL,
+    -- TOTP secret, AES-GCM encrypted (v1:base64, TotpSecretCipher); null until the user has enrolled
+    totp_secret varchar(200) DEFAULT NULL,
     -- the last 30-second step whose code was accepted: a code is never accepted twice
     totp_last_step bigint DEFAULT NULL,
     failed_logins int DEFAULT 0 NOT NULL,

@@ -35,6 +35,8 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 @EnableConfigurationProperties(AuthStoreProperties.class)
 public class AuthStoreConfiguration {
 
+    private static final int TOTP_SECRET_WIDTH = 200;
+
     private static final Logger log = LoggerFactory.getLogger(AuthStoreConfiguration.class);
 
     private static final String SAS = "org/springframework/security/oauth2/server/authorization/";
@@ -127,8 +129,32 @@ public class AuthStoreConfiguration {
                 missing.forEach(script -> populator.addScript(new ClassPathResource(script)));
                 populator.populate(connection);
             }
+            widenTotpSecretColumn(connection);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot open the auth store: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Stores created before TOTP secrets were encrypted have a 64-character column; an encrypted secret
+     * needs more. {@code SET DATA TYPE} is understood by H2 and PostgreSQL alike.
+     */
+    private static void widenTotpSecretColumn(Connection connection) throws SQLException {
+        for (String table : new String[] {"platform_user", "PLATFORM_USER"}) {
+            for (String column : new String[] {"totp_secret", "TOTP_SECRET"}) {
+                try (ResultSet columns = connection.getMetaData().getColumns(null, null, table, column)) {
+                    if (columns.next()) {
+                        if (columns.getInt("COLUMN_SIZE") < TOTP_SECRET_WIDTH) {
+                            try (var statement = connection.createStatement()) {
+                                statement.execute("ALTER TABLE platform_user ALTER COLUMN totp_secret SET DATA TYPE varchar("
+                                        + TOTP_SECRET_WIDTH + ")");
+                            }
+                            log.info("widened platform_user.totp_secret to {} characters (encrypted secrets)", TOTP_SECRET_WIDTH);
+                        }
+                        return;
+                    }
+                }
+            }
         }
     }
 

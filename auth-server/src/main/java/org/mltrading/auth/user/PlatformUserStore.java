@@ -9,20 +9,57 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
  * Users in the auth store. Every change is one single-row UPDATE, so concurrent logins of one user
- * cannot lose a failure count or accept one TOTP step twice (the step update is conditional).
+ * cannot lose a failure count or accept one TOTP step twice (the step update is conditional). TOTP
+ * secrets are stored encrypted ({@link TotpSecretCipher}); callers only ever see the base32 secret.
  */
 @Repository
 public class PlatformUserStore {
 
-    private final JdbcTemplate jdbc;
+    private static final Logger log = LoggerFactory.getLogger(PlatformUserStore.class);
 
-    public PlatformUserStore(JdbcTemplate authStoreJdbc) {
+    private final JdbcTemplate jdbc;
+    private final TotpSecretCipher cipher;
+
+    public PlatformUserStore(JdbcTemplate authStoreJdbc, TotpSecretCipher totpSecretCipher) {
         this.jdbc = authStoreJdbc;
+        this.cipher = totpSecretCipher;
+        encryptPlainSecrets();
+    }
+
+    /**
+     * Encrypts secrets written in plain text by an earlier version. Conditional per row, so two servers
+     * starting on one store cannot encrypt a value twice.
+     */
+    final int encryptPlainSecrets() {
+        List<String[]> stored = jdbc.query("SELECT username, totp_secret FROM platform_user WHERE totp_secret IS NOT NULL",
+                (row, index) -> new String[] {row.getString(1), row.getString(2)});
+        int encrypted = 0;
+        for (String[] user : stored) {
+            if (TotpSecretCipher.isEncrypted(user[1])) {
+                // a store restored without its key would lock every user out at the code step: refuse to start
+                try {
+                    cipher.decrypt(user[1]);
+                } catch (IllegalStateException e) {
+                    throw new IllegalStateException("the TOTP secret of user " + user[0] + " cannot be decrypted: the key "
+                            + "(platform.auth.totp.key / key-file) is not the one the auth store was written with; "
+                            + "restore that key, or re-enrol the users", e);
+                }
+            } else {
+                encrypted += jdbc.update("UPDATE platform_user SET totp_secret = ? WHERE username = ? AND totp_secret = ?",
+                        cipher.encrypt(user[1]), user[0], user[1]);
+            }
+        }
+        if (encrypted > 0) {
+            log.info("encrypted the TOTP secrets of {} users stored in plain text", encrypted);
+        }
+        return encrypted;
     }
 
     public Optional<PlatformUser> find(String username) {
@@ -42,7 +79,7 @@ public class PlatformUserStore {
         jdbc.update("""
                 INSERT INTO platform_user (username, password_hash, roles, enabled, totp_secret, created_at)
                 VALUES (?, ?, ?, TRUE, ?, ?)""",
-                username, passwordHash, String.join(",", roles), totpSecret, Timestamp.from(Instant.now()));
+                username, passwordHash, String.join(",", roles), cipher.encrypt(totpSecret), Timestamp.from(Instant.now()));
         return true;
     }
 
@@ -81,7 +118,7 @@ public class PlatformUserStore {
     public boolean enrol(String username, String totpSecret, long step) {
         return jdbc.update("""
                 UPDATE platform_user SET totp_secret = ?, totp_last_step = ?, failed_codes = 0
-                WHERE username = ? AND totp_secret IS NULL""", totpSecret, step, username) == 1;
+                WHERE username = ? AND totp_secret IS NULL""", cipher.encrypt(totpSecret), step, username) == 1;
     }
 
     private int lockIfOver(String column, String username, int limit, Duration lockout, Clock clock) {
@@ -105,7 +142,7 @@ public class PlatformUserStore {
                 row.getString("password_hash"),
                 roles == null || roles.isBlank() ? List.of() : Arrays.asList(roles.split(",")),
                 row.getBoolean("enabled"),
-                row.getString("totp_secret"),
+                cipher.decrypt(row.getString("totp_secret")),
                 step,
                 row.getInt("failed_logins"),
                 row.getInt("failed_codes"),

@@ -13,7 +13,7 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(UserProperties.class)
+@EnableConfigurationProperties({UserProperties.class, TotpKeyProperties.class})
 class UserConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(UserConfiguration.class);
@@ -41,6 +41,11 @@ class UserConfiguration {
                         .accountLocked(user.lockedAt(authClock.instant()))
                         .build())
                 .orElseThrow(() -> new UsernameNotFoundException("no such user"));
+    }
+
+    @Bean
+    TotpSecretCipher totpSecretCipher(TotpKeyProperties properties) {
+        return TotpSecretCipher.from(properties.key(), properties.keyFile());
     }
 
     @Bean
