@@ -12,6 +12,7 @@ import org.mltrading.api.account.FillAppliedEvent;
 import org.mltrading.api.account.PreTradeRiskApprovedEvent;
 import org.mltrading.api.account.RiskLimitsSetEvent;
 import org.mltrading.api.account.TradingStateChangedEvent;
+import org.mltrading.query.projection.BatchedDocuments;
 import org.mltrading.query.projection.ProjectionGroups;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
@@ -19,7 +20,8 @@ import org.springframework.stereotype.Component;
 /**
  * Projects account events into {@code accounts}; every handler applies an event once (by aggregate
  * sequence), so replays after a crash or a reset are exact. Position changes are announced on
- * {@link PositionUpdates}.
+ * {@link PositionUpdates} once written; the documents of one processor batch are written together
+ * ({@link BatchedDocuments}).
  */
 @Component
 @ProcessingGroup(ProjectionGroups.ACCOUNTS)
@@ -27,19 +29,25 @@ class AccountProjection {
 
     private final MongoTemplate mongo;
     private final PositionUpdates positionUpdates;
+    private final BatchedDocuments<AccountView> accounts;
 
     AccountProjection(MongoTemplate mongo, PositionUpdates positionUpdates) {
         this.mongo = mongo;
         this.positionUpdates = positionUpdates;
+        this.accounts = new BatchedDocuments<>(mongo, AccountView.class, AccountView::id);
     }
 
     @EventHandler
     void on(AccountCreatedEvent event, @SequenceNumber long sequence) {
-        AccountView existing = mongo.findById(event.accountId().value(), AccountView.class);
-        if (existing != null && existing.lastSequence() >= sequence) {
-            return;
+        try {
+            AccountView existing = accounts.find(event.accountId().value());
+            if (existing != null && existing.lastSequence() >= sequence) {
+                return;
+            }
+            accounts.save(AccountStates.next(null, event, sequence), () -> { });
+        } finally {
+            accounts.endOfEvent();
         }
-        mongo.save(AccountStates.next(null, event, sequence));
     }
 
     @EventHandler
@@ -74,22 +82,32 @@ class AccountProjection {
 
     @EventHandler
     void on(FillAppliedEvent event, @SequenceNumber long sequence) {
-        AccountView changed = update(event.accountId().value(), sequence, event);
-        if (changed != null) {
-            positionUpdates.publish(changed.id(), changed.positions().get(event.symbol()));
-        }
+        update(event.accountId().value(), sequence, event,
+                changed -> positionUpdates.publish(changed.id(), changed.positions().get(event.symbol())));
     }
 
-    /** Applies a change once; returns the new version, or null when skipped (replayed or unknown). */
-    private AccountView update(String accountId, long sequence, Object event) {
-        AccountView existing = mongo.findById(accountId, AccountView.class);
-        if (existing == null || existing.lastSequence() >= sequence) {
-            return null;
+    private void update(String accountId, long sequence, Object event) {
+        update(accountId, sequence, event, changed -> { });
+    }
+
+    /**
+     * Applies a change once (skipped when replayed or the account is unknown); {@code announce} runs
+     * with the new version once it is written.
+     */
+    private void update(String accountId, long sequence, Object event, java.util.function.Consumer<AccountView> announce) {
+        try {
+            AccountView existing = accounts.find(accountId);
+            if (existing == null || existing.lastSequence() >= sequence) {
+                return;
+            }
+            AccountView changed = AccountStates.next(existing, event, sequence);
+            accounts.save(changed, () -> {
+                positionUpdates.accountChanged(changed);
+                announce.accept(changed);
+            });
+        } finally {
+            accounts.endOfEvent();
         }
-        AccountView changed = AccountStates.next(existing, event, sequence);
-        mongo.save(changed);
-        positionUpdates.accountChanged(changed);
-        return changed;
     }
 
     @ResetHandler

@@ -13,33 +13,42 @@ import org.mltrading.api.order.OrderExpiredEvent;
 import org.mltrading.api.order.OrderFilledEvent;
 import org.mltrading.api.order.OrderPlacedEvent;
 import org.mltrading.api.order.OrderRejectedEvent;
+import org.mltrading.query.projection.BatchedDocuments;
 import org.mltrading.query.projection.ProjectionGroups;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
-/** Projects order events into {@code orders} and announces every change on {@link OrderUpdates}. */
+/**
+ * Projects order events into {@code orders} and announces every change on {@link OrderUpdates}. The
+ * documents of one processor batch are written together ({@link BatchedDocuments}).
+ */
 @Component
 @ProcessingGroup(ProjectionGroups.ORDERS)
 class OrderProjection {
 
     private final MongoTemplate mongo;
     private final OrderUpdates updates;
+    private final BatchedDocuments<OrderView> orders;
 
     OrderProjection(MongoTemplate mongo, OrderUpdates updates) {
         this.mongo = mongo;
         this.updates = updates;
+        this.orders = new BatchedDocuments<>(mongo, OrderView.class, OrderView::id);
     }
 
     @EventHandler
     void on(OrderPlacedEvent event, @SequenceNumber long sequence,
             @MetaDataValue(AuditMetadata.ACTOR) String actor) {
-        OrderView existing = mongo.findById(event.orderId().toString(), OrderView.class);
-        if (existing != null && existing.lastSequence() >= sequence) {
-            return; // replay after a crash or reset: already applied
+        try {
+            OrderView existing = orders.find(event.orderId().toString());
+            if (existing != null && existing.lastSequence() >= sequence) {
+                return; // replay after a crash or reset: already applied
+            }
+            OrderView view = OrderStates.next(null, event, sequence, actor);
+            orders.save(view, () -> updates.publish(view));
+        } finally {
+            orders.endOfEvent();
         }
-        OrderView view = OrderStates.next(null, event, sequence, actor);
-        mongo.save(view);
-        updates.publish(view);
     }
 
     @EventHandler
@@ -74,13 +83,16 @@ class OrderProjection {
 
     /** Applies a change once: events at or below the stored sequence were already applied. */
     private void update(String orderId, long sequence, Object event) {
-        OrderView existing = mongo.findById(orderId, OrderView.class);
-        if (existing == null || existing.lastSequence() >= sequence) {
-            return;
+        try {
+            OrderView existing = orders.find(orderId);
+            if (existing == null || existing.lastSequence() >= sequence) {
+                return;
+            }
+            OrderView changed = OrderStates.next(existing, event, sequence, null);
+            orders.save(changed, () -> updates.publish(changed));
+        } finally {
+            orders.endOfEvent();
         }
-        OrderView changed = OrderStates.next(existing, event, sequence, null);
-        mongo.save(changed);
-        updates.publish(changed);
     }
 
     @ResetHandler

@@ -89,7 +89,11 @@ public class ProjectionReplay implements DisposableBean {
             }
             rate = processed / seconds;
         }
-        double progress = head <= 0 ? 1.0 : Math.min(1.0, position == null ? 0.0 : (position + 1.0) / (head + 1.0));
+        // a rebuild's progress is measured against the head it had to reach: on a live system the head
+        // keeps moving, and a finished rebuild would otherwise never show 1
+        long goal = rebuild != null ? rebuild.targetPosition() : head;
+        double progress = rebuild != null && rebuild.finishedNanos() != null ? 1.0
+                : goal <= 0 ? 1.0 : Math.min(1.0, position == null ? 0.0 : (position + 1.0) / (goal + 1.0));
         return new Status(name, processor.isRunning(), processor.isReplaying(), position, head, progress, processed,
                 rate, rebuild == null ? null : rebuild.startedAt());
     }

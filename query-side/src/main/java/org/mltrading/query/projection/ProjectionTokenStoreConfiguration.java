@@ -2,6 +2,7 @@ package org.mltrading.query.projection;
 
 import com.mongodb.client.MongoClient;
 import java.util.List;
+import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -14,7 +15,8 @@ import org.springframework.beans.factory.annotation.Value;
  * Every MongoDB projection keeps its tracking token in MongoDB, next to its documents. If the store
  * loses recent writes (a crash before the embedded server's periodic commit, or a replica-set
  * rollback), token and documents roll back together and the processor replays the gap; handlers are
- * idempotent. A token in another store would silently skip those events. See docs/adr/0003-event-store-and-durability.md.
+ * idempotent. The token is stored after the batch's documents (no transaction manager for these
+ * processors, see below; {@link BatchedDocuments}). A token in another store would silently skip those events. See docs/adr/0003-event-store-and-durability.md.
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 public class ProjectionTokenStoreConfiguration {
@@ -30,8 +32,13 @@ public class ProjectionTokenStoreConfiguration {
     @Autowired
     void useMongoTokenStore(EventProcessingConfigurer configurer, MongoClient mongoClient,
                             @Value("${spring.data.mongodb.database:platform}") String database) {
-        MONGO_PROJECTIONS.forEach(group -> configurer.registerTokenStore(group,
-                axon -> tokenStore(axon, mongoClient, database)));
+        MONGO_PROJECTIONS.forEach(group -> configurer
+                .registerTokenStore(group, axon -> tokenStore(axon, mongoClient, database))
+                // with a real transaction manager (JPA, for the event store) a tracking processor stores
+                // its batch's token BEFORE handling the batch, assuming one transaction covers both; MongoDB
+                // writes are outside it, so a kill mid-batch would keep the token and lose the documents.
+                // Without one, the token is stored after the handlers (prepare commit).
+                .registerTransactionManager(group, axon -> NoTransactionManager.instance()));
     }
 
     private synchronized TokenStore tokenStore(Configuration axon, MongoClient mongoClient, String database) {

@@ -1,0 +1,116 @@
+package org.mltrading.query.projection;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.FindAndReplaceOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+
+/**
+ * The documents a projection changes within one batch of its tracking processor, written with one
+ * bulk write at the batch's last event instead of a read and a write per event: a replay of the
+ * history touches each document once per batch (ADR 0013).
+ *
+ * <p>Order matters for durability (ADR 0003): the processor stores its token in the batch's prepare-
+ * commit phase, so the documents are written before that — at the last message, inside the handler.
+ * Change callbacks (subscription updates, read-your-writes waits) run only after the write. Outside
+ * an Axon unit of work (plain tests) every save writes through at once.
+ */
+public final class BatchedDocuments<T> {
+
+    private static final Logger log = LoggerFactory.getLogger(BatchedDocuments.class);
+
+    private final MongoTemplate mongo;
+    private final Class<T> type;
+    private final Function<T, String> idOf;
+    private final String resourceKey;
+
+    public BatchedDocuments(MongoTemplate mongo, Class<T> type, Function<T, String> idOf) {
+        this.mongo = mongo;
+        this.type = type;
+        this.idOf = idOf;
+        this.resourceKey = BatchedDocuments.class.getName() + "/" + type.getName() + "/" + System.identityHashCode(this);
+    }
+
+    /** The current version of a document: as changed earlier in this batch, else as stored. */
+    public T find(String id) {
+        Batch<T> batch = batch();
+        if (batch != null && batch.documents.containsKey(id)) {
+            return batch.documents.get(id);
+        }
+        return mongo.findById(id, type);
+    }
+
+    /** Saves a document; {@code afterWrite} runs once it is written. */
+    public void save(T document, Runnable afterWrite) {
+        Batch<T> batch = batch();
+        if (batch == null) {
+            mongo.save(document);
+            afterWrite.run();
+            return;
+        }
+        batch.documents.put(idOf.apply(document), document);
+        batch.afterWrite.add(afterWrite);
+    }
+
+    /** Every handler calls this last (also when it changed nothing): the batch is written at its last event. */
+    public void endOfEvent() {
+        Batch<T> batch = batch();
+        if (batch == null) {
+            return;
+        }
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
+        if (!(unitOfWork instanceof BatchingUnitOfWork<?> batching) || batching.isLastMessage()) {
+            flush(batch);
+        }
+    }
+
+    private Batch<T> batch() {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return null;
+        }
+        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+        return root.getOrComputeResource(resourceKey, key -> {
+            Batch<T> batch = new Batch<>();
+            // safety net: a batch whose last event this projection did not handle is written here,
+            // after the token; a crash in between would skip these changes, so say so
+            root.onPrepareCommit(unitOfWork -> {
+                if (!batch.documents.isEmpty()) {
+                    log.warn("{}: {} documents written after the batch's token (last event not handled here)",
+                            type.getSimpleName(), batch.documents.size());
+                    flush(batch);
+                }
+            });
+            return batch;
+        });
+    }
+
+    private void flush(Batch<T> batch) {
+        if (batch.documents.isEmpty()) {
+            return;
+        }
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.ORDERED, type);
+        batch.documents.forEach((id, document) ->
+                bulk.replaceOne(Query.query(Criteria.where("_id").is(id)), document, FindAndReplaceOptions.options().upsert()));
+        bulk.execute();
+        List<Runnable> callbacks = new ArrayList<>(batch.afterWrite);
+        batch.documents.clear();
+        batch.afterWrite.clear();
+        callbacks.forEach(Runnable::run);
+    }
+
+    private static final class Batch<T> {
+        private final Map<String, T> documents = new LinkedHashMap<>();
+        private final List<Runnable> afterWrite = new ArrayList<>();
+    }
+}

@@ -1,0 +1,131 @@
+package org.mltrading.query.projection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.util.ArrayList;
+import java.util.List;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+/**
+ * Batched projection writes inside a real Axon batching unit of work: nothing is written before the
+ * batch's last event, everything before the prepare-commit phase in which a tracking processor stores
+ * its token, and change callbacks run only after the write.
+ */
+class BatchedDocumentsTest {
+
+    record Tally(@Id String id, int count) {}
+
+    private MongoServer server;
+    private MongoClient client;
+    private MongoTemplate mongo;
+    private BatchedDocuments<Tally> tallies;
+
+    @BeforeEach
+    void start() {
+        server = new MongoServer(new MemoryBackend());
+        client = MongoClients.create(server.bindAndGetConnectionString());
+        mongo = new MongoTemplate(client, "batched-documents-test");
+        tallies = new BatchedDocuments<>(mongo, Tally.class, Tally::id);
+    }
+
+    @AfterEach
+    void stop() {
+        try {
+            client.close();
+        } finally {
+            server.shutdownNow();
+        }
+    }
+
+    /** What a projection handler does: read the current version, change it, save, end the event. */
+    private void count(String id, List<String> announced) {
+        try {
+            Tally current = tallies.find(id);
+            Tally next = new Tally(id, current == null ? 1 : current.count() + 1);
+            tallies.save(next, () -> announced.add(id + "=" + next.count() + " stored=" + stored(id)));
+        } finally {
+            tallies.endOfEvent();
+        }
+    }
+
+    private Integer stored(String id) {
+        Tally tally = mongo.findById(id, Tally.class);
+        return tally == null ? null : tally.count();
+    }
+
+    @Test
+    void a_batch_is_written_once_at_its_last_event_before_the_token_and_announced_after() throws Exception {
+        List<EventMessage<?>> events = List.of(event("a"), event("b"), event("a"), event("a"));
+        BatchingUnitOfWork<EventMessage<?>> batch = new BatchingUnitOfWork<>(events);
+        List<String> announced = new ArrayList<>();
+        List<String> seenWhileProcessing = new ArrayList<>();
+        List<Integer> storedAtTokenTime = new ArrayList<>();
+        batch.executeWithResult(() -> {
+            if (batch.isFirstMessage()) {
+                // like TrackingEventProcessor: the token is stored in prepare-commit, registered first
+                batch.onPrepareCommit(unitOfWork -> {
+                    storedAtTokenTime.add(stored("a"));
+                    storedAtTokenTime.add(stored("b"));
+                });
+            }
+            String id = (String) batch.getMessage().getPayload();
+            seenWhileProcessing.add(id + ":" + stored(id));
+            count(id, announced);
+            return null;
+        });
+
+        assertThat(seenWhileProcessing).as("nothing is written before the last event")
+                .containsExactly("a:null", "b:null", "a:null", "a:null");
+        assertThat(storedAtTokenTime).as("written before the token").containsExactly(3, 1);
+        assertThat(announced).as("announced in order, each after the write")
+                .containsExactly("a=1 stored=3", "b=1 stored=1", "a=2 stored=3", "a=3 stored=3");
+        assertThat(stored("a")).isEqualTo(3);
+        assertThat(stored("b")).isEqualTo(1);
+    }
+
+    @Test
+    void a_rolled_back_batch_writes_nothing() {
+        BatchingUnitOfWork<EventMessage<?>> batch = new BatchingUnitOfWork<>(List.of(event("a"), event("b")));
+        List<String> announced = new ArrayList<>();
+        try {
+            batch.executeWithResult(() -> {
+                String id = (String) batch.getMessage().getPayload();
+                if (id.equals("b")) {
+                    throw new IllegalStateException("handler failed on the last event");
+                }
+                count(id, announced);
+                return null;
+            });
+        } catch (Exception expected) {
+            // the processor would retry the batch
+        }
+        assertThat(stored("a")).isNull();
+        assertThat(announced).isEmpty();
+    }
+
+    @Test
+    void outside_a_unit_of_work_every_save_writes_through() {
+        List<String> announced = new ArrayList<>();
+        assertThat(CurrentUnitOfWork.isStarted()).isFalse();
+        count("a", announced);
+        count("a", announced);
+        assertThat(stored("a")).isEqualTo(2);
+        assertThat(announced).containsExactly("a=1 stored=1", "a=2 stored=2");
+    }
+
+    private static EventMessage<?> event(String id) {
+        return GenericEventMessage.asEventMessage(id);
+    }
+}
