@@ -71,6 +71,11 @@ public final class BacktestEngine {
     public BacktestResult run(TradingSignal signal, Instant[] times, double[] opens, double[] closes,
                               BarInterval interval, double initialEquity, Progress progress) {
         int n = closes.length;
+        if (n < 2 || opens.length != n || times.length != n || !(initialEquity > 0)) {
+            throw new IllegalArgumentException("a backtest needs at least 2 bars with a time, open and close each"
+                    + " and a positive initial equity, got " + n + " closes, " + opens.length + " opens, "
+                    + times.length + " times, equity " + initialEquity);
+        }
         double cash = initialEquity;
         double position = 0;
         double target = 0;

@@ -30,7 +30,7 @@ import org.openqa.selenium.WebElement;
  * as a filled band (a lightweight-charts series primitive, {@code candle-chart.js}). Checked in the
  * page: the model named on the chart is a PRODUCTION version, the band has points and was drawn with
  * them, and the chart's canvas inside the band has the band's fill colour over the background. The
- * screenshot goes to target/screenshots/desk-prediction-band.png (copied into docs/screenshots/ by hand).
+ * screenshot goes to target/screenshots/desk-prediction-band.png.
  */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class PredictionBandBrowserIT {
