@@ -46,7 +46,8 @@ final class ModelSignal implements TradingSignal {
             volAt[i] = features[Features.VOL_20];
         }
         int trainFrom = Math.max(0, i - settings.trainWindow());
-        if ((model == null || i - lastFit >= settings.refitEvery()) && ModelFitter.samples(trainFrom, i) >= ModelFitter.MIN_SAMPLES) {
+        boolean due = model == null || i - lastFit >= settings.refitEvery();
+        if (due && ModelFitter.samples(trainFrom, i) >= ModelFitter.MIN_SAMPLES) {
             refit(trainFrom, i);
         }
         if (model == null) {

@@ -23,9 +23,9 @@ import org.ta4j.core.num.DoubleNum;
 import org.ta4j.core.rules.OverIndicatorRule;
 
 /**
- * The reference: ta4j 0.17 (see the POM for why not 0.18) running the rule of {@link SmaCrossover} the way our engine executes it —
- * decided at a bar's close, executed at the next bar's open ({@link TradeOnNextOpenModel}), long or
- * flat, no decision before the slow average has a full window ({@code unstableBars = slow − 1}). ta4j
+ * The reference: ta4j 0.17 (see the POM for why not 0.18) running the rule of {@link SmaCrossover}
+ * the way our engine executes it — decided at a bar's close, executed at the next bar's open
+ * ({@link TradeOnNextOpenModel}), long or flat, no decision before the slow average has a full window ({@code unstableBars = slow − 1}). ta4j
  * computes with its {@code DoubleNum} (its fastest number type; ours is {@code double} too) and, having
  * no slippage or venue fee model, without costs: the comparison is on when, which side and at what
  * touch price, while the quantity differs by design (ta4j trades a fixed amount, our engine sizes to
