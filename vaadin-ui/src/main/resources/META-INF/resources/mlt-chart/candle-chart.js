@@ -17,6 +17,100 @@ const THEMES = {
   dark: { background: '#1b1f27', text: '#d1d5db', grid: '#2a2f3a' },
 };
 
+/** The 95 % interval band's fill (orange at 18 % over the chart); exported for the pixel check of the tests. */
+const BAND_RGB = [255, 152, 0];
+const BAND_ALPHA = 0.18;
+
+/**
+ * The prediction interval as a filled band: a series primitive (lightweight-charts' plugin API; the
+ * library has no band series) attached to the forecast line. It draws one polygon through the upper
+ * bounds left to right and back through the lower bounds, behind the series ('bottom' z-order), and
+ * widens the price scale's autoscale range to the band so a wide interval is never cut off.
+ */
+class IntervalBand {
+  constructor(host) {
+    this._host = host;
+    this._points = [];
+    this._views = [{ zOrder: () => 'bottom', renderer: () => this }];
+  }
+
+  attached({ chart, series, requestUpdate }) {
+    this._chart = chart;
+    this._series = series;
+    this._requestUpdate = requestUpdate;
+  }
+
+  detached() {
+    this._chart = null;
+    this._series = null;
+  }
+
+  setPoints(points) {
+    this._points = points;
+    this._host.dataset.bandPoints = String(points.length);
+    if (this._requestUpdate) {
+      this._requestUpdate();
+    }
+  }
+
+  paneViews() {
+    return this._views;
+  }
+
+  autoscaleInfo() {
+    if (this._points.length === 0) {
+      return null;
+    }
+    let minValue = Infinity;
+    let maxValue = -Infinity;
+    for (const p of this._points) {
+      minValue = Math.min(minValue, p.lower);
+      maxValue = Math.max(maxValue, p.upper);
+    }
+    return { priceRange: { minValue, maxValue } };
+  }
+
+  /** The band's vertices in CSS pixels of the pane, [{x, yValue, yLower, yUpper}], visible points only. */
+  coordinates() {
+    if (!this._chart || !this._series) {
+      return [];
+    }
+    const timeScale = this._chart.timeScale();
+    const out = [];
+    for (const p of this._points) {
+      const x = timeScale.timeToCoordinate(p.time);
+      const yLower = this._series.priceToCoordinate(p.lower);
+      const yUpper = this._series.priceToCoordinate(p.upper);
+      const yValue = this._series.priceToCoordinate(p.value);
+      if (x !== null && yLower !== null && yUpper !== null && yValue !== null) {
+        out.push({ x, yValue, yLower, yUpper });
+      }
+    }
+    return out;
+  }
+
+  draw(target) {
+    const vertices = this.coordinates();
+    this._host.dataset.bandDrawn = String(vertices.length);
+    if (vertices.length < 2) {
+      return;
+    }
+    target.useMediaCoordinateSpace(({ context }) => {
+      context.beginPath();
+      context.moveTo(vertices[0].x, vertices[0].yUpper);
+      for (let i = 1; i < vertices.length; i++) {
+        context.lineTo(vertices[i].x, vertices[i].yUpper);
+      }
+      for (let i = vertices.length - 1; i >= 0; i--) {
+        context.lineTo(vertices[i].x, vertices[i].yLower);
+      }
+      context.closePath();
+      context.fillStyle = `rgba(${BAND_RGB.join(', ')}, ${BAND_ALPHA})`;
+      context.fill();
+    });
+  }
+}
+
 function volumePoint(bar) {
   return { time: bar.time, value: bar.volume, color: bar.close >= bar.open ? UP + '80' : DOWN + '80' };
 }
@@ -43,9 +137,11 @@ class MltCandleChart extends HTMLElement {
     });
     this._chart.priceScale('volume').applyOptions({ scaleMargins: { top: 0.8, bottom: 0 } });
     this._markers = createSeriesMarkers(this._candles, []);
-    // The prediction overlay: the forecast close and its 95 % interval band (dashed bounds).
+    // The prediction overlay: the forecast close, its 95 % interval as a filled band, dashed bounds.
     const line = { lastValueVisible: false, priceLineVisible: false, crosshairMarkerVisible: false };
     this._prediction = this._chart.addSeries(LineSeries, { ...line, color: '#ff9800', lineWidth: 2 });
+    this._band = new IntervalBand(this);
+    this._prediction.attachPrimitive(this._band);
     this._upper = this._chart.addSeries(LineSeries, { ...line, color: '#ff980099', lineWidth: 1, lineStyle: 2 });
     this._lower = this._chart.addSeries(LineSeries, { ...line, color: '#ff980099', lineWidth: 1, lineStyle: 2 });
     this.setTheme(this.getAttribute('theme') || 'light');
@@ -88,14 +184,50 @@ class MltCandleChart extends HTMLElement {
     this._prediction.setData(points.map((p) => ({ time: p.time, value: p.value })));
     this._upper.setData(points.map((p) => ({ time: p.time, value: p.upper })));
     this._lower.setData(points.map((p) => ({ time: p.time, value: p.lower })));
+    this._band.setPoints(points);
   }
 
   setTheme(name) {
     const theme = THEMES[name] || THEMES.light;
+    this._themeBackground = [1, 3, 5].map((k) => parseInt(theme.background.substring(k, k + 2), 16));
     this._chart.applyOptions({
       layout: { background: { color: theme.background }, textColor: theme.text },
       grid: { vertLines: { color: theme.grid }, horzLines: { color: theme.grid } },
     });
+  }
+
+  /**
+   * For the browser tests: the colours of the pane's canvas inside the band, [[r, g, b, a], ...], at up
+   * to {@code max} places half-way between two band points (between candles) and half-way between the
+   * forecast and the upper bound (away from the lines), tallest segments first; and what the band's fill
+   * over the theme's background looks like. Reads the canvas the chart draws its series on.
+   */
+  bandSamples(max = 8) {
+    const vertices = this._band.coordinates();
+    const places = [];
+    for (let i = 0; i + 1 < vertices.length; i++) {
+      const a = vertices[i];
+      const b = vertices[i + 1];
+      const yValue = (a.yValue + b.yValue) / 2;
+      const yUpper = (a.yUpper + b.yUpper) / 2;
+      places.push({ x: (a.x + b.x) / 2, y: (yValue + yUpper) / 2, height: Math.abs(yValue - yUpper) });
+    }
+    places.sort((p, q) => q.height - p.height);
+    // the pane is drawn on two canvases of its size: the series one (opaque background) and a
+    // transparent one on top (crosshair); the series canvas is the one that is opaque at the place
+    const canvases = Array.from(this.querySelectorAll('canvas')).filter((c) => c.width > 0 && c.height > 0);
+    const area = Math.max(0, ...canvases.map((c) => c.width * c.height));
+    const pane = canvases.filter((c) => c.width * c.height === area);
+    const background = this._themeBackground;
+    const expected = [0, 1, 2].map((k) => Math.round(BAND_RGB[k] * BAND_ALPHA + background[k] * (1 - BAND_ALPHA)));
+    const samples = places.slice(0, max).filter((p) => p.height >= 6).map((p) => pane
+      .map((canvas) => {
+        const ratio = canvas.width / canvas.getBoundingClientRect().width;
+        return Array.from(canvas.getContext('2d')
+          .getImageData(Math.round(p.x * ratio), Math.round(p.y * ratio), 1, 1).data);
+      })
+      .sort((u, v) => v[3] - u[3])[0]);
+    return { expected, samples };
   }
 
   /** How many candles are drawn (browser tests read it). */

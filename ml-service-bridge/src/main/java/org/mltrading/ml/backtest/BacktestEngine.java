@@ -9,17 +9,14 @@ import org.mltrading.api.marketdata.Bar;
 import org.mltrading.api.marketdata.BarInterval;
 import org.mltrading.api.model.BacktestMetrics;
 import org.mltrading.api.model.EquityPoint;
-import org.mltrading.ml.feature.Features;
-import org.mltrading.ml.model.Forecast;
-import org.mltrading.ml.model.ModelFitter;
-import org.mltrading.ml.model.SignalModel;
 
 /**
  * An event-driven, single-instrument backtest over bars. Each bar is one event, handled in the order a
  * live run would see it: (1) the order decided at the previous close executes at this bar's open as a
  * market order under the venue's price and fee rules ({@link FillCosts}); (2) equity is marked at the
- * close; (3) the model is refitted when due, from samples whose outcome is known by this close; (4)
- * the forecast at this close sets the next target position. No step reads a later bar.
+ * close; (3) the {@link TradingSignal} sees this close — a model ({@link ModelSignal}) computes its
+ * features and is refitted when due, from samples whose outcome is known by this close; (4) the
+ * signal's direction at this close sets the next target position. No step reads a later bar.
  *
  * <p>The hot loop works in doubles; only executions go through the venue's decimal arithmetic.
  */
@@ -62,20 +59,26 @@ public final class BacktestEngine {
     /** The same run over prices already in arrays (benchmarks; callers that never held {@link Bar}s). */
     public BacktestResult run(BacktestSettings settings, Instant[] times, double[] opens, double[] closes,
                               BarInterval interval, Progress progress) {
+        TradingSignal model = new ModelSignal(settings, closes, 2 * costs.oneWayFraction());
+        return run(model, times, opens, closes, interval, settings.initialEquity(), progress);
+    }
+
+    /**
+     * The same loop driven by any {@link TradingSignal} — a walk-forward model or a plain rule such as
+     * {@link SmaCrossover}: one engine, so a rule's run measures exactly the execution and accounting a
+     * model's backtest goes through.
+     */
+    public BacktestResult run(TradingSignal signal, Instant[] times, double[] opens, double[] closes,
+                              BarInterval interval, double initialEquity, Progress progress) {
         int n = closes.length;
-        double hurdle = 2 * costs.oneWayFraction();
-        double cash = settings.initialEquity();
+        if (n < 2 || opens.length != n || times.length != n || !(initialEquity > 0)) {
+            throw new IllegalArgumentException("a backtest needs at least 2 bars with a time, open and close each"
+                    + " and a positive initial equity, got " + n + " closes, " + opens.length + " opens, "
+                    + times.length + " times, equity " + initialEquity);
+        }
+        double cash = initialEquity;
         double position = 0;
         double target = 0;
-        SignalModel model = null;
-        int lastFit = 0;
-        double[] features = new double[Features.NAMES.size()];
-        // each bar's signal and volatility, computed once at its close (point-in-time by construction)
-        int signal = SignalModel.signalOf(settings.kind());
-        double[] signalAt = new double[n];
-        double[] volAt = new double[n];
-        double[] sampleX = new double[settings.trainWindow() + 1];
-        double[] sampleY = new double[settings.trainWindow() + 1];
         double[] equity = new double[n];
         List<BacktestResult.Fill> fills = new ArrayList<>();
         double tradedNotional = 0;
@@ -114,36 +117,10 @@ public final class BacktestEngine {
             }
             // (2) mark to market at the close
             equity[i] = cash + position * closes[i];
-            // (3) features of this close; refit when due, on samples whose next close is known (t + 1 ≤ i)
-            if (Features.available(i)) {
-                Features.compute(closes, i, features);
-                signalAt[i] = features[signal];
-                volAt[i] = features[Features.VOL_20];
-            }
-            int trainFrom = Math.max(0, i - settings.trainWindow());
-            if ((model == null || i - lastFit >= settings.refitEvery()) && ModelFitter.samples(trainFrom, i) >= ModelFitter.MIN_SAMPLES) {
-                int used = 0;
-                for (int t = Math.max(trainFrom, Features.LOOKBACK); t < i; t++) {
-                    if (volAt[t] > 0) {
-                        sampleX[used] = signalAt[t];
-                        sampleY[used] = Math.log(closes[t + 1] / closes[t]) / volAt[t];
-                        used++;
-                    }
-                }
-                try {
-                    double halfLife = settings.kind() == org.mltrading.api.model.ModelKind.MEAN_REVERSION
-                            ? ModelFitter.halfLife(closes, Math.max(trainFrom, Features.LOOKBACK), i) : Double.NaN;
-                    model = ModelFitter.fitSamples(settings.kind(), sampleX, sampleY, used, halfLife);
-                } catch (IllegalArgumentException flat) {
-                    model = null; // not enough moving bars yet
-                }
-                lastFit = i;
-            }
-            // (4) decide the position for the next open
-            if (model != null && i + 1 < n) {
-                Forecast forecast = model.predict(features);
-                double direction = forecast.value() > hurdle ? 1
-                        : forecast.value() < -hurdle && !settings.longOnly() ? -1 : 0;
+            // (3) the signal sees this close (a model computes its features and refits when due) and
+            // (4) decides the position for the next open; nothing is decided at the last close
+            int direction = signal.atClose(i);
+            if (direction != TradingSignal.KEEP && i + 1 < n) {
                 if (direction == 0) {
                     target = 0;
                 } else if (Math.signum(position) != direction) {
@@ -156,7 +133,7 @@ public final class BacktestEngine {
         }
         BacktestMetrics metrics = PerformanceMetrics.of(equity, closes, trips, winners, tradedNotional,
                 PerformanceMetrics.periodsPerYear(interval));
-        return new BacktestResult(metrics, curve(times, equity, settings.initialEquity()), fills);
+        return new BacktestResult(metrics, curve(times, equity, initialEquity), fills);
     }
 
     private static List<EquityPoint> curve(Instant[] times, double[] equity, double initial) {

@@ -118,6 +118,19 @@ public class CandlestickChart extends Component implements HasSize {
         call("setPredictions", this.predictions);
     }
 
+    /**
+     * Names the model version the overlay shows (e.g. {@code momentum@1}) in the element's
+     * {@code data-prediction-model} attribute (for the reader of the page and the browser tests);
+     * null removes it.
+     */
+    public void setPredictionModel(String modelVersion) {
+        if (modelVersion == null) {
+            getElement().removeAttribute("data-prediction-model");
+        } else {
+            getElement().setAttribute("data-prediction-model", modelVersion);
+        }
+    }
+
     public List<ChartPrediction> predictions() {
         return predictions;
     }

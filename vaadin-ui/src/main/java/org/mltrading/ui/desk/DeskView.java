@@ -603,6 +603,7 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
             log.info("No prediction overlay for {}: {}", chartSymbol, failure.toString());
         }
         chart.setPredictions(current.points(shown));
+        chart.setPredictionModel(current.modelVersion());
         if (ui == null || channel == null) {
             return;
         }
@@ -611,6 +612,7 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
                     prediction -> access(ui, () -> {
                         if (overlay == current && current.add(prediction)) {
                             chart.setPredictions(current.points(chart.bars()));
+                            chart.setPredictionModel(current.modelVersion());
                         }
                     }),
                     failure -> log.info("Live predictions of {} stopped: {}", chartSymbol, failure.toString()));

@@ -1,0 +1,78 @@
+package org.mltrading.ml.backtest;
+
+import org.mltrading.api.model.ModelKind;
+import org.mltrading.ml.feature.Features;
+import org.mltrading.ml.model.Forecast;
+import org.mltrading.ml.model.ModelFitter;
+import org.mltrading.ml.model.SignalModel;
+
+/**
+ * The walk-forward model as a {@link TradingSignal}: at each close the features of that close are
+ * computed (and kept, so refits reuse them), the model is refitted when due on the last
+ * {@code trainWindow} samples whose next close is known (t + 1 ≤ i), and its forecast sets the
+ * direction: long above the round-trip cost, short below minus it (unless long only), else flat.
+ */
+final class ModelSignal implements TradingSignal {
+
+    private final BacktestSettings settings;
+    private final double[] closes;
+    private final double hurdle;
+    private final int signal;
+    private final double[] features = new double[Features.NAMES.size()];
+    // each bar's signal and volatility, computed once at its close (point-in-time by construction)
+    private final double[] signalAt;
+    private final double[] volAt;
+    private final double[] sampleX;
+    private final double[] sampleY;
+    private SignalModel model;
+    private int lastFit;
+
+    ModelSignal(BacktestSettings settings, double[] closes, double roundTripCost) {
+        this.settings = settings;
+        this.closes = closes;
+        this.hurdle = roundTripCost;
+        this.signal = SignalModel.signalOf(settings.kind());
+        this.signalAt = new double[closes.length];
+        this.volAt = new double[closes.length];
+        this.sampleX = new double[settings.trainWindow() + 1];
+        this.sampleY = new double[settings.trainWindow() + 1];
+    }
+
+    @Override
+    public int atClose(int i) {
+        if (Features.available(i)) {
+            Features.compute(closes, i, features);
+            signalAt[i] = features[signal];
+            volAt[i] = features[Features.VOL_20];
+        }
+        int trainFrom = Math.max(0, i - settings.trainWindow());
+        boolean due = model == null || i - lastFit >= settings.refitEvery();
+        if (due && ModelFitter.samples(trainFrom, i) >= ModelFitter.MIN_SAMPLES) {
+            refit(trainFrom, i);
+        }
+        if (model == null) {
+            return KEEP;
+        }
+        Forecast forecast = model.predict(features);
+        return forecast.value() > hurdle ? 1 : forecast.value() < -hurdle && !settings.longOnly() ? -1 : 0;
+    }
+
+    private void refit(int trainFrom, int i) {
+        int used = 0;
+        for (int t = Math.max(trainFrom, Features.LOOKBACK); t < i; t++) {
+            if (volAt[t] > 0) {
+                sampleX[used] = signalAt[t];
+                sampleY[used] = Math.log(closes[t + 1] / closes[t]) / volAt[t];
+                used++;
+            }
+        }
+        try {
+            double halfLife = settings.kind() == ModelKind.MEAN_REVERSION
+                    ? ModelFitter.halfLife(closes, Math.max(trainFrom, Features.LOOKBACK), i) : Double.NaN;
+            model = ModelFitter.fitSamples(settings.kind(), sampleX, sampleY, used, halfLife);
+        } catch (IllegalArgumentException flat) {
+            model = null; // not enough moving bars yet
+        }
+        lastFit = i;
+    }
+}
