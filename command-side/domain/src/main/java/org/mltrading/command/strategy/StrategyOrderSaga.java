@@ -8,6 +8,7 @@ import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.saga.SagaEventHandler;
 import org.axonframework.modelling.saga.SagaLifecycle;
 import org.axonframework.modelling.saga.StartSaga;
@@ -72,7 +73,7 @@ public class StrategyOrderSaga {
         send(place).exceptionally(failure -> {
             Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
                     ? failure.getCause() : failure;
-            if (cause instanceof AggregateStreamCreationException) {
+            if (cause instanceof AggregateStreamCreationException || cause instanceof ConcurrencyException) {
                 return null; // placed before (a replayed decision): its events follow as usual
             }
             if (cause instanceof CommandExecutionException refused
