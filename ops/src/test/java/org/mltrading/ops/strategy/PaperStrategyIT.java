@@ -41,7 +41,7 @@ class PaperStrategyIT {
 
     private static final String ORDERS = """
             query($a: ID!) { orders(accountId: $a, first: 200) { edges { node { id clientOrderId symbol side quantity
-              status rejectCode filledQuantity placedBy
+              status rejectCode filledQuantity placedBy placedAt
               provenance { strategyId modelName modelVersion modelLabel predictionId predictionTime barTime value lower upper
                 features { name value } } } } } }""";
     private static final String STRATEGIES = """
@@ -130,6 +130,29 @@ class PaperStrategyIT {
         JsonNode after = strategyById(account, id);
         assertThat(after.get("openQuantity").decimalValue()).isEqualByComparingTo("0");
         assertThat(after.get("position").decimalValue().abs()).isLessThanOrEqualTo(lot.multiply(BigDecimal.valueOf(2)));
+
+        // a figure for the report, not a bound: prediction made -> order placed (runner, aggregate, saga, Order)
+        List<Long> latencies = strategyOrders(account, id).stream().map(order -> Duration.between(
+                Instant.parse(order.get("provenance").get("predictionTime").asText()),
+                Instant.parse(order.get("placedAt").asText())).toMillis()).sorted().toList();
+        System.out.printf("paper strategy: %d orders, prediction -> order placed: median %d ms, max %d ms%n",
+                latencies.size(), latencies.get(latencies.size() / 2), latencies.get(latencies.size() - 1));
+
+        // compliance: the order's own audit trail says why it exists; the strategy's says who started and stopped it
+        String compliance = platform.clientToken("demo-compliance", "demo-compliance-secret", "read audit");
+        String trail = "query($id: ID!) { auditTrail(aggregateId: $id) { type actor payload } }";
+        JsonNode placed = platform.graphql(compliance, trail, Map.of("id", filled.get("id").asText())).data()
+                .get("auditTrail").get(0);
+        assertThat(placed.get("type").asText()).isEqualTo("OrderPlacedEvent");
+        assertThat(placed.get("actor").asText()).isEqualTo("strategy:" + id);
+        assertThat(placed.get("payload").get("provenance").get("predictionId").asText()).isEqualTo(predictionId);
+        assertThat(placed.get("payload").get("provenance").get("modelVersion").asInt()).isEqualTo(version);
+        JsonNode life = platform.graphql(compliance, trail, Map.of("id", id)).data().get("auditTrail");
+        assertThat(life.get(0).get("type").asText()).isEqualTo("StrategyStartedEvent");
+        assertThat(life.get(0).get("actor").asText()).isEqualTo("demo-integrator");
+        assertThat(life.get(0).get("payload").get("reason").asText()).isEqualTo("paper strategy IT");
+        assertThat(life.findValuesAsText("type")).contains("StrategyOrderDecidedEvent", "StrategyFillRecordedEvent",
+                "StrategyStoppedEvent");
     }
 
     @Test
