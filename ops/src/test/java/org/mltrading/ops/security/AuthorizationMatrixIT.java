@@ -113,6 +113,13 @@ class AuthorizationMatrixIT {
                     + " roles: [\"ADMIN\"]})", NOBODY),
             row("Mutation.setUserEnabled", "(username: \"trader\", enabled: false)", NOBODY),
             row("Mutation.rotateSigningKey", "", NOBODY),
+            row("Query.strategies", "(accountId: \"" + A + "\")", VIEWERS_OF_A),
+            // an unknown model: callers who may trade A get STRATEGY_MODEL_UNKNOWN, nothing starts
+            row("Mutation.startStrategy", "(input: {accountId: \"" + A + "\", model: \"matrix-none\", symbol: \"AAPL\","
+                    + " orderQuantity: \"1\", maxPosition: \"1\"})", TRADERS_OF_A),
+            // a strategy of A that never trades; stopping it again answers it unchanged
+            row("Mutation.stopStrategy", "(id: \"%STRATEGY%\", reason: \"matrix\")",
+                    EnumSet.of(Caller.TRADER_A, Caller.INTEGRATOR, Caller.RISK_OFFICER)),
             row("Subscription.orderUpdated", "(accountId: \"" + A + "\")", VIEWERS_OF_A),
             row("Subscription.positionUpdated", "(accountId: \"" + A + "\")", VIEWERS_OF_A),
             row("Subscription.quotes", "(symbols: [\"AAPL\"])", EVERYONE),
@@ -250,7 +257,34 @@ class AuthorizationMatrixIT {
     private static String arguments(Row row) {
         return row.arguments().replace("%MODEL%", modelId).replace("%BACKTEST%", backtestId)
                 .replace("%ORDER%", row.arguments().contains("%ORDER%") ? workingOrderOfA() : "")
-                .replace("%UNIQUE%", "matrix-" + Long.toHexString(System.nanoTime()));
+                .replace("%UNIQUE%", "matrix-" + Long.toHexString(System.nanoTime()))
+                .replace("%STRATEGY%", row.arguments().contains("%STRATEGY%") ? strategyOfA() : "");
+    }
+
+    private static String strategyOfA;
+
+    /**
+     * One strategy of account A, started by the integrator, whose threshold (a 1,000 % log return per
+     * bar) no forecast reaches: it never trades. Retried while the seed has not promoted momentum yet.
+     */
+    private static synchronized String strategyOfA() {
+        for (int attempt = 0; strategyOfA == null && attempt < 120; attempt++) {
+            GraphQlAnswer started = platform.graphql(tokens.get(Caller.INTEGRATOR), "mutation { startStrategy(input: {"
+                    + "accountId: \"" + A + "\", model: \"momentum\", symbol: \"AAPL\", orderQuantity: \"1\","
+                    + " maxPosition: \"1\", entryThreshold: 10, reason: \"authorization matrix\"}) { id } }", null);
+            if (started.errors() == null) {
+                strategyOfA = started.data().path("startStrategy").path("id").asText();
+            } else {
+                try {
+                    Thread.sleep(500);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        assertThat(strategyOfA).as("a strategy of account A").isNotNull();
+        return strategyOfA;
     }
 
     /** A fresh far-away limit order of account A, placed by the integrator. */

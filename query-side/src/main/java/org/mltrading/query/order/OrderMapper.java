@@ -58,6 +58,30 @@ final class OrderMapper {
                                 .quantity(fill.quantity()).fee(fill.fee())
                                 .time(OffsetDateTime.ofInstant(fill.time(), ZoneOffset.UTC)).build())
                         .toList())
+                .provenance(provenance(view.provenance()))
+                .build();
+    }
+
+    private static org.mltrading.graphql.types.OrderProvenance provenance(OrderView.ProvenanceView provenance) {
+        if (provenance == null) {
+            return null;
+        }
+        return org.mltrading.graphql.types.OrderProvenance.newBuilder()
+                .strategyId(provenance.strategyId())
+                .modelName(provenance.modelName())
+                .modelVersion(provenance.modelVersion())
+                .modelLabel(provenance.modelName() + "@" + provenance.modelVersion())
+                .predictionId(provenance.predictionId())
+                .predictionTime(OffsetDateTime.ofInstant(provenance.predictionTime(), ZoneOffset.UTC))
+                .barTime(OffsetDateTime.ofInstant(provenance.barTime(), ZoneOffset.UTC))
+                .value(provenance.value())
+                .lower(provenance.lower())
+                .upper(provenance.upper())
+                .features(provenance.features() == null ? java.util.List.of() : new java.util.TreeMap<>(provenance.features())
+                        .entrySet().stream()
+                        .map(feature -> org.mltrading.graphql.types.FeatureValue.newBuilder().name(feature.getKey())
+                                .value(feature.getValue()).build())
+                        .toList())
                 .build();
     }
 

@@ -25,6 +25,13 @@ final class OrderStates {
      * @param placedBy the actor of the OrderPlacedEvent (metadata), ignored for other events
      * @return the new state; {@code current} for an event that is not about an order's state
      */
+    private static OrderView.ProvenanceView provenance(org.mltrading.api.order.OrderProvenance provenance) {
+        return provenance == null ? null : new OrderView.ProvenanceView(provenance.strategyId().value(),
+                provenance.modelName(), provenance.modelVersion(), provenance.predictionId(), provenance.predictionTime(),
+                provenance.barTime(), provenance.value(), provenance.lower(), provenance.upper(),
+                provenance.features() == null ? java.util.Map.of() : java.util.Map.copyOf(provenance.features()));
+    }
+
     static OrderView next(OrderView current, Object event, long sequence, String placedBy) {
         if (event instanceof OrderPlacedEvent placed) {
             var terms = placed.terms();
@@ -32,7 +39,7 @@ final class OrderStates {
                     terms.symbol(), terms.side(), terms.type(), terms.quantity(), terms.limitPrice(), terms.stopPrice(),
                     terms.timeInForce(), terms.expireAt(), OrderStatus.PENDING, null, placed.placedAt(),
                     placed.placedAt(), placedBy, sequence, java.math.BigDecimal.ZERO, null, null, java.util.List.of(),
-                    null, null);
+                    null, null, provenance(placed.provenance()));
         }
         if (current == null) {
             return null; // no placement seen (yet): nothing to change

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.mltrading.api.common.Side;
 import org.mltrading.api.order.OrderStatus;
 import org.mltrading.api.order.OrderType;
@@ -42,7 +43,18 @@ public record OrderView(
         String rejectCode,
         List<FillView> fills,
         String cancelCode,
-        String cancelReason) {
+        String cancelReason,
+        ProvenanceView provenance) {
+
+    /**
+     * Why an automated order exists (absent for manual orders and for orders stored before it existed):
+     * the strategy and the prediction it acted on — forecast of the next bar's log return, its 95 %
+     * interval, and the model's inputs by name.
+     */
+    public record ProvenanceView(String strategyId, String modelName, int modelVersion, String predictionId,
+                                 Instant predictionTime, Instant barTime, double value, double lower, double upper,
+                                 Map<String, Double> features) {
+    }
 
     /** One execution: price per unit and fee in the quote currency, quantity in units. */
     public record FillView(String fillId, BigDecimal price, BigDecimal quantity, BigDecimal fee, Instant time) {
@@ -51,25 +63,25 @@ public record OrderView(
     OrderView withStatus(OrderStatus newStatus, Instant at, long sequence) {
         return new OrderView(id, accountId, clientOrderId, symbol, side, type, quantity, limitPrice, stopPrice,
                 timeInForce, expireAt, newStatus, rejectReason, placedAt, at, placedBy, sequence, filledQuantity,
-                averagePrice, rejectCode, fills, cancelCode, cancelReason);
+                averagePrice, rejectCode, fills, cancelCode, cancelReason, provenance);
     }
 
     OrderView rejected(String code, String reason, Instant at, long sequence) {
         return new OrderView(id, accountId, clientOrderId, symbol, side, type, quantity, limitPrice, stopPrice,
                 timeInForce, expireAt, OrderStatus.REJECTED, reason, placedAt, at, placedBy, sequence, filledQuantity,
-                averagePrice, code, fills, cancelCode, cancelReason);
+                averagePrice, code, fills, cancelCode, cancelReason, provenance);
     }
 
     OrderView cancelled(String code, String reason, Instant at, long sequence) {
         return new OrderView(id, accountId, clientOrderId, symbol, side, type, quantity, limitPrice, stopPrice,
                 timeInForce, expireAt, OrderStatus.CANCELLED, rejectReason, placedAt, at, placedBy, sequence,
-                filledQuantity, averagePrice, rejectCode, fills, code, reason);
+                filledQuantity, averagePrice, rejectCode, fills, code, reason, provenance);
     }
 
     OrderView amended(BigDecimal newQuantity, BigDecimal newLimit, BigDecimal newStop, Instant at, long sequence) {
         return new OrderView(id, accountId, clientOrderId, symbol, side, type, newQuantity, newLimit, newStop,
                 timeInForce, expireAt, status, rejectReason, placedAt, at, placedBy, sequence, filledQuantity,
-                averagePrice, rejectCode, fills, cancelCode, cancelReason);
+                averagePrice, rejectCode, fills, cancelCode, cancelReason, provenance);
     }
 
     OrderView filled(FillView fill, BigDecimal cumulative, BigDecimal average, boolean complete, long sequence) {
@@ -78,6 +90,6 @@ public record OrderView(
         return new OrderView(id, accountId, clientOrderId, symbol, side, type, quantity, limitPrice, stopPrice,
                 timeInForce, expireAt, complete ? OrderStatus.FILLED : OrderStatus.PARTIALLY_FILLED, rejectReason,
                 placedAt, fill.time(), placedBy, sequence, cumulative, average, rejectCode, all, cancelCode,
-                cancelReason);
+                cancelReason, provenance);
     }
 }

@@ -8,6 +8,7 @@ public final class ProjectionGroups {
     public static final String AUDIT_CHAIN = "audit-chain";
     public static final String MODELS = "model-projection";
     public static final String BACKTESTS = "backtest-projection";
+    public static final String STRATEGIES = "strategy-projection";
     /** Writes to QuestDB (idempotent upserts), so its token stays in the default token store. */
     public static final String PREDICTIONS = "prediction-projection";
 

@@ -23,7 +23,8 @@ public class ProjectionTokenStoreConfiguration {
 
     /** Processing groups whose state lives in MongoDB. */
     public static final List<String> MONGO_PROJECTIONS = List.of(ProjectionGroups.ORDERS, ProjectionGroups.ACCOUNTS,
-            ProjectionGroups.AUDIT_CHAIN, ProjectionGroups.MODELS, ProjectionGroups.BACKTESTS);
+            ProjectionGroups.AUDIT_CHAIN, ProjectionGroups.MODELS, ProjectionGroups.BACKTESTS,
+            ProjectionGroups.STRATEGIES);
 
     public static final String TOKEN_COLLECTION = "projection_tokens";
 

@@ -5,10 +5,19 @@ import org.mltrading.api.common.OrderId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.mltrading.api.common.AccountId;
 
-/** Place a new order; idempotent on (accountId, clientOrderId) through {@link OrderId#forClientOrder}. */
+/**
+ * Place a new order; idempotent on (accountId, clientOrderId) through {@link OrderId#forClientOrder}.
+ * {@code provenance} is null for manual orders and names the strategy and prediction for automated ones.
+ */
 public record PlaceOrderCommand(
         @TargetAggregateIdentifier OrderId orderId,
         AccountId accountId,
         String clientOrderId,
-        OrderTerms terms) {
+        OrderTerms terms,
+        OrderProvenance provenance) {
+
+    /** A manual order (no provenance). */
+    public PlaceOrderCommand(OrderId orderId, AccountId accountId, String clientOrderId, OrderTerms terms) {
+        this(orderId, accountId, clientOrderId, terms, null);
+    }
 }

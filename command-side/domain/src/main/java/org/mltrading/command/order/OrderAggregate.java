@@ -67,7 +67,7 @@ public class OrderAggregate {
     public OrderAggregate(PlaceOrderCommand command, Clock clock) {
         OrderPolicies.validate(command, clock.instant());
         apply(new OrderPlacedEvent(command.orderId(), command.accountId(), command.clientOrderId(),
-                command.terms(), clock.instant()));
+                command.terms(), clock.instant(), command.provenance()));
     }
 
     @CommandHandler
