@@ -123,8 +123,12 @@ final class RunningAuthServer implements AutoCloseable {
 
     /** The current code for {@code secret} at a time step this user has not logged in with yet. */
     static String nextCode(String username, String secret) {
-        long now = System.currentTimeMillis() / 30_000;
+        long millis = System.currentTimeMillis();
+        long now = millis / 30_000;
         long step = Math.max(now - 1, usedSteps.getOrDefault(username, Long.MIN_VALUE) + 1);
+        if (step == now - 1 && millis % 30_000 > 20_000) {
+            step = now; // the previous step's code expires at the next boundary, maybe before the submit
+        }
         while (step > now + 1) { // all three accepted steps used: wait for the next window
             sleep(1_000);
             now = System.currentTimeMillis() / 30_000;

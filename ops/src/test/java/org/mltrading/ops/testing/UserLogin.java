@@ -92,8 +92,14 @@ public final class UserLogin {
 
     /** The current code for {@code secret} at a time step this user has not logged in with yet. */
     public static String nextCode(String username, String secret) {
-        long now = System.currentTimeMillis() / 30_000;
+        long millis = System.currentTimeMillis();
+        long now = millis / 30_000;
         long step = Math.max(now - 1, usedSteps.getOrDefault(username, Long.MIN_VALUE) + 1);
+        if (step == now - 1 && millis % 30_000 > 20_000) {
+            // the previous step's code stops being accepted at the next boundary, possibly before the
+            // form is submitted: take the current step instead
+            step = now;
+        }
         while (step > now + 1) { // all three accepted steps used: wait for the next one
             sleep();
             now = System.currentTimeMillis() / 30_000;
