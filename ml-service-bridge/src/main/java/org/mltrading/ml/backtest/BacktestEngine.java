@@ -11,6 +11,7 @@ import org.mltrading.api.model.BacktestMetrics;
 import org.mltrading.api.model.EquityPoint;
 import org.mltrading.ml.feature.Features;
 import org.mltrading.ml.model.Forecast;
+import org.mltrading.ml.model.ForecastModel;
 import org.mltrading.ml.model.ModelFitter;
 import org.mltrading.ml.model.SignalModel;
 
@@ -38,7 +39,16 @@ public final class BacktestEngine {
         this.costs = costs;
     }
 
+    /** A walk-forward run that refits the settings' kind as it goes (the platform's own models). */
     public BacktestResult run(BacktestSettings settings, List<Bar> bars, Progress progress) {
+        return run(settings, null, bars, progress);
+    }
+
+    /**
+     * A run of a model fitted elsewhere (an imported ONNX version), served unchanged at every close;
+     * with {@code fixed} null the settings' kind is refitted walk-forward.
+     */
+    public BacktestResult run(BacktestSettings settings, ForecastModel fixed, List<Bar> bars, Progress progress) {
         int n = bars.size();
         if (n < 2) {
             throw new IllegalArgumentException("a backtest needs at least 2 bars, got " + n);
@@ -56,22 +66,28 @@ public final class BacktestEngine {
             }
         }
         BarInterval interval = bars.get(0).interval();
-        return run(settings, times, opens, closes, interval, progress);
+        return run(settings, fixed, times, opens, closes, interval, progress);
     }
 
     /** The same run over prices already in arrays (benchmarks; callers that never held {@link Bar}s). */
     public BacktestResult run(BacktestSettings settings, Instant[] times, double[] opens, double[] closes,
                               BarInterval interval, Progress progress) {
+        return run(settings, null, times, opens, closes, interval, progress);
+    }
+
+    private BacktestResult run(BacktestSettings settings, ForecastModel fixed, Instant[] times, double[] opens,
+                               double[] closes, BarInterval interval, Progress progress) {
         int n = closes.length;
         double hurdle = 2 * costs.oneWayFraction();
         double cash = settings.initialEquity();
         double position = 0;
         double target = 0;
-        SignalModel model = null;
+        ForecastModel model = fixed;
+        boolean refit = fixed == null;
         int lastFit = 0;
         double[] features = new double[Features.NAMES.size()];
         // each bar's signal and volatility, computed once at its close (point-in-time by construction)
-        int signal = SignalModel.signalOf(settings.kind());
+        int signal = refit ? SignalModel.signalOf(settings.kind()) : -1;
         double[] signalAt = new double[n];
         double[] volAt = new double[n];
         double[] sampleX = new double[settings.trainWindow() + 1];
@@ -117,11 +133,13 @@ public final class BacktestEngine {
             // (3) features of this close; refit when due, on samples whose next close is known (t + 1 ≤ i)
             if (Features.available(i)) {
                 Features.compute(closes, i, features);
-                signalAt[i] = features[signal];
-                volAt[i] = features[Features.VOL_20];
+                if (refit) {
+                    signalAt[i] = features[signal];
+                    volAt[i] = features[Features.VOL_20];
+                }
             }
             int trainFrom = Math.max(0, i - settings.trainWindow());
-            if ((model == null || i - lastFit >= settings.refitEvery()) && ModelFitter.samples(trainFrom, i) >= ModelFitter.MIN_SAMPLES) {
+            if (refit && (model == null || i - lastFit >= settings.refitEvery()) && ModelFitter.samples(trainFrom, i) >= ModelFitter.MIN_SAMPLES) {
                 int used = 0;
                 for (int t = Math.max(trainFrom, Features.LOOKBACK); t < i; t++) {
                     if (volAt[t] > 0) {
@@ -140,7 +158,7 @@ public final class BacktestEngine {
                 lastFit = i;
             }
             // (4) decide the position for the next open
-            if (model != null && i + 1 < n) {
+            if (model != null && i + 1 < n && Features.available(i)) {
                 Forecast forecast = model.predict(features);
                 double direction = forecast.value() > hurdle ? 1
                         : forecast.value() < -hurdle && !settings.longOnly() ? -1 : 0;

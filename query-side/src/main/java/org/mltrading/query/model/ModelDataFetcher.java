@@ -251,6 +251,7 @@ class ModelDataFetcher {
                         .passed(validation.passed()).failures(validation.failures())
                         .metrics(toGraphQl(validation.metrics())).validatedAt(time(validation.validatedAt())).build())
                 .promotedAt(time(v.promotedAt)).retiredAt(time(v.retiredAt)).retiredReason(v.retiredReason)
+                .description(v.description)
                 .liveScore(score(model.name() + "@" + v.version))
                 .build();
     }
