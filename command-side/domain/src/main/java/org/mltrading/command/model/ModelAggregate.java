@@ -212,7 +212,8 @@ public class ModelAggregate {
         } else if (name != null && !name.equals(command.name())) {
             problem = "this model is called " + name;
         } else if (kind != null && kind != command.kind()) {
-            problem = name + " is a " + kind + " model: a " + command.kind() + " version needs another name";
+            problem = name + " holds " + kind + " versions; a version of kind " + command.kind()
+                    + " needs a model name of its own";
         }
         if (problem != null) {
             throw refused(ModelErrorCode.MODEL_INVALID_INPUT, problem);

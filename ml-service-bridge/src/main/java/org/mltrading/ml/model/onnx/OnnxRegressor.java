@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.mltrading.ml.feature.Features;
 
 /**
@@ -37,6 +38,7 @@ public final class OnnxRegressor implements AutoCloseable {
     private final boolean doubleOutput;
     private final int[] columns;
     private final long[] rowShape;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private OnnxRegressor(OrtSession session, String inputName, String outputName, boolean doubleInput,
                           boolean doubleOutput, int[] columns) {
@@ -184,8 +186,12 @@ public final class OnnxRegressor implements AutoCloseable {
         return columns.length;
     }
 
+    /** Releases the native session; closing again does nothing. */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         try {
             session.close();
         } catch (OrtException e) {
