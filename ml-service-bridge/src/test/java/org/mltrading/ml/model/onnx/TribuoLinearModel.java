@@ -20,7 +20,7 @@ import org.mltrading.ml.feature.Features;
  * the file a user would import. Tribuo numbers its input columns by feature name, so the import's
  * feature order is read from the trained model, as a user would read it from theirs.
  */
-final class TribuoLinearModel {
+public final class TribuoLinearModel {
 
     private static final RegressionFactory FACTORY = new RegressionFactory();
 
@@ -33,7 +33,7 @@ final class TribuoLinearModel {
     }
 
     /** Trained on samples t in [LOOKBACK, to) of the closes: the features at t against log(c[t+1]/c[t]). */
-    static TribuoLinearModel train(double[] closes, int to, List<String> features) {
+    public static TribuoLinearModel train(double[] closes, int to, List<String> features) {
         String[] names = features.toArray(String[]::new);
         MutableDataset<Regressor> data = new MutableDataset<>(
                 new SimpleDataSourceProvenance("AAPL daily 2013, platform features", FACTORY), FACTORY);
@@ -48,13 +48,13 @@ final class TribuoLinearModel {
     }
 
     /** Tribuo's own prediction for a feature vector of {@link Features#compute}. */
-    double predict(double[] features) {
+    public double predict(double[] features) {
         return model.predict(new ArrayExample<>(FACTORY.getUnknownOutput(), names, select(features, names)))
                 .getOutput().getValues()[0];
     }
 
     /** The input columns of the exported graph, in order (Tribuo's feature ids). */
-    List<String> inputOrder() {
+    public List<String> inputOrder() {
         ImmutableFeatureMap ids = model.getFeatureIDMap();
         List<String> order = new ArrayList<>();
         for (int id = 0; id < ids.size(); id++) {
@@ -63,7 +63,7 @@ final class TribuoLinearModel {
         return order;
     }
 
-    byte[] onnx() {
+    public byte[] onnx() {
         return model.exportONNXModel("org.mltrading.test", 1).toByteArray();
     }
 
