@@ -230,7 +230,8 @@ class ModelDataFetcher {
         }
     }
 
-    Model toGraphQl(ModelView view) {
+    /** Public: other fetchers of the package call it through this bean's security proxy. */
+    public Model toGraphQl(ModelView view) {
         return Model.newBuilder().id(view.id()).name(view.name()).kind(ModelKind.valueOf(view.kind().name()))
                 .status(ModelStatus.valueOf(view.status().name())).productionVersion(view.productionVersion())
                 .versions(view.versions().stream().map(v -> toGraphQl(view, v)).toList())
