@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mltrading.ml.feature.Features;
 import org.mltrading.ops.history.ImportHistory;
+import org.mltrading.ops.onnx.ImportOnnxModel;
 import org.mltrading.ops.testing.RunningPlatform;
 import org.springframework.graphql.client.WebSocketGraphQlClient;
 import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
@@ -174,6 +175,19 @@ class OnnxModelIT {
         assertThat(integrator.firstErrorCode()).isEqualTo("PERMISSION_DENIED");
         assertThat(refusals).allSatisfy((what, body) -> assertThat(body).as(what)
                 .doesNotContain("Exception").doesNotContain("org.mltrading").doesNotContain("ai.onnxruntime"));
+
+        // the command line goes through the same mutation: a refusal exits 1 with the code
+        Path notOnnx = Files.createTempFile("not-a-model", ".onnx");
+        Files.writeString(notOnnx, "date,open,high,low,close\n");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = new ImportOnnxModel(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8)).run(new String[] {"--name", "onnx-bad",
+                "--features", String.join(",", trained.inputOrder), "--symbol", "AAPL", "--interval", "ONE_DAY",
+                "--from", "2013-07-10T00:00:00Z", "--to", "2013-12-31T00:00:00Z", notOnnx.toString()},
+                platform.settings(), null);
+        assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isEqualTo(ImportOnnxModel.REFUSED_OR_UNREACHABLE);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("refused (MODEL_INVALID_ARTEFACT)");
 
         JsonNode none = platform.graphql(admin, "query { model(id: \"onnx-bad\") { id } }", null).data().get("model");
         assertThat(none.isNull()).as("nothing was registered: " + none).isTrue();

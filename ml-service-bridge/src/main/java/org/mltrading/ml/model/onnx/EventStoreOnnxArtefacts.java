@@ -25,7 +25,8 @@ class EventStoreOnnxArtefacts implements OnnxArtefacts {
 
     @Override
     public OnnxArtefact load(ModelId modelId, String artefactHash) {
-        DomainEventStream stream = eventStore.readEvents(modelId.value());
+        // from the first event, never from a snapshot: a snapshot would skip the artefact events
+        DomainEventStream stream = eventStore.readEvents(modelId.value(), 0L);
         while (stream.hasNext()) {
             DomainEventMessage<?> message = stream.next();
             if (OnnxArtefactImportedEvent.class.equals(message.getPayloadType())) {
