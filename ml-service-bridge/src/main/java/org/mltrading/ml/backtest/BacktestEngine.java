@@ -9,6 +9,7 @@ import org.mltrading.api.marketdata.Bar;
 import org.mltrading.api.marketdata.BarInterval;
 import org.mltrading.api.model.BacktestMetrics;
 import org.mltrading.api.model.EquityPoint;
+import org.mltrading.ml.model.ForecastModel;
 
 /**
  * An event-driven, single-instrument backtest over bars. Each bar is one event, handled in the order a
@@ -35,7 +36,16 @@ public final class BacktestEngine {
         this.costs = costs;
     }
 
+    /** A walk-forward run that refits the settings' kind as it goes (the platform's own models). */
     public BacktestResult run(BacktestSettings settings, List<Bar> bars, Progress progress) {
+        return run(settings, null, bars, progress);
+    }
+
+    /**
+     * A run of a model fitted elsewhere (an imported ONNX version), served unchanged at every close;
+     * with {@code fixed} null the settings' kind is refitted walk-forward.
+     */
+    public BacktestResult run(BacktestSettings settings, ForecastModel fixed, List<Bar> bars, Progress progress) {
         int n = bars.size();
         if (n < 2) {
             throw new IllegalArgumentException("a backtest needs at least 2 bars, got " + n);
@@ -53,13 +63,18 @@ public final class BacktestEngine {
             }
         }
         BarInterval interval = bars.get(0).interval();
-        return run(settings, times, opens, closes, interval, progress);
+        return run(settings, fixed, times, opens, closes, interval, progress);
     }
 
     /** The same run over prices already in arrays (benchmarks; callers that never held {@link Bar}s). */
     public BacktestResult run(BacktestSettings settings, Instant[] times, double[] opens, double[] closes,
                               BarInterval interval, Progress progress) {
-        TradingSignal model = new ModelSignal(settings, closes, 2 * costs.oneWayFraction());
+        return run(settings, null, times, opens, closes, interval, progress);
+    }
+
+    private BacktestResult run(BacktestSettings settings, ForecastModel fixed, Instant[] times, double[] opens,
+                               double[] closes, BarInterval interval, Progress progress) {
+        TradingSignal model = new ModelSignal(settings, fixed, closes, 2 * costs.oneWayFraction());
         return run(model, times, opens, closes, interval, settings.initialEquity(), progress);
     }
 

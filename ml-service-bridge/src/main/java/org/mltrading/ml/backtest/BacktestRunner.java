@@ -28,11 +28,15 @@ import org.mltrading.api.model.BacktestProgressedEvent;
 import org.mltrading.api.model.BacktestRequestedEvent;
 import org.mltrading.api.model.BacktestStartedEvent;
 import org.mltrading.api.model.ModelErrorCode;
+import org.mltrading.api.model.ModelKind;
 import org.mltrading.api.model.ModelRejection;
 import org.mltrading.api.model.ModelVersionSpec;
 import org.mltrading.api.model.RecordValidationCommand;
 import org.mltrading.api.model.RunBacktestCommand;
+import org.mltrading.ml.model.ForecastModel;
 import org.mltrading.ml.model.ModelCatalog;
+import org.mltrading.ml.model.ModelLoader;
+import org.mltrading.ml.model.onnx.InvalidArtefactException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -53,6 +57,7 @@ public class BacktestRunner implements DisposableBean {
     static final int MAX_BARS = 2_000_000;
 
     private final ModelCatalog catalog;
+    private final ModelLoader loader;
     private final QueryGateway queries;
     private final EventGateway events;
     private final CommandGateway commands;
@@ -64,11 +69,12 @@ public class BacktestRunner implements DisposableBean {
         return thread;
     });
 
-    public BacktestRunner(ModelCatalog catalog, QueryGateway queries, EventGateway events, CommandGateway commands,
+    public BacktestRunner(ModelCatalog catalog, ModelLoader loader, QueryGateway queries, EventGateway events, CommandGateway commands,
                           Clock clock,
                           @Value("${platform.venue.slippage-bps:1}") BigDecimal slippageBps,
                           @Value("${platform.venue.fee-bps:0.5}") BigDecimal feeBps) {
         this.catalog = catalog;
+        this.loader = loader;
         this.queries = queries;
         this.events = events;
         this.commands = commands;
@@ -124,8 +130,18 @@ public class BacktestRunner implements DisposableBean {
                 return null;
             }
             publish(new BacktestStartedEvent(id, bars.size(), clock.instant()), who);
-            BacktestResult result = engine.run(BacktestSettings.of(spec.kind(), spec.parameters()), bars,
-                    (done, total) -> publish(new BacktestProgressedEvent(id, done, total, clock.instant()), who));
+            BacktestEngine.Progress progress = (done, total) -> publish(new BacktestProgressedEvent(id, done, total,
+                    clock.instant()), who);
+            BacktestSettings settings = BacktestSettings.of(spec.kind(), spec.parameters());
+            BacktestResult result;
+            if (spec.kind() == ModelKind.ONNX) {
+                // fitted elsewhere: the registered artefact is served unchanged (no walk-forward refit)
+                try (ForecastModel model = loader.open(spec)) {
+                    result = engine.run(settings, model, bars, progress);
+                }
+            } else {
+                result = engine.run(settings, bars, progress);
+            }
             publish(new BacktestCompletedEvent(id, result.metrics(), result.equity(), clock.instant()), who);
             if (recordAsValidation) {
                 commands.sendAndWait(GenericCommandMessage.asCommandMessage(
@@ -147,7 +163,7 @@ public class BacktestRunner implements DisposableBean {
         if (e instanceof java.util.concurrent.TimeoutException) {
             return "the time-series store did not answer in time";
         }
-        if (e instanceof IllegalArgumentException) {
+        if (e instanceof IllegalArgumentException || e instanceof InvalidArtefactException) {
             return e.getMessage();
         }
         return "the backtest could not run (" + e.getClass().getSimpleName() + "); the platform logged it";

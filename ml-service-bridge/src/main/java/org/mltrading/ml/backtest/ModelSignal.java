@@ -3,6 +3,7 @@ package org.mltrading.ml.backtest;
 import org.mltrading.api.model.ModelKind;
 import org.mltrading.ml.feature.Features;
 import org.mltrading.ml.model.Forecast;
+import org.mltrading.ml.model.ForecastModel;
 import org.mltrading.ml.model.ModelFitter;
 import org.mltrading.ml.model.SignalModel;
 
@@ -10,7 +11,8 @@ import org.mltrading.ml.model.SignalModel;
  * The walk-forward model as a {@link TradingSignal}: at each close the features of that close are
  * computed (and kept, so refits reuse them), the model is refitted when due on the last
  * {@code trainWindow} samples whose next close is known (t + 1 ≤ i), and its forecast sets the
- * direction: long above the round-trip cost, short below minus it (unless long only), else flat.
+ * direction: long above the round-trip cost, short below minus it (unless long only), else flat. A
+ * model fitted elsewhere (an imported ONNX version) is served as it is, never refitted.
  */
 final class ModelSignal implements TradingSignal {
 
@@ -24,14 +26,18 @@ final class ModelSignal implements TradingSignal {
     private final double[] volAt;
     private final double[] sampleX;
     private final double[] sampleY;
-    private SignalModel model;
+    private final boolean refits;
+    private ForecastModel model;
     private int lastFit;
 
-    ModelSignal(BacktestSettings settings, double[] closes, double roundTripCost) {
+    /** @param fixed a model to serve unchanged, or null to refit the settings' kind walk-forward */
+    ModelSignal(BacktestSettings settings, ForecastModel fixed, double[] closes, double roundTripCost) {
         this.settings = settings;
         this.closes = closes;
         this.hurdle = roundTripCost;
-        this.signal = SignalModel.signalOf(settings.kind());
+        this.model = fixed;
+        this.refits = fixed == null;
+        this.signal = refits ? SignalModel.signalOf(settings.kind()) : -1;
         this.signalAt = new double[closes.length];
         this.volAt = new double[closes.length];
         this.sampleX = new double[settings.trainWindow() + 1];
@@ -40,17 +46,20 @@ final class ModelSignal implements TradingSignal {
 
     @Override
     public int atClose(int i) {
-        if (Features.available(i)) {
+        boolean featuresKnown = Features.available(i);
+        if (featuresKnown) {
             Features.compute(closes, i, features);
-            signalAt[i] = features[signal];
-            volAt[i] = features[Features.VOL_20];
+            if (refits) {
+                signalAt[i] = features[signal];
+                volAt[i] = features[Features.VOL_20];
+            }
         }
         int trainFrom = Math.max(0, i - settings.trainWindow());
         boolean due = model == null || i - lastFit >= settings.refitEvery();
-        if (due && ModelFitter.samples(trainFrom, i) >= ModelFitter.MIN_SAMPLES) {
+        if (refits && due && ModelFitter.samples(trainFrom, i) >= ModelFitter.MIN_SAMPLES) {
             refit(trainFrom, i);
         }
-        if (model == null) {
+        if (model == null || !featuresKnown) {
             return KEEP;
         }
         Forecast forecast = model.predict(features);

@@ -3,6 +3,7 @@ package org.mltrading.ml.live;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +26,9 @@ import org.mltrading.api.model.PredictionMadeEvent;
 import org.mltrading.api.model.PredictionScoredEvent;
 import org.mltrading.ml.feature.Features;
 import org.mltrading.ml.model.Forecast;
+import org.mltrading.ml.model.ForecastModel;
 import org.mltrading.ml.model.ModelCatalog;
-import org.mltrading.ml.model.SignalModel;
+import org.mltrading.ml.model.ModelLoader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -61,18 +63,21 @@ public class LivePredictor implements SmartLifecycle {
     private final Map<String, BarCloses> series = new HashMap<>();
     /** Predictions waiting for their outcome, by symbol, then by model version. */
     private final Map<String, Map<String, Prediction>> pending = new HashMap<>();
-    private final Map<String, SignalModel> models = new HashMap<>();
+    /** Models being served, by artefact hash; ONNX ones hold a native session, closed when no longer served. */
+    private final Map<String, ForecastModel> models = new HashMap<>();
+    private final ModelLoader loader;
     private ExecutorService worker;
     private AutoCloseable subscription;
     private volatile boolean running;
 
-    public LivePredictor(ObjectProvider<MarketDataPort> marketData, ModelCatalog catalog, EventGateway events,
-                         Clock clock,
+    public LivePredictor(ObjectProvider<MarketDataPort> marketData, ModelCatalog catalog, ModelLoader loader,
+                         EventGateway events, Clock clock,
                          @Value("${platform.ml.live.interval:ONE_MINUTE}") BarInterval interval,
                          @Value("${platform.ml.live.symbols:AAPL,MSFT,NVDA,SPY,BTC-USD,ETH-USD,EURUSD}") List<String> symbols,
                          @Value("${platform.ml.live.enabled:true}") boolean enabled) {
         this.marketData = marketData;
         this.catalog = catalog;
+        this.loader = loader;
         this.events = events;
         this.clock = clock;
         this.interval = interval;
@@ -126,10 +131,17 @@ public class LivePredictor implements SmartLifecycle {
         }
         double[] features = Features.compute(closes, last, new double[Features.NAMES.size()]);
         Map<String, Double> provenance = Features.named(features);
-        for (ModelVersionSpec spec : catalog.production()) {
-            SignalModel model = models.computeIfAbsent(spec.artefactHash(),
-                    hash -> SignalModel.fromParameters(spec.kind(), spec.parameters()));
-            Forecast forecast = model.predict(features);
+        List<ModelVersionSpec> production = catalog.production();
+        release(production);
+        for (ModelVersionSpec spec : production) {
+            Forecast forecast;
+            try {
+                forecast = models.computeIfAbsent(spec.artefactHash(), hash -> loader.open(spec)).predict(features);
+            } catch (RuntimeException e) {
+                // one model that cannot serve must not silence the others
+                log.warn("Model {}@{} did not predict {}: {}", spec.name(), spec.version(), symbol, e.getMessage());
+                continue;
+            }
             Prediction prediction = new Prediction(UUID.randomUUID().toString(), symbol, interval, spec.modelId(),
                     spec.name(), spec.version(), closed.barTime(), forecast.value(), forecast.lower80(),
                     forecast.upper80(), forecast.lower95(), forecast.upper95());
@@ -137,6 +149,19 @@ public class LivePredictor implements SmartLifecycle {
                     clock.instant())).andMetaData(SYSTEM));
             waiting.put(prediction.modelVersion(), prediction);
         }
+    }
+
+    /** Closes the models that left production (their ONNX sessions hold native memory). */
+    private void release(List<ModelVersionSpec> production) {
+        Set<String> served = new HashSet<>();
+        production.forEach(spec -> served.add(spec.artefactHash()));
+        models.entrySet().removeIf(entry -> {
+            if (served.contains(entry.getKey())) {
+                return false;
+            }
+            entry.getValue().close();
+            return true;
+        });
     }
 
     private PredictionScoredEvent score(Prediction prediction, double realised) {
@@ -158,6 +183,15 @@ public class LivePredictor implements SmartLifecycle {
         }
         if (worker != null) {
             worker.shutdownNow();
+            try {
+                // the worker owns the models: close them only once it has stopped using them
+                if (worker.awaitTermination(5, TimeUnit.SECONDS)) {
+                    models.values().forEach(ForecastModel::close);
+                    models.clear();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -18,7 +18,7 @@ public final class ModelFitter {
 
     /** Fewer samples than this cannot give a 95 % conformal interval and a usable slope. */
     public static final int MIN_SAMPLES = 40;
-    static final int MIN_CALIBRATION = 19;
+    public static final int MIN_CALIBRATION = 19;
 
     private ModelFitter() {
     }
@@ -81,8 +81,11 @@ public final class ModelFitter {
                 halfLife, used);
     }
 
-    /** The ⌈(m + 1)·level⌉-th smallest absolute residual (the largest when the rank exceeds m). */
-    static double conformal(double[] sortedResiduals, double level) {
+    /**
+     * The ⌈(m + 1)·level⌉-th smallest absolute residual (the largest when the rank exceeds m). Imported
+     * ONNX models are calibrated with the same rule.
+     */
+    public static double conformal(double[] sortedResiduals, double level) {
         int m = sortedResiduals.length;
         int rank = (int) Math.ceil((m + 1) * level);
         return sortedResiduals[Math.min(rank, m) - 1];

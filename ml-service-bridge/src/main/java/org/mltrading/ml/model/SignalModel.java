@@ -17,7 +17,7 @@ import org.mltrading.ml.feature.Features;
  *                     the prices did not revert)
  */
 public record SignalModel(ModelKind kind, double intercept, double slope, double q80, double q95,
-                          double halfLifeBars, int trainingSamples) {
+                          double halfLifeBars, int trainingSamples) implements ForecastModel {
 
     public static final String INTERCEPT = "intercept";
     public static final String SLOPE = "slope";
@@ -28,7 +28,11 @@ public record SignalModel(ModelKind kind, double intercept, double slope, double
 
     /** The feature index of the model's signal. */
     public static int signalOf(ModelKind kind) {
-        return kind == ModelKind.MOMENTUM ? Features.MOM_20_VS : Features.Z_20;
+        return switch (kind) {
+            case MOMENTUM -> Features.MOM_20_VS;
+            case MEAN_REVERSION -> Features.Z_20;
+            case ONNX -> throw new IllegalArgumentException("an ONNX model has no single signal: it reads its declared features");
+        };
     }
 
     /** The features a version lists (its signal and the volatility that scales it). */
@@ -37,6 +41,7 @@ public record SignalModel(ModelKind kind, double intercept, double slope, double
     }
 
     /** The forecast for features computed at a bar's close by {@link Features#compute}. */
+    @Override
     public Forecast predict(double[] features) {
         double vol = features[Features.VOL_20];
         double value = vol * (intercept + slope * features[signalOf(kind)]);

@@ -32,6 +32,7 @@ import org.mltrading.ml.feature.Features;
 import org.mltrading.ml.model.Forecast;
 import org.mltrading.ml.model.ModelCatalog;
 import org.mltrading.ml.model.ModelFitter;
+import org.mltrading.ml.model.ModelLoader;
 import org.mltrading.ml.model.SignalModel;
 import org.springframework.beans.factory.ObjectProvider;
 
@@ -68,7 +69,10 @@ class LivePredictorTest {
         }).when(events).publish(any(Object[].class));
         @SuppressWarnings("unchecked")
         ObjectProvider<MarketDataPort> none = mock(ObjectProvider.class);
-        predictor = new LivePredictor(none, catalog, events, Clock.fixed(START, ZoneOffset.UTC), BarInterval.ONE_MINUTE,
+        ModelLoader loader = new ModelLoader((id, hash) -> {
+            throw new AssertionError("no ONNX artefact is served here");
+        });
+        predictor = new LivePredictor(none, catalog, loader, events, Clock.fixed(START, ZoneOffset.UTC), BarInterval.ONE_MINUTE,
                 List.of("AAPL"), true);
     }
 
@@ -132,7 +136,9 @@ class LivePredictorTest {
         @SuppressWarnings("unchecked")
         ObjectProvider<MarketDataPort> none = mock(ObjectProvider.class);
         EventGateway events = mock(EventGateway.class);
-        LivePredictor idle = new LivePredictor(none, empty, events, Clock.systemUTC(),
+        LivePredictor idle = new LivePredictor(none, empty, new ModelLoader((id, hash) -> {
+            throw new AssertionError("nothing is served");
+        }), events, Clock.systemUTC(),
                 BarInterval.ONE_MINUTE, List.of("AAPL"), true);
         for (int minute = 0; minute <= 30; minute++) {
             idle.accept(new Trade("AAPL", BigDecimal.valueOf(closes[minute]), BigDecimal.ONE, minute,

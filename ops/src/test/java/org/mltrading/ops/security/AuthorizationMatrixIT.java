@@ -89,6 +89,10 @@ class AuthorizationMatrixIT {
             row("Mutation.promoteModel", "(input: {model: \"matrix-none\", version: 1})", EnumSet.of(Caller.RISK_OFFICER)),
             row("Mutation.retireModel", "(input: {model: \"matrix-none\", version: 1, reason: \"matrix\"})",
                     EnumSet.of(Caller.RISK_OFFICER)),
+            // bytes that are not ONNX: allowed callers get MODEL_INVALID_ARTEFACT and nothing is registered
+            row("Mutation.importOnnxModel", "(input: {name: \"matrix-onnx\", features: [\"ret_1\"],"
+                    + " artefactBase64: \"bm90IGFuIG9ubnggbW9kZWw=\", symbol: \"AAPL\", interval: ONE_DAY,"
+                    + " from: \"2013-01-01T00:00:00Z\", to: \"2013-02-01T00:00:00Z\"})", EnumSet.of(Caller.RISK_OFFICER)),
             row("Subscription.predictions", "(symbols: [\"AAPL\"])", EVERYONE),
             row("Subscription.backtestProgress", "(id: \"%BACKTEST%\")", EVERYONE),
             row("Mutation.placeOrder", "(input: {accountId: \"" + A + "\", clientOrderId: \"%UNIQUE%\", symbol: \"AAPL\","

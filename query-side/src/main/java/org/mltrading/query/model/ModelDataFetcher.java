@@ -230,7 +230,8 @@ class ModelDataFetcher {
         }
     }
 
-    Model toGraphQl(ModelView view) {
+    /** Public: other fetchers of the package call it through this bean's security proxy. */
+    public Model toGraphQl(ModelView view) {
         return Model.newBuilder().id(view.id()).name(view.name()).kind(ModelKind.valueOf(view.kind().name()))
                 .status(ModelStatus.valueOf(view.status().name())).productionVersion(view.productionVersion())
                 .versions(view.versions().stream().map(v -> toGraphQl(view, v)).toList())
@@ -251,6 +252,7 @@ class ModelDataFetcher {
                         .passed(validation.passed()).failures(validation.failures())
                         .metrics(toGraphQl(validation.metrics())).validatedAt(time(validation.validatedAt())).build())
                 .promotedAt(time(v.promotedAt)).retiredAt(time(v.retiredAt)).retiredReason(v.retiredReason)
+                .description(v.description)
                 .liveScore(score(model.name() + "@" + v.version))
                 .build();
     }

@@ -9,6 +9,7 @@ import org.mltrading.api.model.ModelVersionPromotedEvent;
 import org.mltrading.api.model.ModelVersionRegisteredEvent;
 import org.mltrading.api.model.ModelVersionRetiredEvent;
 import org.mltrading.api.model.ModelVersionValidatedEvent;
+import org.mltrading.api.model.OnnxArtefactImportedEvent;
 import org.mltrading.query.projection.ProjectionGroups;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
@@ -82,6 +83,12 @@ class ModelProjection {
             version.retiredAt = event.retiredAt();
             version.retiredReason = event.reason();
         });
+    }
+
+    @EventHandler
+    void on(OnnxArtefactImportedEvent event, @SequenceNumber long sequence) {
+        // the bytes stay in the event store, where the ML bridge reads them; the registry shows the description
+        update(event.modelId().value(), sequence, event.version(), version -> version.description = event.description());
     }
 
     private void update(String modelId, long sequence, int versionNumber, Consumer<ModelView.VersionView> change) {

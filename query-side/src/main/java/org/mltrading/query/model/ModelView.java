@@ -78,6 +78,8 @@ public class ModelView {
         Instant promotedAt;
         Instant retiredAt;
         String retiredReason;
+        /** The importer's description of an ONNX version. */
+        String description;
     }
 
     /** The latest recorded validation of a version. */

@@ -14,6 +14,10 @@ public enum ModelErrorCode {
     MODEL_INVALID_STATE,
     /** Promotion and retirement need ADMIN or RISK_OFFICER in the command's metadata. */
     MODEL_PERMISSION_DENIED,
+    /** An imported artefact that is not a servable ONNX model: unreadable, too large, wrong input or output. */
+    MODEL_INVALID_ARTEFACT,
+    /** Too few stored bars in an import's calibration range to calibrate the intervals. */
+    MODEL_NO_CALIBRATION_DATA,
     BACKTEST_INVALID_INPUT,
     BACKTEST_NO_DATA
 }

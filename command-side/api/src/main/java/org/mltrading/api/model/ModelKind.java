@@ -5,5 +5,10 @@ public enum ModelKind {
     /** Time-series momentum, volatility-scaled (next return regressed on the vol-scaled past return). */
     MOMENTUM,
     /** Mean reversion: next return regressed on the z-score of price against its rolling mean; OU half-life fitted. */
-    MEAN_REVERSION
+    MEAN_REVERSION,
+    /**
+     * Trained outside the platform and imported as ONNX: maps named features to the next bar's log
+     * return; served with ONNX Runtime, intervals calibrated at import (docs/adr/0016).
+     */
+    ONNX
 }

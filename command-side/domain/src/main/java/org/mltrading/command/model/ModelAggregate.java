@@ -20,15 +20,18 @@ import org.axonframework.spring.stereotype.Aggregate;
 import org.mltrading.api.audit.AuditMetadata;
 import org.mltrading.api.model.ModelErrorCode;
 import org.mltrading.api.model.ModelId;
+import org.mltrading.api.model.ModelKind;
 import org.mltrading.api.model.ModelRejection;
 import org.mltrading.api.model.ModelStatus;
 import org.mltrading.api.model.ModelVersionPromotedEvent;
 import org.mltrading.api.model.ModelVersionRegisteredEvent;
 import org.mltrading.api.model.ModelVersionRetiredEvent;
 import org.mltrading.api.model.ModelVersionValidatedEvent;
+import org.mltrading.api.model.OnnxArtefactImportedEvent;
 import org.mltrading.api.model.PromoteModelCommand;
 import org.mltrading.api.model.RecordValidationCommand;
 import org.mltrading.api.model.RegisterModelVersionCommand;
+import org.mltrading.api.model.RegisterOnnxModelVersionCommand;
 import org.mltrading.api.model.RetireModelCommand;
 import org.mltrading.api.model.ValidationThresholds;
 import org.mltrading.command.CommandSideConfiguration;
@@ -49,6 +52,8 @@ public class ModelAggregate {
     @AggregateIdentifier
     private ModelId modelId;
     private String name;
+    /** Every version of a model is of the kind of its first one: serving and backtests read the kind per model. */
+    private ModelKind kind;
     private final Map<Integer, ModelVersion> versions = new TreeMap<>();
     private Integer productionVersion;
 
@@ -59,11 +64,40 @@ public class ModelAggregate {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(RegisterModelVersionCommand command, Clock clock) {
+        if (command.kind() == ModelKind.ONNX) {
+            throw refused(ModelErrorCode.MODEL_INVALID_INPUT, "an ONNX version is registered with its artefact");
+        }
+        register(command, clock);
+    }
+
+    /**
+     * An imported ONNX version: the registration and the artefact's bytes in one unit of work, so no
+     * version is ever registered without the bytes it serves. Foreign code in production is a
+     * lifecycle decision: ADMIN or RISK_OFFICER only, as for promotion.
+     */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(RegisterOnnxModelVersionCommand command, Clock clock,
+                @MetaDataValue(AuditMetadata.ROLES) String roles) {
+        requireLifecycleRole(roles, "import");
+        if (command.artefact() == null || command.artefact().size() == 0) {
+            throw refused(ModelErrorCode.MODEL_INVALID_ARTEFACT, "an ONNX version needs its artefact");
+        }
+        String hash = command.artefact().sha256();
+        if (register(new RegisterModelVersionCommand(command.modelId(), command.name(), command.version(),
+                ModelKind.ONNX, command.features(), command.parameters(), command.calibration(), hash), clock)) {
+            apply(new OnnxArtefactImportedEvent(command.modelId(), command.version(), hash, command.artefact(),
+                    command.description(), clock.instant()));
+        }
+    }
+
+    /** Applies the registration unless the same one is already there; false for that no-op. */
+    private boolean register(RegisterModelVersionCommand command, Clock clock) {
         validate(command);
         ModelVersion existing = versions.get(command.version());
         if (existing != null) {
             if (existing.artefactHash().equals(command.artefactHash())) {
-                return; // the same registration again: nothing new happened
+                return false; // the same registration again: nothing new happened
             }
             throw refused(ModelErrorCode.MODEL_VERSION_EXISTS, "version " + command.version() + " of "
                     + command.name() + " is already registered with another artefact");
@@ -71,6 +105,7 @@ public class ModelAggregate {
         apply(new ModelVersionRegisteredEvent(command.modelId(), command.name(), command.version(), command.kind(),
                 List.copyOf(command.features()), Map.copyOf(command.parameters()), command.training(),
                 command.artefactHash(), clock.instant()));
+        return true;
     }
 
     @CommandHandler
@@ -129,6 +164,7 @@ public class ModelAggregate {
     void on(ModelVersionRegisteredEvent event) {
         modelId = event.modelId();
         name = event.name();
+        kind = event.kind();
         versions.put(event.version(), new ModelVersion(ModelStatus.REGISTERED, event.artefactHash(), null));
     }
 
@@ -175,6 +211,9 @@ public class ModelAggregate {
             problem = "the artefact hash is a SHA-256 in lower-case hex";
         } else if (name != null && !name.equals(command.name())) {
             problem = "this model is called " + name;
+        } else if (kind != null && kind != command.kind()) {
+            problem = name + " holds " + kind + " versions; a version of kind " + command.kind()
+                    + " needs a model name of its own";
         }
         if (problem != null) {
             throw refused(ModelErrorCode.MODEL_INVALID_INPUT, problem);
