@@ -3,9 +3,7 @@ package org.mltrading.ml.backtest;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -191,17 +189,9 @@ public class BacktestRunner implements DisposableBean {
         }
     }
 
+    /** The who/why of the request travels on to the commands it causes. */
     private static MetaData propagated(MetaData metaData) {
-        Map<String, Object> who = new HashMap<>();
-        for (String key : AuditMetadata.PROPAGATED) {
-            if (metaData.containsKey(key)) {
-                who.put(key, metaData.get(key));
-            }
-        }
-        if (metaData.containsKey(AuditMetadata.CORRELATION_ID)) {
-            who.put(AuditMetadata.CORRELATION_ID, metaData.get(AuditMetadata.CORRELATION_ID));
-        }
-        return MetaData.from(who);
+        return MetaData.from(AuditMetadata.whoAndWhy(metaData));
     }
 
     private static CommandExecutionException refused(ModelErrorCode code, String message) {

@@ -1,6 +1,8 @@
 package org.mltrading.api.audit;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Keys of the who/why metadata attached at the GraphQL edge to every command and copied by Axon's
@@ -24,6 +26,23 @@ public final class AuditMetadata {
 
     /** Keys copied from a command onto the events it causes. */
     public static final List<String> PROPAGATED = List.of(ACTOR, ACTOR_TYPE, ROLES, MFA);
+
+    /**
+     * The who/why of a message to carry on to the commands it causes outside a unit of work (a
+     * background job): the {@link #PROPAGATED} keys and the correlation id, where present.
+     */
+    public static Map<String, Object> whoAndWhy(Map<String, ?> metaData) {
+        Map<String, Object> carried = new HashMap<>();
+        for (String key : PROPAGATED) {
+            if (metaData.containsKey(key)) {
+                carried.put(key, metaData.get(key));
+            }
+        }
+        if (metaData.containsKey(CORRELATION_ID)) {
+            carried.put(CORRELATION_ID, metaData.get(CORRELATION_ID));
+        }
+        return carried;
+    }
 
     private AuditMetadata() {
     }

@@ -149,18 +149,9 @@ public class OnnxModelImporter {
         }
     }
 
-    /** The who/why of the import travels on to the registration and its events. */
+    /** The who/why of the request travels on to the commands it causes. */
     private static MetaData propagated(MetaData metaData) {
-        Map<String, Object> who = new HashMap<>();
-        for (String key : AuditMetadata.PROPAGATED) {
-            if (metaData.containsKey(key)) {
-                who.put(key, metaData.get(key));
-            }
-        }
-        if (metaData.containsKey(AuditMetadata.CORRELATION_ID)) {
-            who.put(AuditMetadata.CORRELATION_ID, metaData.get(AuditMetadata.CORRELATION_ID));
-        }
-        return MetaData.from(who);
+        return MetaData.from(AuditMetadata.whoAndWhy(metaData));
     }
 
     private static CommandExecutionException refused(ModelErrorCode code, String message) {
