@@ -6,12 +6,7 @@ import com.netflix.graphql.dgs.InputArgument;
 import java.time.Duration;
 import java.util.Currency;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
-import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.mltrading.api.account.CreateAccountCommand;
 import org.mltrading.api.account.GrantAccountEntitlementCommand;
@@ -21,8 +16,7 @@ import org.mltrading.graphql.types.Account;
 import org.mltrading.graphql.types.OpenAccountInput;
 import org.mltrading.query.graphql.ApiErrorCode;
 import org.mltrading.query.graphql.ApiException;
-import org.mltrading.query.graphql.CommandMetadata;
-import org.mltrading.query.security.ApiPrincipal;
+import org.mltrading.query.graphql.ReadYourWrites;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.prepost.PreAuthorize;
 
@@ -90,25 +84,11 @@ class AccountAdminDataFetcher {
         if (directory.find(input.getAccountId()).isPresent()) {
             throw new ApiException("VALIDATION_DUPLICATE", "account " + input.getAccountId() + " already exists");
         }
-        CompletableFuture<AccountView> opened = updates.accounts()
-                .filter(view -> view.id().equals(input.getAccountId())).next().toFuture();
-        try {
-            commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(new CreateAccountCommand(
-                            new AccountId(input.getAccountId()), input.getName().trim(), input.getOwner().trim(),
-                            input.getCurrency(), input.getInitialCash(), Set.of()))
-                    .andMetaData(CommandMetadata.of(ApiPrincipal.current())));
-            return accounts.toGraphQl(opened.get(readYourWritesTimeout.toMillis(), TimeUnit.MILLISECONDS));
-        } catch (TimeoutException e) {
-            return directory.find(input.getAccountId()).map(accounts::toGraphQl).orElseThrow(
-                    () -> new ApiException(ApiErrorCode.UNAVAILABLE, "the account was opened but cannot be read yet"));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ApiException(ApiErrorCode.UNAVAILABLE, "interrupted while waiting for the account");
-        } catch (ExecutionException e) {
-            throw new ApiException(ApiErrorCode.INTERNAL_ERROR, "account projection failed");
-        } finally {
-            opened.cancel(true);
-        }
+        CreateAccountCommand open = new CreateAccountCommand(new AccountId(input.getAccountId()), input.getName().trim(),
+                input.getOwner().trim(), input.getCurrency(), input.getInitialCash(), Set.of());
+        return accounts.toGraphQl(ReadYourWrites.sendAndAwait(commandGateway, open,
+                updates.accounts().filter(view -> view.id().equals(input.getAccountId())),
+                readYourWritesTimeout, () -> directory.find(input.getAccountId()), "account"));
     }
 
     private AccountView existing(String accountId) {

@@ -14,10 +14,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.mltrading.api.account.ChangeTradingStateCommand;
 import org.mltrading.api.account.RiskLimits;
@@ -31,7 +27,7 @@ import org.mltrading.graphql.types.Position;
 import org.mltrading.graphql.types.SetRiskLimitsInput;
 import org.mltrading.query.graphql.ApiErrorCode;
 import org.mltrading.query.graphql.ApiException;
-import org.mltrading.query.graphql.CommandMetadata;
+import org.mltrading.query.graphql.ReadYourWrites;
 import org.mltrading.query.marketdata.MarketDataHub;
 import org.mltrading.query.security.ApiPrincipal;
 import org.reactivestreams.Publisher;
@@ -134,23 +130,9 @@ public class AccountDataFetcher {
     }
 
     public Account sendAndAwait(AccountView account, Object command) {
-        CompletableFuture<AccountView> changed = updates.accounts()
-                .filter(view -> view.id().equals(account.id()) && view.lastSequence() > account.lastSequence())
-                .next().toFuture();
-        try {
-            commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
-                    .andMetaData(CommandMetadata.of(ApiPrincipal.current())));
-            return toGraphQl(changed.get(readYourWritesTimeout.toMillis(), TimeUnit.MILLISECONDS));
-        } catch (TimeoutException e) {
-            return directory.find(account.id()).map(this::toGraphQl).orElseThrow();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ApiException(ApiErrorCode.UNAVAILABLE, "interrupted while waiting for the account");
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new ApiException(ApiErrorCode.INTERNAL_ERROR, "account projection failed");
-        } finally {
-            changed.cancel(true);
-        }
+        return toGraphQl(ReadYourWrites.sendAndAwait(commandGateway, command,
+                updates.accounts().filter(view -> view.id().equals(account.id()) && view.lastSequence() > account.lastSequence()),
+                readYourWritesTimeout, () -> directory.find(account.id()), "account"));
     }
 
     public Account toGraphQl(AccountView view) {

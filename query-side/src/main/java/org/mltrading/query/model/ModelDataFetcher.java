@@ -16,10 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.mltrading.api.model.ModelId;
@@ -47,6 +43,7 @@ import org.mltrading.graphql.types.TrainingRange;
 import org.mltrading.graphql.types.Validation;
 import org.mltrading.query.graphql.ApiErrorCode;
 import org.mltrading.query.graphql.ApiException;
+import org.mltrading.query.graphql.ReadYourWrites;
 import org.mltrading.query.graphql.CommandMetadata;
 import org.mltrading.query.security.ApiPrincipal;
 import org.reactivestreams.Publisher;
@@ -210,24 +207,9 @@ class ModelDataFetcher {
     }
 
     private Model sendAndAwait(ModelView model, Object command) {
-        CompletableFuture<ModelView> changed = updates.models()
-                .filter(view -> view.id().equals(model.id()) && view.lastSequence() > model.lastSequence())
-                .next().toFuture();
-        try {
-            commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
-                    .andMetaData(CommandMetadata.of(ApiPrincipal.current())));
-            return toGraphQl(changed.get(readYourWritesTimeout.toMillis(), TimeUnit.MILLISECONDS));
-        } catch (TimeoutException e) {
-            // nothing changed (an idempotent no-op) or the projection is slow: answer what is stored
-            return directory.find(model.id()).map(this::toGraphQl).orElseThrow();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ApiException(ApiErrorCode.UNAVAILABLE, "interrupted while waiting for the model");
-        } catch (ExecutionException e) {
-            throw new ApiException(ApiErrorCode.INTERNAL_ERROR, "model projection failed");
-        } finally {
-            changed.cancel(true);
-        }
+        return toGraphQl(ReadYourWrites.sendAndAwait(commandGateway, command,
+                updates.models().filter(view -> view.id().equals(model.id()) && view.lastSequence() > model.lastSequence()),
+                readYourWritesTimeout, () -> directory.find(model.id()), "model"));
     }
 
     /** Public: other fetchers of the package call it through this bean's security proxy. */

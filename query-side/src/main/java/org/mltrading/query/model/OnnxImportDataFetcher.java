@@ -6,12 +6,7 @@ import com.netflix.graphql.dgs.InputArgument;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
-import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.mltrading.api.model.ImportOnnxModelCommand;
 import org.mltrading.api.model.ModelErrorCode;
@@ -22,8 +17,7 @@ import org.mltrading.graphql.types.ImportOnnxModelInput;
 import org.mltrading.graphql.types.Model;
 import org.mltrading.query.graphql.ApiErrorCode;
 import org.mltrading.query.graphql.ApiException;
-import org.mltrading.query.graphql.CommandMetadata;
-import org.mltrading.query.security.ApiPrincipal;
+import org.mltrading.query.graphql.ReadYourWrites;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.prepost.PreAuthorize;
 
@@ -69,24 +63,10 @@ class OnnxImportDataFetcher {
             ModelView.VersionView registered = view.version(version);
             return registered != null && (input.getDescription() == null || registered.description != null);
         };
-        CompletableFuture<ModelView> changed = updates.models()
-                .filter(view -> view.id().equals(modelId) && imported.test(view)).next().toFuture();
-        try {
-            commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
-                    .andMetaData(CommandMetadata.of(ApiPrincipal.current())));
-            return models.toGraphQl(changed.get(readYourWritesTimeout.toMillis(), TimeUnit.MILLISECONDS));
-        } catch (TimeoutException e) {
-            // the same import again (a no-op) or a slow projection: answer what is stored
-            return directory.find(modelId).map(models::toGraphQl)
-                    .orElseThrow(() -> new ApiException(ApiErrorCode.UNAVAILABLE, "the model is registered but not readable yet"));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ApiException(ApiErrorCode.UNAVAILABLE, "interrupted while waiting for the model");
-        } catch (ExecutionException e) {
-            throw new ApiException(ApiErrorCode.INTERNAL_ERROR, "model projection failed");
-        } finally {
-            changed.cancel(true);
-        }
+        // a repeated import is a no-op: then the stored model is the answer
+        return models.toGraphQl(ReadYourWrites.sendAndAwait(commandGateway, command,
+                updates.models().filter(view -> view.id().equals(modelId) && imported.test(view)),
+                readYourWritesTimeout, () -> directory.find(modelId), "model"));
     }
 
     /** Base64 as RFC 4648; white space (line breaks, as base64 tools write them) is ignored. */
