@@ -99,9 +99,11 @@ class BatchedDocumentsTest {
     void a_rolled_back_batch_writes_nothing() {
         BatchingUnitOfWork<EventMessage<?>> batch = new BatchingUnitOfWork<>(List.of(event("a"), event("b")));
         List<String> announced = new ArrayList<>();
+        List<String> handled = new ArrayList<>();
         try {
             batch.executeWithResult(() -> {
                 String id = (String) batch.getMessage().getPayload();
+                handled.add(id);
                 if (id.equals("b")) {
                     throw new IllegalStateException("handler failed on the last event");
                 }
@@ -111,6 +113,8 @@ class BatchedDocumentsTest {
         } catch (Exception expected) {
             // the processor would retry the batch
         }
+        assertThat(handled).as("the first event was handled and saved in the batch").containsExactly("a", "b");
+        assertThat(batch.isRolledBack()).isTrue();
         assertThat(stored("a")).isNull();
         assertThat(announced).isEmpty();
     }
