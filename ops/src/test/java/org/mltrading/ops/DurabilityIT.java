@@ -29,7 +29,8 @@ import org.mltrading.ops.testing.RunningPlatform;
  */
 class DurabilityIT {
 
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(150);
+    // a start bound, not a measurement: the shared platform of the other ITs runs in the same 2 cores
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(300);
     private static final String PLACE_ORDER = """
             mutation Place($input: PlaceOrderInput!) { placeOrder(input: $input) { id clientOrderId status } }""";
 
