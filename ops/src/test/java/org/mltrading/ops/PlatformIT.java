@@ -78,7 +78,7 @@ class PlatformIT {
         assertThat(placed.errors()).as("errors of %s", placed.body()).isNull();
         JsonNode order = placed.data().get("placeOrder");
         assertThat(order.get("clientOrderId").asText()).isEqualTo(clientOrderId);
-        assertThat(order.get("status").asText()).isEqualTo("PENDING");
+        assertThat(order.get("status").asText()).isEqualTo("WORKING"); // decided in the same commit (ADR 0019)
         assertThat(order.get("quantity").asText()).isEqualTo("5");
         assertThat(order.get("limitPrice").asText()).isEqualTo("101.25");
         assertThat(order.get("placedBy").asText()).isEqualTo("demo-integrator");

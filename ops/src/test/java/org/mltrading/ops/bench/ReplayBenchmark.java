@@ -84,7 +84,7 @@ public final class ReplayBenchmark {
     private static void run(AllInOne platform, int orders, int batch) throws InterruptedException {
         var context = platform.platformContext();
         EventProcessingConfiguration processing = context.getBean(EventProcessingConfiguration.class);
-        for (String group : List.of("order-flow-saga", "venue", "audit-chain")) {
+        for (String group : List.of("venue", "audit-chain")) {
             processing.eventProcessor(group).ifPresent(EventProcessor::shutDown);
         }
         EventStore eventStore = context.getBean(EventStore.class);

@@ -119,9 +119,10 @@ class OrderDataFetcher {
     }
 
     /**
-     * Sends PlaceOrderCommand with the caller's who/why metadata and answers once the order can be read
-     * (read-your-writes): it waits for the projection's announcement of this order, subscribed before
-     * the command is sent so the announcement cannot be missed.
+     * Sends PlaceOrderCommand with the caller's who/why metadata; order entry decides the pre-trade
+     * check in the same commit (ADR 0019), so the answer is the order WORKING or REJECTED. It answers
+     * once the order can be read (read-your-writes): it waits for the projection's announcement of the
+     * decided order, subscribed before the command is sent so the announcement cannot be missed.
      */
     @DgsMutation
     @PreAuthorize("hasAnyRole('TRADER','INTEGRATOR')")
@@ -132,9 +133,11 @@ class OrderDataFetcher {
         checkAgainstInstrument(terms);
         OrderId orderId = OrderId.forClientOrder(OrderMapper.accountId(account.id()), input.getClientOrderId());
 
-        // subscribed before anything is read or sent, so the projection's announcement cannot be missed
+        // subscribed before anything is read or sent, so the projection's announcement cannot be missed;
+        // the order is placed and decided in one commit, so the answer waits for the decided order
         CompletableFuture<OrderView> projected = updates.stream()
-                .filter(view -> view.id().equals(orderId.toString()))
+                .filter(view -> view.id().equals(orderId.toString())
+                        && view.status() != org.mltrading.api.order.OrderStatus.PENDING)
                 .next().toFuture();
         var existing = queries.byId(orderId.toString());
         if (existing.isPresent()) {

@@ -154,10 +154,19 @@ public class AccountAggregate {
 
     @CommandHandler
     void handle(CheckPreTradeRiskCommand command, Clock clock) {
+        decide(command, clock.instant());
+    }
+
+    /**
+     * The pre-trade verdict on a new order, stored as an event either way (an approval reserves the
+     * notional). {@code OrderEntry} calls this inside the unit of work that places the order, so the
+     * order and its verdict are appended together. Answers the breach, empty when approved; a repeated
+     * check of the same order stores nothing and answers empty.
+     */
+    public Optional<RiskRejection> decide(CheckPreTradeRiskCommand command, Instant now) {
         if (checkedOrders.contains(command.orderId())) {
-            return; // the verdict is already stored
+            return Optional.empty(); // the verdict is already stored
         }
-        Instant now = clock.instant();
         PreTradeOrder order = PreTradeOrder.of(command, now);
         Optional<RiskRejection> breach = RiskPolicies.firstBreach(order, exposureAt(now));
         if (breach.isPresent()) {
@@ -167,6 +176,7 @@ public class AccountAggregate {
             apply(new PreTradeRiskApprovedEvent(accountId, command.orderId(), command.symbol(), command.side(),
                     command.quantity(), order.notional(), now));
         }
+        return breach;
     }
 
     /**
@@ -189,7 +199,7 @@ public class AccountAggregate {
     }
 
     @CommandHandler
-    void handle(ApplyFillCommand command, Clock clock) {
+    public void handle(ApplyFillCommand command, Clock clock) {
         if (appliedFills.contains(fillKey(command.orderId(), command.fillId()))) {
             return; // a re-sent fill: already booked
         }
@@ -206,7 +216,7 @@ public class AccountAggregate {
     }
 
     @CommandHandler
-    void handle(ReleaseExposureCommand command, Clock clock) {
+    public void handle(ReleaseExposureCommand command, Clock clock) {
         Reservation reservation = reservations.get(command.orderId());
         if (reservation == null) {
             return; // never approved, used up by its fills, or already released

@@ -63,29 +63,27 @@ public class OrderAggregate {
         // required by Axon to rebuild from events
     }
 
-    @CommandHandler
+    /** Places the order (PENDING); {@code OrderEntry} decides it in the same unit of work. */
     public OrderAggregate(PlaceOrderCommand command, Clock clock) {
         OrderPolicies.validate(command, clock.instant());
         apply(new OrderPlacedEvent(command.orderId(), command.accountId(), command.clientOrderId(),
                 command.terms(), clock.instant(), command.provenance()));
     }
 
-    @CommandHandler
-    void handle(AcceptOrderCommand command, Clock clock) {
+    public void handle(AcceptOrderCommand command, Clock clock) {
         OrderPolicies.requireStatus(Transition.ACCEPT, status);
         apply(new OrderAcceptedEvent(orderId, accountId, terms.symbol(), terms, clock.instant()));
     }
 
-    @CommandHandler
-    void handle(RejectOrderCommand command, Clock clock) {
+    public void handle(RejectOrderCommand command, Clock clock) {
         OrderPolicies.requireStatus(Transition.REJECT, status);
         apply(new OrderRejectedEvent(orderId, accountId, command.reasonCode(), command.reason(), clock.instant()));
     }
 
-    @CommandHandler
-    void handle(RecordFillCommand command, Clock clock) {
+    /** Records a fill; answers the event, or null for a re-sent fill (same fillId, already recorded). */
+    public OrderFilledEvent handle(RecordFillCommand command, Clock clock) {
         if (command.fillId() != null && fillIds.contains(command.fillId())) {
-            return; // a re-sent fill: already booked
+            return null; // a re-sent fill: already booked
         }
         OrderPolicies.requireStatus(Transition.FILL, status);
         BigDecimal leaves = leavesQuantity();
@@ -95,20 +93,23 @@ public class OrderAggregate {
         BigDecimal cumulativeNotional = filledNotional.add(command.price().multiply(command.quantity()));
         BigDecimal average = Decimals.normalised(cumulativeNotional.divide(cumulativeQuantity, MathContext.DECIMAL64));
         BigDecimal newLeaves = Decimals.normalised(leaves.subtract(command.quantity()));
-        apply(new OrderFilledEvent(orderId, accountId, terms.symbol(), terms.side(), command.fillId(),
+        OrderFilledEvent filled = new OrderFilledEvent(orderId, accountId, terms.symbol(), terms.side(), command.fillId(),
                 command.price(), command.quantity(), Objects.requireNonNullElse(command.fee(), BigDecimal.ZERO),
                 Decimals.normalised(cumulativeQuantity), average, newLeaves, newLeaves.signum() == 0,
-                command.executedAt() != null ? command.executedAt() : clock.instant()));
+                command.executedAt() != null ? command.executedAt() : clock.instant());
+        apply(filled);
+        return filled;
     }
 
-    @CommandHandler
-    void handle(CancelOrderCommand command, Clock clock) {
+    /** Answers whether the order ended now (false for a re-sent cancel). */
+    public boolean handle(CancelOrderCommand command, Clock clock) {
         if (status == OrderStatus.CANCELLED) {
-            return; // a re-sent cancel: already cancelled
+            return false; // a re-sent cancel: already cancelled
         }
         OrderPolicies.requireStatus(Transition.CANCEL, status);
         apply(new OrderCancelledEvent(orderId, accountId, command.reasonCode(), command.reason(), leavesQuantity(),
                 clock.instant()));
+        return true;
     }
 
     @CommandHandler
@@ -125,8 +126,7 @@ public class OrderAggregate {
         apply(new OrderAmendedEvent(orderId, accountId, quantity, limitPrice, stopPrice, clock.instant()));
     }
 
-    @CommandHandler
-    void handle(ExpireOrderCommand command, Clock clock) {
+    public void handle(ExpireOrderCommand command, Clock clock) {
         OrderPolicies.requireStatus(Transition.EXPIRE, status);
         OrderPolicies.requireExpirable(terms);
         apply(new OrderExpiredEvent(orderId, accountId, leavesQuantity(), clock.instant()));
@@ -184,15 +184,19 @@ public class OrderAggregate {
         return a == null ? b == null : b != null && a.compareTo(b) == 0;
     }
 
-    OrderTerms terms() {
+    public OrderId orderId() {
+        return orderId;
+    }
+
+    public OrderTerms terms() {
         return terms;
     }
 
-    OrderStatus status() {
+    public OrderStatus status() {
         return status;
     }
 
-    AccountId accountId() {
+    public AccountId accountId() {
         return accountId;
     }
 
@@ -214,11 +218,11 @@ public class OrderAggregate {
         return Decimals.normalised(terms.quantity().subtract(filledQuantity));
     }
 
-    String rejectionCode() {
+    public String rejectionCode() {
         return rejectionCode;
     }
 
-    String rejectionReason() {
+    public String rejectionReason() {
         return rejectionReason;
     }
 }

@@ -38,7 +38,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  *
  * <p>Placing is idempotent: the order id derives from the decision's clientOrderId, so a decision
  * handled twice finds the order existing (AggregateStreamCreationException) and follows it. Stored with
- * Jackson like {@code OrderFlowSaga}: only non-transient fields are state.
+ * Jackson: only non-transient fields are state.
  */
 @Saga
 @ProcessingGroup(StrategyOrderSaga.PROCESSING_GROUP)

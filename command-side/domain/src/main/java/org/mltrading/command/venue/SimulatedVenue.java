@@ -46,6 +46,7 @@ import org.mltrading.api.order.OrderExpiredEvent;
 import org.mltrading.api.order.OrderFilledEvent;
 import org.mltrading.api.order.OrderRejectedEvent;
 import org.mltrading.api.order.RecordFillCommand;
+import org.mltrading.command.entry.FollowUpCommands;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -67,8 +68,9 @@ import org.springframework.stereotype.Component;
  * <p><b>Threads.</b> The book is confined to one scheduled thread: event handlers, quotes, the
  * arrival of an order after {@code platform.venue.latency-ms} and the once-a-second expiry check are
  * tasks on it. Quotes are conflated per symbol (the feed's listener only stores the latest and never
- * blocks). Commands are sent asynchronously, in order per batch; a failure is logged and the order
- * becomes matchable again.
+ * blocks). Commands are sent asynchronously, in order per order; transient failures are retried with
+ * backoff ({@link FollowUpCommands}); a failure that remains makes the order matchable again, so the
+ * next quote decides its fill anew (fill ids are deterministic: never booked twice).
  */
 @Component
 @ProcessingGroup(SimulatedVenue.PROCESSING_GROUP)
@@ -81,7 +83,8 @@ public class SimulatedVenue {
 
     private static final Logger log = LoggerFactory.getLogger(SimulatedVenue.class);
 
-    private final CommandGateway commandGateway;
+    /** Fills, cancels and expiries are retried on transient failures before the order is re-matched. */
+    private final FollowUpCommands followUps;
     private final MarketDataPort marketData;
     private final Clock clock;
     private final VenueSettings settings;
@@ -116,7 +119,7 @@ public class SimulatedVenue {
 
     SimulatedVenue(CommandGateway commandGateway, MarketDataPort marketData, Clock clock, VenueSettings settings,
                    BooleanSupplier caughtUp) {
-        this.commandGateway = commandGateway;
+        this.followUps = new FollowUpCommands(commandGateway, Duration.ofMillis(50), 6);
         this.marketData = marketData;
         this.clock = clock;
         this.settings = settings;
@@ -150,6 +153,7 @@ public class SimulatedVenue {
     @PreDestroy
     void stop() {
         executor.shutdownNow();
+        followUps.close();
         subscriptions.values().forEach(handle -> {
             try {
                 handle.close();
@@ -298,7 +302,7 @@ public class SimulatedVenue {
     private CompletableFuture<Object> dispatch(Object command) {
         CompletableFuture<Object> result;
         try {
-            result = commandGateway.send(GenericCommandMessage.asCommandMessage(command)
+            result = followUps.send(GenericCommandMessage.asCommandMessage(command)
                     .andMetaData(whoAndWhy(orderIdOf(command))));
         } catch (RuntimeException e) {
             result = CompletableFuture.failedFuture(e);

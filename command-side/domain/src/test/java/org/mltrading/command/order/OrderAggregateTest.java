@@ -53,8 +53,7 @@ class OrderAggregateTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(OrderAggregate.class);
-        fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+        fixture = OrderRulesOnly.fixture(Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     @Test

@@ -40,8 +40,7 @@ class OrderProvenanceTest {
     @Test
     void an_order_placed_with_provenance_stores_it_in_the_placed_event() {
         OrderId id = OrderId.forClientOrder(ACCOUNT, "strategy-x");
-        AggregateTestFixture<OrderAggregate> fixture = new AggregateTestFixture<>(OrderAggregate.class);
-        fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+        AggregateTestFixture<OrderAggregate> fixture = OrderRulesOnly.fixture(Clock.fixed(NOW, ZoneOffset.UTC));
 
         fixture.givenNoPriorActivity()
                 .when(new PlaceOrderCommand(id, ACCOUNT, "strategy-x", TERMS, PROVENANCE))

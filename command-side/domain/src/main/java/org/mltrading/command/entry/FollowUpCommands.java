@@ -1,0 +1,123 @@
+package org.mltrading.command.entry;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.AxonNonTransientException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends the commands that follow from something already decided — a venue's fill, cancel or expiry —
+ * and retries transient failures (a lock timeout, a concurrency conflict, a store that is briefly
+ * away) with exponential backoff. A business refusal (a {@link CommandExecutionException} carrying a
+ * coded rejection) or a non-transient Axon failure is final at once: repeating it would be refused
+ * again. After the last attempt the failure is handed back to the sender, which parks the work
+ * visibly (the venue makes the order matchable again); {@link #exhausted()} counts such hand-backs.
+ */
+public final class FollowUpCommands implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(FollowUpCommands.class);
+
+    private final CommandGateway gateway;
+    private final Duration firstDelay;
+    private final int maxAttempts;
+    private final ScheduledExecutorService timer;
+    private final AtomicLong retries = new AtomicLong();
+    private final AtomicLong exhausted = new AtomicLong();
+
+    public FollowUpCommands(CommandGateway gateway, Duration firstDelay, int maxAttempts) {
+        this.gateway = gateway;
+        this.firstDelay = firstDelay;
+        this.maxAttempts = maxAttempts;
+        this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "follow-up-retries");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** Sends the command; the future completes with its result or its final failure. */
+    public CompletableFuture<Object> send(CommandMessage<?> command) {
+        CompletableFuture<Object> result = new CompletableFuture<>();
+        attempt(command, 1, result);
+        return result;
+    }
+
+    private void attempt(CommandMessage<?> command, int attempt, CompletableFuture<Object> result) {
+        CompletableFuture<Object> sent;
+        try {
+            sent = gateway.send(command);
+        } catch (RuntimeException e) {
+            sent = CompletableFuture.failedFuture(e);
+        }
+        sent.whenComplete((value, failure) -> {
+            if (failure == null) {
+                result.complete(value);
+                return;
+            }
+            Throwable cause = unwrap(failure);
+            if (!isTransient(cause) || attempt >= maxAttempts) {
+                if (isTransient(cause)) {
+                    exhausted.incrementAndGet();
+                    log.error("{} failed after {} attempts: {}", command.getPayloadType().getSimpleName(), attempt,
+                            cause.toString());
+                }
+                result.completeExceptionally(cause);
+                return;
+            }
+            retries.incrementAndGet();
+            long delay = firstDelay.toMillis() << Math.min(attempt - 1, 10);
+            log.debug("{} failed ({}); attempt {} in {} ms", command.getPayloadType().getSimpleName(), cause, attempt + 1,
+                    delay);
+            try {
+                timer.schedule(() -> attempt(command, attempt + 1, result), delay, TimeUnit.MILLISECONDS);
+            } catch (RuntimeException shutDown) {
+                result.completeExceptionally(cause);
+            }
+        });
+    }
+
+    /** A refusal with a coded reason, or a failure Axon marks as non-transient, will not change on retry. */
+    static boolean isTransient(Throwable failure) {
+        if (failure instanceof CommandExecutionException refused && refused.getDetails().isPresent()) {
+            return false;
+        }
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof AxonNonTransientException || t instanceof IllegalArgumentException
+                    || t instanceof IllegalStateException) {
+                return false;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return true;
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+    }
+
+    /** Retries scheduled so far. */
+    public long retries() {
+        return retries.get();
+    }
+
+    /** Commands that still failed transiently after the last attempt. */
+    public long exhausted() {
+        return exhausted.get();
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+    }
+}

@@ -1,0 +1,152 @@
+package org.mltrading.command.entry;
+
+import java.time.Clock;
+import java.util.Optional;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.modelling.command.Aggregate;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.Repository;
+import org.mltrading.api.account.ApplyFillCommand;
+import org.mltrading.api.account.CheckPreTradeRiskCommand;
+import org.mltrading.api.account.ReleaseExposureCommand;
+import org.mltrading.api.account.RiskRejection;
+import org.mltrading.api.common.AccountId;
+import org.mltrading.api.marketdata.MarketDataPort;
+import org.mltrading.api.order.AcceptOrderCommand;
+import org.mltrading.api.order.CancelOrderCommand;
+import org.mltrading.api.order.ExpireOrderCommand;
+import org.mltrading.api.order.OrderDecision;
+import org.mltrading.api.order.OrderErrorCode;
+import org.mltrading.api.order.OrderRejection;
+import org.mltrading.api.order.OrderFilledEvent;
+import org.mltrading.api.order.OrderStatus;
+import org.mltrading.api.order.OrderTerms;
+import org.mltrading.api.order.PlaceOrderCommand;
+import org.mltrading.api.order.RecordFillCommand;
+import org.mltrading.api.order.RejectOrderCommand;
+import org.mltrading.command.account.AccountAggregate;
+import org.mltrading.command.order.OrderAggregate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Order entry: every command that changes an order and its account together runs as one unit of work
+ * over both aggregates, so their events are appended in one transaction (ADR 0019). The pre-trade
+ * decision is made here, in the command path — no saga round trip, no PENDING order left behind:
+ * {@code OrderPlaced}, the account's verdict and {@code OrderAccepted}/{@code OrderRejected} are stored
+ * together or not at all. A fill is recorded on the order and booked on the account at once, and the
+ * reservation of an order that ends is released in the same commit, so no fill or release can be lost
+ * between the two aggregates.
+ *
+ * <p>Locks: Axon's repositories lock each aggregate for the unit of work. Every handler takes the
+ * order first and the account second, so two handlers can never wait for each other in a cycle.
+ * The order and the account keep their own event streams: {@code auditTrail(orderId)} still answers
+ * exactly the order's events, and every event carries the command's who/why metadata.
+ */
+@Component
+public class OrderEntry {
+
+    private final Repository<OrderAggregate> orders;
+    private final Repository<AccountAggregate> accounts;
+    private final MarketDataPort marketData;
+    private final Clock clock;
+
+    public OrderEntry(Repository<OrderAggregate> orders, Repository<AccountAggregate> accounts,
+                      MarketDataPort marketData, Clock clock) {
+        this.orders = orders;
+        this.accounts = accounts;
+        this.marketData = marketData;
+        this.clock = clock;
+    }
+
+    /**
+     * Places and decides an order. A resend of an existing order (same account and clientOrderId)
+     * stores nothing and answers the order's current status; bad input is refused before anything is
+     * stored (the order's input rules throw).
+     */
+    @CommandHandler
+    public OrderDecision handle(PlaceOrderCommand command) throws Exception {
+        Optional<Aggregate<OrderAggregate>> existing = find(command.orderId().toString());
+        if (existing.isPresent()) {
+            return existing.get().invoke(order -> new OrderDecision(command.orderId(), order.status(),
+                    order.rejectionCode(), order.rejectionReason()));
+        }
+        Aggregate<OrderAggregate> order = orders.newInstance(() -> new OrderAggregate(command, clock));
+        Aggregate<AccountAggregate> account = account(command.accountId());
+        OrderTerms terms = command.terms();
+        CheckPreTradeRiskCommand check = new CheckPreTradeRiskCommand(command.accountId(), command.orderId(),
+                terms.symbol(), terms.side(), terms.quantity(), terms.referencePrice(marketData), clock.instant());
+        Optional<RiskRejection> breach = account.invoke(a -> a.decide(check, check.requestedAt()));
+        if (breach.isPresent()) {
+            RiskRejection rejection = breach.get();
+            order.execute(o -> o.handle(new RejectOrderCommand(command.orderId(), rejection.code().name(),
+                    rejection.message()), clock));
+            return new OrderDecision(command.orderId(), OrderStatus.REJECTED, rejection.code().name(),
+                    rejection.message());
+        }
+        order.execute(o -> o.handle(new AcceptOrderCommand(command.orderId()), clock));
+        return new OrderDecision(command.orderId(), OrderStatus.WORKING, null, null);
+    }
+
+    /**
+     * Records a venue fill on the order and books it on the account; the fill that completes the order
+     * releases what is left of its reservation. A re-sent fill (same fillId) changes nothing.
+     */
+    @CommandHandler
+    public void handle(RecordFillCommand command) {
+        Aggregate<OrderAggregate> order = orders.load(command.orderId().toString());
+        OrderFilledEvent filled = order.invoke(o -> o.handle(command, clock));
+        if (filled == null) {
+            return;
+        }
+        Aggregate<AccountAggregate> account = account(filled.accountId());
+        account.execute(a -> {
+            a.handle(new ApplyFillCommand(filled.accountId(), filled.orderId(), filled.fillId(), filled.symbol(),
+                    filled.side(), filled.price(), filled.quantity(), filled.fee(), filled.executedAt()), clock);
+            if (filled.complete()) {
+                a.handle(new ReleaseExposureCommand(filled.accountId(), filled.orderId()), clock);
+            }
+        });
+    }
+
+    /** Cancels the order and releases its reservation; a re-sent cancel changes nothing. */
+    @CommandHandler
+    public void handle(CancelOrderCommand command) {
+        Aggregate<OrderAggregate> order = orders.load(command.orderId().toString());
+        if (order.invoke(o -> o.handle(command, clock))) {
+            release(order);
+        }
+    }
+
+    /** Expires a DAY or GTD order and releases its reservation. */
+    @CommandHandler
+    public void handle(ExpireOrderCommand command) {
+        Aggregate<OrderAggregate> order = orders.load(command.orderId().toString());
+        order.execute(o -> o.handle(command, clock));
+        release(order);
+    }
+
+    private void release(Aggregate<OrderAggregate> order) {
+        var accountId = order.invoke(OrderAggregate::accountId);
+        var orderId = order.invoke(OrderAggregate::orderId);
+        accounts.load(accountId.toString()).execute(a -> a.handle(new ReleaseExposureCommand(accountId, orderId), clock));
+    }
+
+    private Aggregate<AccountAggregate> account(AccountId accountId) {
+        try {
+            return accounts.load(accountId.toString());
+        } catch (AggregateNotFoundException unknown) {
+            OrderRejection rejection = new OrderRejection(OrderErrorCode.ORDER_UNKNOWN_ACCOUNT,
+                    "no account " + accountId);
+            throw new CommandExecutionException(rejection.message(), null, rejection);
+        }
+    }
+
+    private Optional<Aggregate<OrderAggregate>> find(String orderId) {
+        try {
+            return Optional.of(orders.load(orderId));
+        } catch (AggregateNotFoundException notPlacedYet) {
+            return Optional.empty();
+        }
+    }
+}
