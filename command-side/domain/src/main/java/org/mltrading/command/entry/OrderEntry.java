@@ -6,6 +6,8 @@ import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.modelling.command.Repository;
 import org.mltrading.api.account.ApplyFillCommand;
 import org.mltrading.api.account.CheckPreTradeRiskCommand;
@@ -27,7 +29,6 @@ import org.mltrading.api.order.RecordFillCommand;
 import org.mltrading.api.order.RejectOrderCommand;
 import org.mltrading.command.account.AccountAggregate;
 import org.mltrading.command.order.OrderAggregate;
-import org.springframework.stereotype.Component;
 
 /**
  * Order entry: every command that changes an order and its account together runs as one unit of work
@@ -38,25 +39,59 @@ import org.springframework.stereotype.Component;
  * reservation of an order that ends is released in the same commit, so no fill or release can be lost
  * between the two aggregates.
  *
- * <p>Locks: Axon's repositories lock each aggregate for the unit of work. Every handler takes the
- * order first and the account second, so two handlers can never wait for each other in a cycle.
+ * <p>The work runs on the {@link OrderEntryWriter}'s thread, batched with other callers' work into
+ * one commit (group commit); the command handler answers once that commit is durable. Should the
+ * work ever run on several threads (a writer per account partition), every handler takes the order
+ * first and the account second, so two can never wait for each other's locks in a cycle.
  * The order and the account keep their own event streams: {@code auditTrail(orderId)} still answers
  * exactly the order's events, and every event carries the command's who/why metadata.
  */
-@Component
 public class OrderEntry {
 
     private final Repository<OrderAggregate> orders;
     private final Repository<AccountAggregate> accounts;
+    private final EventStore eventStore;
     private final MarketDataPort marketData;
     private final Clock clock;
+    private final OrderEntryWriter writer;
 
-    public OrderEntry(Repository<OrderAggregate> orders, Repository<AccountAggregate> accounts,
-                      MarketDataPort marketData, Clock clock) {
+    public OrderEntry(Repository<OrderAggregate> orders, Repository<AccountAggregate> accounts, EventStore eventStore,
+                      MarketDataPort marketData, Clock clock, OrderEntryWriter writer) {
         this.orders = orders;
         this.accounts = accounts;
+        this.eventStore = eventStore;
         this.marketData = marketData;
         this.clock = clock;
+        this.writer = writer;
+    }
+
+    @CommandHandler
+    public OrderDecision handle(PlaceOrderCommand command) throws Exception {
+        return writer.write(CurrentUnitOfWork.get().getMessage(), () -> place(command));
+    }
+
+    @CommandHandler
+    public void handle(RecordFillCommand command) throws Exception {
+        writer.write(CurrentUnitOfWork.get().getMessage(), () -> {
+            fill(command);
+            return null;
+        });
+    }
+
+    @CommandHandler
+    public void handle(CancelOrderCommand command) throws Exception {
+        writer.write(CurrentUnitOfWork.get().getMessage(), () -> {
+            cancel(command);
+            return null;
+        });
+    }
+
+    @CommandHandler
+    public void handle(ExpireOrderCommand command) throws Exception {
+        writer.write(CurrentUnitOfWork.get().getMessage(), () -> {
+            expire(command);
+            return null;
+        });
     }
 
     /**
@@ -64,8 +99,7 @@ public class OrderEntry {
      * stores nothing and answers the order's current status; bad input is refused before anything is
      * stored (the order's input rules throw).
      */
-    @CommandHandler
-    public OrderDecision handle(PlaceOrderCommand command) throws Exception {
+    OrderDecision place(PlaceOrderCommand command) throws Exception {
         Optional<Aggregate<OrderAggregate>> existing = find(command.orderId().toString());
         if (existing.isPresent()) {
             return existing.get().invoke(order -> new OrderDecision(command.orderId(), order.status(),
@@ -92,8 +126,7 @@ public class OrderEntry {
      * Records a venue fill on the order and books it on the account; the fill that completes the order
      * releases what is left of its reservation. A re-sent fill (same fillId) changes nothing.
      */
-    @CommandHandler
-    public void handle(RecordFillCommand command) {
+    void fill(RecordFillCommand command) {
         Aggregate<OrderAggregate> order = orders.load(command.orderId().toString());
         OrderFilledEvent filled = order.invoke(o -> o.handle(command, clock));
         if (filled == null) {
@@ -110,8 +143,7 @@ public class OrderEntry {
     }
 
     /** Cancels the order and releases its reservation; a re-sent cancel changes nothing. */
-    @CommandHandler
-    public void handle(CancelOrderCommand command) {
+    void cancel(CancelOrderCommand command) {
         Aggregate<OrderAggregate> order = orders.load(command.orderId().toString());
         if (order.invoke(o -> o.handle(command, clock))) {
             release(order);
@@ -119,8 +151,7 @@ public class OrderEntry {
     }
 
     /** Expires a DAY or GTD order and releases its reservation. */
-    @CommandHandler
-    public void handle(ExpireOrderCommand command) {
+    void expire(ExpireOrderCommand command) {
         Aggregate<OrderAggregate> order = orders.load(command.orderId().toString());
         order.execute(o -> o.handle(command, clock));
         release(order);
@@ -142,11 +173,8 @@ public class OrderEntry {
         }
     }
 
+    /** An order that exists (a resend); asked of the store first, as loading a missing one logs a warning. */
     private Optional<Aggregate<OrderAggregate>> find(String orderId) {
-        try {
-            return Optional.of(orders.load(orderId));
-        } catch (AggregateNotFoundException notPlacedYet) {
-            return Optional.empty();
-        }
+        return eventStore.lastSequenceNumberFor(orderId).map(last -> orders.load(orderId));
     }
 }

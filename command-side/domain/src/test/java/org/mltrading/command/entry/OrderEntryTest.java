@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -74,6 +75,7 @@ class OrderEntryTest {
     private final Quotes quotes = new Quotes();
     private final FlakyStorage storage = new FlakyStorage();
     private Configuration axon;
+    private OrderEntryWriter writer;
     private CommandGateway gateway;
 
     @BeforeEach
@@ -85,7 +87,9 @@ class OrderEntryTest {
                 .configureAggregate(OrderAggregate.class)
                 .configureAggregate(AccountAggregate.class)
                 .registerCommandHandler(c -> new OrderEntry(c.repository(OrderAggregate.class),
-                        c.repository(AccountAggregate.class), quotes, clock))
+                        c.repository(AccountAggregate.class), c.eventStore(), quotes, clock,
+                        writer = new OrderEntryWriter(NoTransactionManager.INSTANCE, c::correlationDataProviders,
+                                64, 1024, java.time.Duration.ofSeconds(10))))
                 .buildConfiguration();
         axon.start();
         gateway = axon.commandGateway();
@@ -98,6 +102,7 @@ class OrderEntryTest {
     @AfterEach
     void stop() {
         axon.shutdown();
+        writer.close();
     }
 
     @Test
@@ -278,6 +283,81 @@ class OrderEntryTest {
             assertThat(followUps.retries()).isZero();
         }
         assertThat(payloadTypes(order.toString())).doesNotContain(OrderFilledEvent.class);
+    }
+
+    @Test
+    void orders_waiting_together_share_one_commit_and_one_bad_order_fails_alone() throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        ExecutorService callers = Executors.newFixedThreadPool(4);
+        // the writer is busy with this work while the three orders queue up behind it
+        Future<?> blocker = callers.submit(() -> writer.write(
+                org.axonframework.commandhandling.GenericCommandMessage.asCommandMessage("hold"), () -> {
+                    release.await();
+                    return null;
+                }));
+        while (writer.queued() > 0 || writer.batches() == 0) {
+            Thread.sleep(5);
+        }
+        Future<OrderDecision> good1 = callers.submit(() -> place("g-1", limitBuy("1", "100.00")));
+        Future<Object> bad = callers.submit(() -> place("g-bad", limitBuy("0", "100.00")));
+        Future<OrderDecision> good2 = callers.submit(() -> place("g-2", limitBuy("2", "100.00")));
+        while (writer.queued() < 3) {
+            Thread.sleep(5);
+        }
+        long batchesBefore = writer.batches();
+        release.countDown();
+        blocker.get(10, TimeUnit.SECONDS);
+
+        assertThat(good1.get(10, TimeUnit.SECONDS).status()).isEqualTo(OrderStatus.WORKING);
+        assertThat(good2.get(10, TimeUnit.SECONDS).status()).isEqualTo(OrderStatus.WORKING);
+        assertThatThrownBy(() -> bad.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(CommandExecutionException.class);
+        callers.shutdown();
+        assertThat(writer.batches()).isEqualTo(batchesBefore + 1); // the three came as one batch
+        assertThat(writer.fallbacks()).isEqualTo(1); // which ran each alone after the bad one failed it
+        assertThat(payloadTypes(OrderId.forClientOrder(ACCOUNT, "g-1").toString()))
+                .containsExactly(OrderPlacedEvent.class, OrderAcceptedEvent.class);
+        assertThat(payloadTypes(OrderId.forClientOrder(ACCOUNT, "g-2").toString()))
+                .containsExactly(OrderPlacedEvent.class, OrderAcceptedEvent.class);
+        assertThat(events(OrderId.forClientOrder(ACCOUNT, "g-bad").toString())).isEmpty();
+        assertThat(accountEventsAfterOpening()).containsExactly(PreTradeRiskApprovedEvent.class,
+                PreTradeRiskApprovedEvent.class);
+    }
+
+    @Test
+    void a_batch_stores_each_orders_events_with_its_own_callers_metadata() throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        ExecutorService callers = Executors.newFixedThreadPool(3);
+        Future<?> blocker = callers.submit(() -> writer.write(
+                org.axonframework.commandhandling.GenericCommandMessage.asCommandMessage("hold"), () -> {
+                    release.await();
+                    return null;
+                }));
+        while (writer.queued() > 0 || writer.batches() == 0) {
+            Thread.sleep(5);
+        }
+        List<Future<OrderDecision>> placed = new ArrayList<>();
+        for (String who : List.of("alice", "bob")) {
+            placed.add(callers.submit(() -> gateway.sendAndWait(org.axonframework.commandhandling.GenericCommandMessage
+                    .asCommandMessage(command("m-" + who, limitBuy("1", "100.00")))
+                    .andMetaData(Map.of(AuditMetadata.ACTOR, who)))));
+        }
+        while (writer.queued() < 2) {
+            Thread.sleep(5);
+        }
+        release.countDown();
+        blocker.get(10, TimeUnit.SECONDS);
+        for (Future<OrderDecision> decision : placed) {
+            decision.get(10, TimeUnit.SECONDS);
+        }
+        callers.shutdown();
+
+        assertThat(writer.fallbacks()).isZero();
+        for (String who : List.of("alice", "bob")) {
+            assertThat(events(OrderId.forClientOrder(ACCOUNT, "m-" + who).toString()))
+                    .hasSize(2).allSatisfy(e -> assertThat(e.getMetaData()).containsEntry(AuditMetadata.ACTOR, who));
+        }
+        assertThat(events(ACCOUNT.toString()).stream().filter(e -> e.getPayload() instanceof PreTradeRiskApprovedEvent)
+                .map(e -> e.getMetaData().get(AuditMetadata.ACTOR))).containsExactlyInAnyOrder("alice", "bob");
     }
 
     // --- helpers -------------------------------------------------------------------------------------
