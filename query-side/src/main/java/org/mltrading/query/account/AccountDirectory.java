@@ -27,6 +27,16 @@ public class AccountDirectory {
         return Optional.ofNullable(mongo.findById(accountId, AccountView.class));
     }
 
+    /**
+     * The account without its per-order reservations: what an entitlement check needs, read on every
+     * order, whatever the number of the account's open orders.
+     */
+    public Optional<AccountView> findForAccess(String accountId) {
+        Query query = Query.query(Criteria.where("_id").is(accountId));
+        query.fields().exclude("reservedExposure").exclude("positions");
+        return Optional.ofNullable(mongo.findOne(query, AccountView.class));
+    }
+
     public boolean canView(ApiPrincipal principal, AccountView account) {
         return principal.hasAnyRole(DESK_WIDE_READERS) || isOwnerOrEntitled(principal, account);
     }

@@ -82,8 +82,13 @@ final class AccountStates {
         account.realizedPnlToday = account.realizedPnlToday.add(event.realizedPnl());
         BigDecimal reserved = account.reservedExposure.get(event.orderId().toString());
         if (reserved != null) {
+            // as the account aggregate's Reservation: used up at zero, so the document keeps open orders only
             BigDecimal left = reserved.subtract(event.price().multiply(event.quantity()));
-            account.reservedExposure.put(event.orderId().toString(), left.signum() > 0 ? left : BigDecimal.ZERO);
+            if (left.signum() > 0) {
+                account.reservedExposure.put(event.orderId().toString(), left);
+            } else {
+                account.reservedExposure.remove(event.orderId().toString());
+            }
         }
     }
 }

@@ -300,7 +300,7 @@ class OrderDataFetcher {
     }
 
     private AccountView tradableAccount(ApiPrincipal principal, String accountId) {
-        AccountView account = accounts.find(accountId).orElseThrow(() -> notPermitted(accountId));
+        AccountView account = accounts.findForAccess(accountId).orElseThrow(() -> notPermitted(accountId));
         if (!accounts.canTrade(principal, account)) {
             throw notPermitted(accountId);
         }

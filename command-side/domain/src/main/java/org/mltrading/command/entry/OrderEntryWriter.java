@@ -42,6 +42,7 @@ import org.slf4j.LoggerFactory;
 public final class OrderEntryWriter implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(OrderEntryWriter.class);
+    private static final String WRITER_THREAD = "order-entry-writer";
 
     private final TransactionManager transactions;
     private final Supplier<List<CorrelationDataProvider>> correlationDataProviders;
@@ -65,7 +66,7 @@ public final class OrderEntryWriter implements AutoCloseable {
         this.maxBatch = maxBatch;
         this.callerTimeout = callerTimeout;
         this.queue = new ArrayBlockingQueue<>(queueCapacity);
-        this.thread = new Thread(this::run, "order-entry-writer");
+        this.thread = new Thread(this::run, WRITER_THREAD);
         this.thread.setDaemon(true);
         this.thread.start();
     }
@@ -194,6 +195,10 @@ public final class OrderEntryWriter implements AutoCloseable {
         List<Work<?>> left = new ArrayList<>();
         queue.drainTo(left);
         left.forEach(work -> work.done().completeExceptionally(cause));
+    }
+
+    static boolean isWriterThread() {
+        return WRITER_THREAD.equals(Thread.currentThread().getName());
     }
 
     /** Works waiting for the next batch. */
