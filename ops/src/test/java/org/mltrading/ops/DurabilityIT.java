@@ -18,6 +18,7 @@ import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mltrading.ops.testing.PlatformProcess;
+import org.mltrading.ops.testing.CrashCheck;
 import org.mltrading.ops.testing.RunningPlatform;
 
 /**
@@ -25,7 +26,8 @@ import org.mltrading.ops.testing.RunningPlatform;
  * cleanly and a restart keeps orders, read models and QuestDB rows; after a SIGKILL right after the last
  * acknowledgement, nothing acknowledged is lost and the read models converge to the event store
  * (the embedded MongoDB's uncommitted tail is replayed from the event store, because the projection
- * tokens live in the same store as the documents).
+ * tokens live in the same store as the documents). The last kill hits six clients placing orders at
+ * once, so group commits are open: what was acknowledged is there once, decided, and booked.
  */
 class DurabilityIT {
 
@@ -74,6 +76,20 @@ class DurabilityIT {
                     .data().get("orders").get("edges");
             assertThat(page.size()).isEqualTo(acknowledged.size());
             assertThat(countQuotes(settings)).isEqualTo(3);
+
+            // 4. kill -9 while several clients are placing orders (orders in flight, group commits open)
+            CrashCheck.Load load = CrashCheck.Load.start(client, "load", 6);
+            load.awaitAcknowledged(60, START_TIMEOUT);
+            third.kill();
+            load.stop();
+            acknowledged.addAll(load.acknowledged());
+        }
+
+        // 5. restart: no acknowledged order lost, none twice, every order decided, positions = Σ fills
+        try (PlatformProcess fourth = PlatformProcess.start(settings, log)) {
+            fourth.awaitHealthy(settings.platformUrl(), START_TIMEOUT);
+            assertAllReadable(client, acknowledged);
+            CrashCheck.assertEveryOrderDecidedOnceAndPositionsEqualFills(client, acknowledged, Duration.ofSeconds(10));
         }
     }
 

@@ -25,6 +25,19 @@ public class CommandSideConfiguration {
         return new org.axonframework.common.caching.WeakReferenceCache();
     }
 
+    /**
+     * A handler's failure fails its batch, so the tracking processor rolls the batch back (token and,
+     * for MongoDB projections, the batch's documents are written only at its end) and retries it with
+     * backoff until it succeeds; Axon's default would log the failure and move on — a projection, saga
+     * or venue update lost. A poison event stops its processor visibly (projectionStatus, the logs)
+     * instead of being skipped.
+     */
+    @org.springframework.beans.factory.annotation.Autowired
+    void propagateHandlerFailures(org.axonframework.config.EventProcessingConfigurer processing) {
+        processing.registerDefaultListenerInvocationErrorHandler(
+                axon -> org.axonframework.eventhandling.PropagatingErrorHandler.instance());
+    }
+
     /** Domain code reads time only from this clock, so tests and replays control it. */
     @Bean
     @ConditionalOnMissingBean

@@ -29,4 +29,15 @@ class ProjectionTokenOrderIT {
             assertThat(beforeProcessing.getBoolean(processor)).as(group + " stores its token before processing").isFalse();
         }
     }
+
+    @Test
+    void a_failing_handler_fails_its_batch_for_a_retry_in_every_processor_never_logged_and_skipped() {
+        EventProcessingConfiguration processing = RunningPlatform.shared().allInOne().platformContext()
+                .getBean(EventProcessingConfiguration.class);
+        assertThat(processing.eventProcessors()).isNotEmpty();
+        for (String group : processing.eventProcessors().keySet()) {
+            assertThat(processing.listenerInvocationErrorHandler(group)).as(group)
+                    .isInstanceOf(org.axonframework.eventhandling.PropagatingErrorHandler.class);
+        }
+    }
 }

@@ -27,7 +27,11 @@ public final class PlatformProcess implements AutoCloseable {
     }
 
     public static PlatformProcess start(PlatformSettings settings, Path log) {
-        Path jar = Path.of("target", "platform-exec.jar").toAbsolutePath();
+        return start(settings, log, Path.of("target", "platform-exec.jar").toAbsolutePath());
+    }
+
+    /** The given packaged jar (the benchmarks run from the repository root: {@code ops/target/...}). */
+    public static PlatformProcess start(PlatformSettings settings, Path log, Path jar) {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: run `./mvnw verify` (package runs before the ITs)");
         }

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.mltrading.api.account.ChangeTradingStateCommand;
+import org.mltrading.api.account.AccountFigures;
 import org.mltrading.api.account.RiskLimits;
 import org.mltrading.api.account.SetRiskLimitsCommand;
 import org.mltrading.api.account.TradingState;
@@ -143,25 +144,20 @@ public class AccountDataFetcher {
     private Account toGraphQl(AccountView view, java.time.Instant at, boolean liveMarks) {
         BigDecimal cash = orZero(view.cash());
         BigDecimal marketValue = BigDecimal.ZERO;
-        BigDecimal grossPositions = BigDecimal.ZERO;
-        BigDecimal largestPosition = BigDecimal.ZERO;
         List<Position> positions = new java.util.ArrayList<>();
         Map<String, AccountView.PositionView> held = view.positions() == null ? Map.of() : view.positions();
         for (AccountView.PositionView position : held.values().stream()
                 .sorted(Comparator.comparing(AccountView.PositionView::symbol)).toList()) {
             Position mapped = liveMarks ? toGraphQl(view.id(), position) : unmarked(view.id(), position);
             positions.add(mapped);
-            BigDecimal value = mapped.getMarketValue() != null ? mapped.getMarketValue()
-                    : position.quantity().multiply(position.averagePrice());
-            marketValue = marketValue.add(value);
-            grossPositions = grossPositions.add(value.abs());
-            largestPosition = largestPosition.max(position.quantity().abs());
+            marketValue = marketValue.add(mapped.getMarketValue() != null ? mapped.getMarketValue()
+                    : position.quantity().multiply(position.averagePrice()));
         }
-        BigDecimal reserved = (view.reservedExposure() == null ? Map.<String, BigDecimal>of() : view.reservedExposure())
-                .values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
-        BigDecimal gross = grossPositions.add(reserved);
-        BigDecimal dailyLoss = orZero(view.realizedPnlToday()).signum() < 0 && isDayOf(view, at)
-                ? view.realizedPnlToday().negate() : BigDecimal.ZERO;
+        AccountFigures figures = figures(view, at);
+        BigDecimal gross = figures.grossExposure();
+        BigDecimal reserved = figures.reservedExposure();
+        BigDecimal dailyLoss = figures.dailyLoss();
+        BigDecimal largestPosition = figures.largestPosition();
         RiskLimits limits = view.limits();
         return Account.newBuilder()
                 .id(view.id()).name(view.name()).owner(view.owner()).currency(view.currency())
@@ -216,10 +212,21 @@ public class AccountDataFetcher {
     }
 
     private static BigDecimal fraction(BigDecimal used, BigDecimal limit) {
-        if (limit == null || limit.signum() <= 0) {
-            return BigDecimal.ZERO;
-        }
-        return used.divide(limit, new MathContext(8)).stripTrailingZeros();
+        return AccountFigures.fraction(used, limit);
+    }
+
+    /**
+     * Exposure, reservations, daily loss and the largest position as the pre-trade check computes them
+     * (positions at their average price, the UTC day's realised P&L): one definition, {@link AccountFigures}.
+     * Equity and the positions' market values are marked to the latest quotes; the limits are not.
+     */
+    static AccountFigures figures(AccountView view, java.time.Instant at) {
+        Map<String, AccountView.PositionView> held = view.positions() == null ? Map.of() : view.positions();
+        BigDecimal reserved = (view.reservedExposure() == null ? Map.<String, BigDecimal>of() : view.reservedExposure())
+                .values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        return AccountFigures.of(held.values().stream()
+                        .map(position -> new AccountFigures.Holding(position.quantity(), position.averagePrice())).toList(),
+                reserved, isDayOf(view, at) ? view.realizedPnlToday() : BigDecimal.ZERO);
     }
 
     private static BigDecimal orZero(BigDecimal value) {

@@ -75,6 +75,12 @@ public class AccountAggregate {
     private TradingState tradingState;
     private final Map<String, Position> positions = new HashMap<>();
     private final Map<OrderId, Reservation> reservations = new LinkedHashMap<>();
+    /**
+     * Running totals of {@link #reservations}, kept by {@link #reserve}: a check reads them instead of
+     * summing every open order (order entry checks on one thread, so a check must not be O(open orders)).
+     */
+    private BigDecimal reservedNotional = BigDecimal.ZERO;
+    private final Map<String, BigDecimal> openQuantities = new HashMap<>();
     /** Orders that have had their pre-trade verdict; a repeated check answers nothing new. */
     private final Set<OrderId> checkedOrders = new HashSet<>();
     /** Booked fills as "orderId/fillId": the venue's fillId is unique per order only. */
@@ -260,7 +266,7 @@ public class AccountAggregate {
     @EventSourcingHandler
     void on(PreTradeRiskApprovedEvent event) {
         checkedOrders.add(event.orderId());
-        reservations.put(event.orderId(), new Reservation(event.symbol(), event.side(), event.quantity().abs(),
+        reserve(event.orderId(), new Reservation(event.symbol(), event.side(), event.quantity().abs(),
                 event.reservedExposure()));
         recordCheck(event.approvedAt());
     }
@@ -280,10 +286,11 @@ public class AccountAggregate {
         } else {
             positions.put(event.symbol(), new Position(event.positionQuantity(), event.averagePrice()));
         }
-        reservations.computeIfPresent(event.orderId(), (id, reservation) -> {
+        Reservation reservation = reservations.get(event.orderId());
+        if (reservation != null) {
             Reservation rest = reservation.afterFill(event.quantity(), event.price().multiply(event.quantity()));
-            return rest.isUsedUp() ? null : rest;
-        });
+            reserve(event.orderId(), rest.isUsedUp() ? null : rest);
+        }
         LocalDate day = LocalDate.ofInstant(event.executedAt(), ZoneOffset.UTC);
         if (pnlDay == null || day.isAfter(pnlDay)) {
             pnlDay = day;
@@ -296,7 +303,22 @@ public class AccountAggregate {
 
     @EventSourcingHandler
     void on(ExposureReleasedEvent event) {
-        reservations.remove(event.orderId());
+        reserve(event.orderId(), null);
+    }
+
+    /** Sets (or, with null, removes) an order's reservation and keeps the running totals in step. */
+    private void reserve(OrderId orderId, Reservation reservation) {
+        Reservation previous = reservation == null ? reservations.remove(orderId) : reservations.put(orderId, reservation);
+        if (previous != null) {
+            reservedNotional = reservedNotional.subtract(previous.notional());
+            openQuantities.merge(AccountExposure.openKey(previous.symbol(), previous.side()), previous.quantity().negate(),
+                    BigDecimal::add);
+        }
+        if (reservation != null) {
+            reservedNotional = reservedNotional.add(reservation.notional());
+            openQuantities.merge(AccountExposure.openKey(reservation.symbol(), reservation.side()), reservation.quantity(),
+                    BigDecimal::add);
+        }
     }
 
     private AccountExposure exposureAt(Instant now) {
@@ -307,7 +329,7 @@ public class AccountAggregate {
             checks++;
         }
         return new AccountExposure(tradingState, limits, Collections.unmodifiableMap(positions),
-                Collections.unmodifiableMap(reservations), realisedPnl(LocalDate.ofInstant(now, ZoneOffset.UTC)),
+                reservedNotional, Collections.unmodifiableMap(openQuantities), realisedPnl(LocalDate.ofInstant(now, ZoneOffset.UTC)),
                 checks);
     }
 
@@ -376,6 +398,11 @@ public class AccountAggregate {
     /** Realised P&L (fees included) of the given UTC day, if it is the newest day with fills; else 0. */
     BigDecimal realisedPnl(LocalDate day) {
         return day.equals(pnlDay) ? realisedPnlOfDay : BigDecimal.ZERO;
+    }
+
+    /** The figures the checks enforce now (the same definition as the read side's, {@code AccountFigures}). */
+    public org.mltrading.api.account.AccountFigures figures(Instant now) {
+        return exposureAt(now).figures();
     }
 
     /** Pre-trade checks within the second before the clock's now. */

@@ -1,5 +1,7 @@
 package org.mltrading.command.account;
 
+import org.mltrading.api.account.AccountFigures;
+
 import java.math.BigDecimal;
 import java.util.Map;
 import org.mltrading.api.account.RiskLimits;
@@ -15,7 +17,13 @@ import org.mltrading.api.common.Side;
  * @param checksInLastSecond pre-trade checks of this account within the second before the check
  */
 record AccountExposure(TradingState tradingState, RiskLimits limits, Map<String, Position> positions,
-                       Map<OrderId, Reservation> reservations, BigDecimal realisedPnlToday, int checksInLastSecond) {
+                       BigDecimal reservedNotional, Map<String, BigDecimal> openQuantities, BigDecimal realisedPnlToday,
+                       int checksInLastSecond) {
+
+    /** The key of {@code openQuantities}: Σ quantity still to fill of the open orders per symbol and side. */
+    static String openKey(String symbol, Side side) {
+        return symbol + "/" + side;
+    }
 
     Position position(String symbol) {
         return positions.getOrDefault(symbol, Position.FLAT);
@@ -23,25 +31,19 @@ record AccountExposure(TradingState tradingState, RiskLimits limits, Map<String,
 
     /** Σ quantity still to fill of the open orders on {@code symbol} in direction {@code side}, unsigned. */
     BigDecimal openQuantity(String symbol, Side side) {
-        BigDecimal sum = BigDecimal.ZERO;
-        for (Reservation reservation : reservations.values()) {
-            if (reservation.side() == side && reservation.symbol().equals(symbol)) {
-                sum = sum.add(reservation.quantity());
-            }
-        }
-        return sum;
+        return openQuantities.getOrDefault(openKey(symbol, side), BigDecimal.ZERO);
     }
 
-    /** Σ |position × average price| + Σ reserved notional of open orders. */
+    /** The figures the checks enforce, by the one definition the read side shows too. */
+    AccountFigures figures() {
+        return AccountFigures.of(positions.values().stream()
+                .map(position -> new AccountFigures.Holding(position.quantity(), position.averagePrice())).toList(),
+                reservedNotional, realisedPnlToday);
+    }
+
+    /** Σ |position × average price| + Σ reserved notional of open orders ({@link AccountFigures}). */
     BigDecimal grossExposure() {
-        BigDecimal sum = BigDecimal.ZERO;
-        for (Position position : positions.values()) {
-            sum = sum.add(position.exposure());
-        }
-        for (Reservation reservation : reservations.values()) {
-            sum = sum.add(reservation.notional());
-        }
-        return sum;
+        return figures().grossExposure();
     }
 
     /**
@@ -63,8 +65,8 @@ record AccountExposure(TradingState tradingState, RiskLimits limits, Map<String,
         return Decimals.normalised(order.hasReferencePrice() ? gross.add(order.notional()) : gross);
     }
 
-    /** Realised loss today as a positive amount; 0 when today made money. */
+    /** Realised loss today as a positive amount; 0 when today made money ({@link AccountFigures}). */
     BigDecimal realisedLossToday() {
-        return realisedPnlToday.signum() < 0 ? realisedPnlToday.negate() : BigDecimal.ZERO;
+        return AccountFigures.of(java.util.List.of(), BigDecimal.ZERO, realisedPnlToday).dailyLoss();
     }
 }
