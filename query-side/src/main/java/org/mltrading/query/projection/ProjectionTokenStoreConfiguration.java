@@ -1,5 +1,7 @@
 package org.mltrading.query.projection;
 
+import java.time.Duration;
+
 import com.mongodb.client.MongoClient;
 import java.util.List;
 import org.axonframework.common.transaction.NoTransactionManager;
@@ -28,11 +30,15 @@ public class ProjectionTokenStoreConfiguration {
 
     public static final String TOKEN_COLLECTION = "projection_tokens";
 
-    private volatile TokenStore tokenStore;
+    private volatile CoalescingTokenStore tokenStore;
+
+    private Duration tokenInterval = Duration.ofMillis(200);
 
     @Autowired
     void useMongoTokenStore(EventProcessingConfigurer configurer, MongoClient mongoClient,
-                            @Value("${spring.data.mongodb.database:platform}") String database) {
+                            @Value("${spring.data.mongodb.database:platform}") String database,
+                            @Value("${platform.projections.token-write-interval-ms:200}") long tokenIntervalMs) {
+        this.tokenInterval = Duration.ofMillis(tokenIntervalMs);
         MONGO_PROJECTIONS.forEach(group -> configurer
                 .registerTokenStore(group, axon -> tokenStore(axon, mongoClient, database))
                 // with a real transaction manager (JPA, for the event store) a tracking processor stores
@@ -42,15 +48,24 @@ public class ProjectionTokenStoreConfiguration {
                 .registerTransactionManager(group, axon -> NoTransactionManager.instance()));
     }
 
+    /** Writes the held-back tokens when the context closes (after the processors have stopped). */
+    @jakarta.annotation.PreDestroy
+    void flushTokens() {
+        if (tokenStore != null) {
+            tokenStore.close();
+        }
+    }
+
     private synchronized TokenStore tokenStore(Configuration axon, MongoClient mongoClient, String database) {
         if (tokenStore == null) {
-            tokenStore = MongoTokenStore.builder()
+            // a processor's token at most once per interval: see CoalescingTokenStore for why that is safe here
+            tokenStore = new CoalescingTokenStore(MongoTokenStore.builder()
                     .mongoTemplate(DefaultMongoTemplate.builder()
                             .mongoDatabase(mongoClient, database)
                             .trackingTokensCollectionName(TOKEN_COLLECTION)
                             .build())
                     .serializer(axon.serializer())
-                    .build();
+                    .build(), tokenInterval);
         }
         return tokenStore;
     }
