@@ -39,15 +39,11 @@ class AccountProjection {
 
     @EventHandler
     void on(AccountCreatedEvent event, @SequenceNumber long sequence) {
-        try {
-            AccountView existing = accounts.find(event.accountId().value());
-            if (existing != null && existing.lastSequence() >= sequence) {
-                return;
-            }
-            accounts.save(AccountStates.next(null, event, sequence), () -> { });
-        } finally {
-            accounts.endOfEvent();
+        AccountView existing = accounts.find(event.accountId().value());
+        if (existing != null && existing.lastSequence() >= sequence) {
+            return;
         }
+        accounts.save(AccountStates.next(null, event, sequence), () -> { });
     }
 
     @EventHandler
@@ -95,19 +91,15 @@ class AccountProjection {
      * with the new version once it is written.
      */
     private void update(String accountId, long sequence, Object event, java.util.function.Consumer<AccountView> announce) {
-        try {
-            AccountView existing = accounts.find(accountId);
-            if (existing == null || existing.lastSequence() >= sequence) {
-                return;
-            }
-            AccountView changed = AccountStates.next(existing, event, sequence);
-            accounts.save(changed, () -> {
-                positionUpdates.accountChanged(changed);
-                announce.accept(changed);
-            });
-        } finally {
-            accounts.endOfEvent();
+        AccountView existing = accounts.find(accountId);
+        if (existing == null || existing.lastSequence() >= sequence) {
+            return;
         }
+        AccountView changed = AccountStates.next(existing, event, sequence);
+        accounts.save(changed, () -> {
+            positionUpdates.accountChanged(changed);
+            announce.accept(changed);
+        });
     }
 
     @ResetHandler

@@ -39,16 +39,12 @@ class OrderProjection {
     @EventHandler
     void on(OrderPlacedEvent event, @SequenceNumber long sequence,
             @MetaDataValue(AuditMetadata.ACTOR) String actor) {
-        try {
-            OrderView existing = orders.find(event.orderId().toString());
-            if (existing != null && existing.lastSequence() >= sequence) {
-                return; // replay after a crash or reset: already applied
-            }
-            OrderView view = OrderStates.next(null, event, sequence, actor);
-            orders.save(view, () -> updates.publish(view));
-        } finally {
-            orders.endOfEvent();
+        OrderView existing = orders.find(event.orderId().toString());
+        if (existing != null && existing.lastSequence() >= sequence) {
+            return; // replay after a crash or reset: already applied
         }
+        OrderView view = OrderStates.next(null, event, sequence, actor);
+        orders.save(view, () -> updates.publish(view));
     }
 
     @EventHandler
@@ -83,16 +79,12 @@ class OrderProjection {
 
     /** Applies a change once: events at or below the stored sequence were already applied. */
     private void update(String orderId, long sequence, Object event) {
-        try {
-            OrderView existing = orders.find(orderId);
-            if (existing == null || existing.lastSequence() >= sequence) {
-                return;
-            }
-            OrderView changed = OrderStates.next(existing, event, sequence, null);
-            orders.save(changed, () -> updates.publish(changed));
-        } finally {
-            orders.endOfEvent();
+        OrderView existing = orders.find(orderId);
+        if (existing == null || existing.lastSequence() >= sequence) {
+            return;
         }
+        OrderView changed = OrderStates.next(existing, event, sequence, null);
+        orders.save(changed, () -> updates.publish(changed));
     }
 
     @ResetHandler

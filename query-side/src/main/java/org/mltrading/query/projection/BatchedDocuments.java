@@ -22,13 +22,17 @@ import org.springframework.data.mongodb.core.query.Query;
  * history touches each document once per batch (ADR 0013).
  *
  * <p>Order matters for durability (ADR 0003): the processor stores its token in the batch's prepare-
- * commit phase, so the documents are written before that — at the last message, inside the handler.
- * Change callbacks (subscription updates, read-your-writes waits) run only after the write. Outside
- * an Axon unit of work (plain tests) every save writes through at once.
+ * commit phase, so the documents are written before that — at the last message of the batch, by
+ * {@link #endOfEventInterceptor()}, which wraps every event of the projection's processing group: a
+ * handler only finds and saves, it cannot forget to end its event. Change callbacks (subscription
+ * updates, read-your-writes waits) run only after the write. Outside an Axon unit of work (plain
+ * tests) every save writes through at once.
  */
 public final class BatchedDocuments<T> {
 
     private static final Logger log = LoggerFactory.getLogger(BatchedDocuments.class);
+    /** Root unit-of-work resource: the flush of every BatchedDocuments used in the batch. */
+    private static final String FLUSHES = BatchedDocuments.class.getName() + "/flushes";
 
     private final MongoTemplate mongo;
     private final Class<T> type;
@@ -63,16 +67,23 @@ public final class BatchedDocuments<T> {
         batch.afterWrite.add(afterWrite);
     }
 
-    /** Every handler calls this last (also when it changed nothing): the batch is written at its last event. */
-    public void endOfEvent() {
-        Batch<T> batch = batch();
-        if (batch == null) {
-            return;
-        }
-        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
-        if (!(unitOfWork instanceof BatchingUnitOfWork<?> batching) || batching.isLastMessage()) {
-            flush(batch);
-        }
+    /**
+     * Registered for every processing group that uses BatchedDocuments (see
+     * {@code ProjectionTokenStoreConfiguration}): after each event it writes the batch's documents once
+     * the event is the batch's last, whatever the handler did or threw.
+     */
+    public static org.axonframework.messaging.MessageHandlerInterceptor<org.axonframework.eventhandling.EventMessage<?>>
+            endOfEventInterceptor() {
+        return (unitOfWork, chain) -> {
+            Object result = chain.proceed();
+            if (!(unitOfWork instanceof BatchingUnitOfWork<?> batching) || batching.isLastMessage()) {
+                List<Runnable> flushes = unitOfWork.root().getResource(FLUSHES);
+                if (flushes != null) {
+                    flushes.forEach(Runnable::run);
+                }
+            }
+            return result;
+        };
     }
 
     private Batch<T> batch() {
@@ -80,19 +91,23 @@ public final class BatchedDocuments<T> {
             return null;
         }
         UnitOfWork<?> root = CurrentUnitOfWork.get().root();
-        return root.getOrComputeResource(resourceKey, key -> {
-            Batch<T> batch = new Batch<>();
-            // safety net: a batch whose last event this projection did not handle is written here,
-            // after the token; a crash in between would skip these changes, so say so
-            root.onPrepareCommit(unitOfWork -> {
-                if (!batch.documents.isEmpty()) {
-                    log.warn("{}: {} documents written after the batch's token (last event not handled here)",
-                            type.getSimpleName(), batch.documents.size());
-                    flush(batch);
-                }
-            });
-            return batch;
+        Batch<T> existing = root.getResource(resourceKey);
+        if (existing != null) {
+            return existing;
+        }
+        Batch<T> batch = new Batch<>();
+        root.resources().put(resourceKey, batch);
+        root.<List<Runnable>>getOrComputeResource(FLUSHES, k -> new ArrayList<>()).add(() -> flush(batch));
+        // safety net: a batch not ended by the interceptor is written here, after the token; a crash in
+        // between would skip these changes, so say so
+        root.onPrepareCommit(unitOfWork -> {
+            if (!batch.documents.isEmpty()) {
+                log.warn("{}: {} documents written after the batch's token (no end-of-event interceptor?)",
+                        type.getSimpleName(), batch.documents.size());
+                flush(batch);
+            }
         });
+        return batch;
     }
 
     private void flush(Batch<T> batch) {
