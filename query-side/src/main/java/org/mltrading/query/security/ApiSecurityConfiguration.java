@@ -81,7 +81,7 @@ public class ApiSecurityConfiguration {
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(issuer),
                 new org.springframework.security.oauth2.jwt.JwtClaimValidator<java.util.List<String>>("aud",
                         aud -> aud != null && aud.contains(audience))));
-        return decoder;
+        return new CachingJwtDecoder(decoder, 10_000, java.time.Clock.systemUTC());
     }
 
     /** One mapping of the {@code roles} claim, shared by the HTTP chain and the WebSocket interceptor. */
