@@ -32,8 +32,7 @@ public final class CrashCheck {
         String problem;
         do {
             problem = null;
-            JsonNode edges = client.graphql(token, "{ orders(accountId: \"demo-account\", first: 1000) { edges { node "
-                    + "{ id clientOrderId status side symbol filledQuantity } } } }", null).data().get("orders").get("edges");
+            List<JsonNode> edges = allOrders(client, token);
             Map<String, java.math.BigDecimal> filled = new HashMap<>();
             java.util.Set<String> clientOrderIds = new java.util.HashSet<>();
             java.util.Set<String> ids = new java.util.HashSet<>();
@@ -66,6 +65,26 @@ public final class CrashCheck {
             }
         } while (problem != null && System.nanoTime() < deadline);
         assertThat(problem).as("within %s of the restart", within).isNull();
+    }
+
+    /** Every order of demo-account, page by page (a page holds at most 500). */
+    private static List<JsonNode> allOrders(RunningPlatform client, String token) {
+        List<JsonNode> edges = new ArrayList<>();
+        String after = null;
+        while (true) {
+            Map<String, Object> variables = new HashMap<>();
+            variables.put("after", after);
+            var answer = client.graphql(token, "query($after: String) { orders(accountId: \"demo-account\", first: 200, "
+                    + "after: $after) { edges { node { id clientOrderId status side symbol filledQuantity } } "
+                    + "pageInfo { hasNextPage endCursor } } }", variables);
+            assertThat(answer.errors()).as("errors of %s", answer.body()).isNull();
+            JsonNode page = answer.data().get("orders");
+            page.get("edges").forEach(edges::add);
+            if (!page.get("pageInfo").get("hasNextPage").asBoolean()) {
+                return edges;
+            }
+            after = page.get("pageInfo").get("endCursor").asText();
+        }
     }
 
     /** Clients placing MARKET orders back to back, each acknowledgement journalled as it arrives. */

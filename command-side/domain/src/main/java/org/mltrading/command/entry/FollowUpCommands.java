@@ -30,10 +30,23 @@ public final class FollowUpCommands implements AutoCloseable {
     private final Duration firstDelay;
     private final int maxAttempts;
     private final ScheduledExecutorService timer;
+    /**
+     * Sends on threads of its own: the command bus handles a command in the sending thread, and order
+     * entry answers after its commit, so a sender waits one commit per command. Several senders let
+     * the fills of one quote share the writer's commit instead of taking one commit each in a row.
+     */
+    private final java.util.concurrent.Executor senders;
+    private final java.util.concurrent.ExecutorService ownSenders;
     private final AtomicLong retries = new AtomicLong();
     private final AtomicLong exhausted = new AtomicLong();
 
     public FollowUpCommands(CommandGateway gateway, Duration firstDelay, int maxAttempts) {
+        this(gateway, firstDelay, maxAttempts, null);
+    }
+
+    /** @param senders where commands are sent from; null for a pool of eight threads of its own */
+    public FollowUpCommands(CommandGateway gateway, Duration firstDelay, int maxAttempts,
+                            java.util.concurrent.Executor senders) {
         this.gateway = gateway;
         this.firstDelay = firstDelay;
         this.maxAttempts = maxAttempts;
@@ -42,6 +55,13 @@ public final class FollowUpCommands implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
+        java.util.concurrent.atomic.AtomicInteger number = new java.util.concurrent.atomic.AtomicInteger();
+        this.ownSenders = senders != null ? null : Executors.newFixedThreadPool(8, runnable -> {
+            Thread thread = new Thread(runnable, "follow-up-sender-" + number.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.senders = senders != null ? senders : ownSenders;
     }
 
     /** Sends the command; the future completes with its result or its final failure. */
@@ -54,7 +74,7 @@ public final class FollowUpCommands implements AutoCloseable {
     private void attempt(CommandMessage<?> command, int attempt, CompletableFuture<Object> result) {
         CompletableFuture<Object> sent;
         try {
-            sent = gateway.send(command);
+            sent = CompletableFuture.supplyAsync(() -> gateway.send(command), senders).thenCompose(future -> future);
         } catch (RuntimeException e) {
             sent = CompletableFuture.failedFuture(e);
         }
@@ -119,5 +139,8 @@ public final class FollowUpCommands implements AutoCloseable {
     @Override
     public void close() {
         timer.shutdownNow();
+        if (ownSenders != null) {
+            ownSenders.shutdownNow();
+        }
     }
 }

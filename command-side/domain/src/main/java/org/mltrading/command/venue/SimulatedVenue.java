@@ -114,12 +114,18 @@ public class SimulatedVenue {
                           @Value("${platform.venue.latency-ms:0}") long latencyMs) {
         this(commandGateway, marketData, clock,
                 new VenueSettings(slippageBps, feeBps, liquidityPerQuote, Duration.ofMillis(latencyMs)),
-                () -> processorCaughtUp(eventProcessing.getIfAvailable()));
+                () -> processorCaughtUp(eventProcessing.getIfAvailable()), null);
     }
 
+    /** Tests send from the venue's own thread ({@code Runnable::run}), so a command is sent when a task ends. */
     SimulatedVenue(CommandGateway commandGateway, MarketDataPort marketData, Clock clock, VenueSettings settings,
                    BooleanSupplier caughtUp) {
-        this.followUps = new FollowUpCommands(commandGateway, Duration.ofMillis(50), 6);
+        this(commandGateway, marketData, clock, settings, caughtUp, Runnable::run);
+    }
+
+    private SimulatedVenue(CommandGateway commandGateway, MarketDataPort marketData, Clock clock, VenueSettings settings,
+                           BooleanSupplier caughtUp, java.util.concurrent.Executor senders) {
+        this.followUps = new FollowUpCommands(commandGateway, Duration.ofMillis(50), 6, senders);
         this.marketData = marketData;
         this.clock = clock;
         this.settings = settings;
