@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import org.mltrading.auth.audit.AccessAuditLog;
 import org.mltrading.auth.client.ClientRoles;
 import org.mltrading.auth.signing.SigningKeys;
+import org.mltrading.auth.token.PlatformTokens;
 import org.mltrading.auth.user.PlatformUser;
 import org.mltrading.auth.user.PlatformUserStore;
 import org.springframework.http.HttpStatus;
@@ -92,6 +93,10 @@ class AdminController {
     @PostMapping("/clients")
     ResponseEntity<ClientView> createClient(@RequestBody NewClient request, Authentication admin) {
         String clientId = validId(request == null ? null : request.clientId(), "clientId");
+        if (clientId.equalsIgnoreCase(PlatformTokens.PLATFORM_AUDIENCE)) {
+            // its ID tokens would carry the platform's audience
+            throw new AdminException(HttpStatus.BAD_REQUEST, "VALIDATION_INVALID_ID", clientId + " is reserved");
+        }
         if (clients.findByClientId(clientId) != null) {
             throw new AdminException(HttpStatus.CONFLICT, "VALIDATION_DUPLICATE", "client " + clientId + " already exists");
         }

@@ -21,15 +21,18 @@ import org.springframework.http.server.ServletServerHttpResponse;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.http.converter.OAuth2ErrorHttpMessageConverter;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
-import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.mltrading.auth.token.UserInfoClaims;
+import org.mltrading.auth.user.PlatformUserStore;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 
 /**
- * Three filter chains: the admin API (bearer tokens with role ADMIN), the protocol endpoints (token,
+ * Three filter chains: the admin API (access tokens for the platform with role ADMIN, of a user who
+ * is still enabled — {@link AdminTokens}), the protocol endpoints (token,
  * authorize, OIDC, JWKS — Spring Authorization Server decides which are public) and the login pages
  * (password, then the second factor at {@code /mfa}).
  */
@@ -40,31 +43,31 @@ class AuthorizationServerSecurityConfiguration {
 
     @Bean
     @Order(0)
-    SecurityFilterChain adminApiSecurityFilterChain(HttpSecurity http) throws Exception {
-        JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
-        roles.setAuthoritiesClaimName("roles");
-        roles.setAuthorityPrefix("ROLE_");
-        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
-        converter.setJwtGrantedAuthoritiesConverter(roles);
+    SecurityFilterChain adminApiSecurityFilterChain(HttpSecurity http, JwtDecoder jwtDecoder, IssuerProperties issuer,
+            PlatformUserStore users, RegisteredClientRepository clients, AccessAuditLog audit) throws Exception {
+        // access tokens for the platform only, and the principal re-checked on every request (AdminTokens)
+        JwtDecoder adminDecoder = AdminTokens.decoder(jwtDecoder, issuer.issuer());
+        AdminTokens converter = new AdminTokens(users, clients, audit);
         http.securityMatcher("/admin/**")
                 .authorizeHttpRequests(authorize -> authorize.anyRequest().hasRole("ADMIN"))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable()) // bearer tokens only, no cookies
                 .oauth2ResourceServer(resourceServer -> resourceServer
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(converter))
+                        .jwt(jwt -> jwt.decoder(adminDecoder).jwtAuthenticationConverter(converter))
                         .authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)));
         return http.build();
     }
 
     @Bean
     @Order(1)
-    SecurityFilterChain authorizationServerSecurityFilterChain(HttpSecurity http, AccessAuditLog audit)
-            throws Exception {
+    SecurityFilterChain authorizationServerSecurityFilterChain(HttpSecurity http, AccessAuditLog audit,
+            UserInfoClaims userInfoClaims) throws Exception {
         OAuth2AuthorizationServerConfigurer authorizationServer =
                 OAuth2AuthorizationServerConfigurer.authorizationServer();
         http.securityMatcher(authorizationServer.getEndpointsMatcher())
                 .with(authorizationServer, server -> server
-                        .oidc(Customizer.withDefaults())
+                        // roles reach the UI through userinfo, never through the ID token (issue 14)
+                        .oidc(oidc -> oidc.userInfoEndpoint(userInfo -> userInfo.userInfoMapper(userInfoClaims)))
                         // failed client authentications (wrong secret, unknown client) go to the access audit
                         .clientAuthentication(clients -> clients.errorResponseHandler((request, response, exception) -> {
                             String error = exception instanceof OAuth2AuthenticationException oauth
