@@ -213,6 +213,36 @@ class IdentityAndHardeningIT {
                 .contains(username);
     }
 
+    /**
+     * Issue 14, finding 2: a disabled administrator's unexpired access token still ran
+     * createIntegratorClient through GraphQL (the platform forwards it to the auth server's admin API).
+     */
+    @Test
+    void a_disabled_administrators_unexpired_token_creates_no_client_through_graphql() {
+        String admin = platform.userToken("admin");
+        String username = "admin-" + Long.toHexString(System.nanoTime());
+        GraphQlAnswer created = platform.graphql(admin, """
+                mutation($u: ID!) { createUser(input: {username: $u, password: "a long enough password", roles: ["ADMIN"]})
+                  { username } }""", Map.of("u", username));
+        assertThat(created.errors()).as(created.body().toString()).isNull();
+        String second = platform.userToken(username, "a long enough password");
+        String create = """
+                mutation($id: ID!) { createIntegratorClient(input: {clientId: $id, scopes: ["read", "trade"]}) { clientId } }""";
+        GraphQlAnswer allowed = platform.graphql(second, create, Map.of("id", "by-" + username));
+        assertThat(allowed.errors()).as("while enabled: " + allowed.body()).isNull();
+
+        GraphQlAnswer disabled = platform.graphql(admin, "mutation($u: ID!) { setUserEnabled(username: $u, enabled: false) { enabled } }",
+                Map.of("u", username));
+        assertThat(disabled.errors()).as(disabled.body().toString()).isNull();
+
+        GraphQlAnswer backdoor = platform.graphql(second, create, Map.of("id", "backdoor-" + username));
+        assertThat(backdoor.firstErrorCode()).as(backdoor.body().toString()).isEqualTo("PERMISSION_DENIED");
+        assertThat(backdoor.body().path("data").path("createIntegratorClient").path("clientId").isMissingNode())
+                .as("no client created: " + backdoor.body()).isTrue();
+        assertThat(platform.graphql(second, "mutation { rotateSigningKey { activeKeyId } }", null).firstErrorCode())
+                .isEqualTo("PERMISSION_DENIED");
+    }
+
     private static String placeOrder(String accountId, String clientOrderId) {
         return """
                 mutation { placeOrder(input: {accountId: "%s", clientOrderId: "%s", symbol: "AAPL", side: BUY,
