@@ -2,6 +2,7 @@ package org.mltrading.auth.security;
 
 import org.mltrading.auth.audit.AccessAuditLog;
 import org.mltrading.auth.login.LoginHandlers;
+import org.mltrading.auth.login.LoginThrottle;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,6 +27,7 @@ import org.mltrading.auth.user.PlatformUserStore;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
@@ -90,7 +92,10 @@ class AuthorizationServerSecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain defaultSecurityFilterChain(HttpSecurity http, LoginHandlers loginHandlers) throws Exception {
+    SecurityFilterChain defaultSecurityFilterChain(HttpSecurity http, LoginHandlers loginHandlers, LoginThrottle throttle)
+            throws Exception {
+        // a source that must wait is refused before its password is even checked
+        http.addFilterBefore(throttle.filter(), UsernamePasswordAuthenticationFilter.class);
         http.authorizeHttpRequests(
                         authorize ->
                                 authorize
