@@ -136,6 +136,14 @@ class PreviewOrderIT {
                 mutation { previewOrder(input: {accountId: "demo-account", clientOrderId: "literal-1", symbol: "AAPL",
                   side: BUY, type: LIMIT, quantity: 1e400000, limitPrice: "1.00", timeInForce: DAY}) { notional } }""", Map.of());
         assertThat(literal.firstErrorCode()).as(literal.body().toString()).isEqualTo("VALIDATION_DECIMAL_OUT_OF_RANGE");
+        // a million-digit literal (a 1 MB body) used to cost ~15 s in graphql-java's parser alone
+        long start = System.nanoTime();
+        var million = timed("""
+                mutation { previewOrder(input: {accountId: "demo-account", clientOrderId: "literal-2", symbol: "AAPL",
+                  side: BUY, type: LIMIT, quantity: 1%s, limitPrice: "1.00", timeInForce: DAY}) { notional } }"""
+                .formatted("0".repeat(1_000_000)), Map.of());
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+        assertThat(million.firstErrorCode()).as(million.status() + "").isEqualTo("VALIDATION_DECIMAL_OUT_OF_RANGE");
         Map<String, Object> number = order("preview-" + UUID.randomUUID(), "AAPL", "BUY", "LIMIT", "1", "1.00");
         number.put("limitPrice", 1e308);
         assertThat(timed(number).firstErrorCode()).isEqualTo("VALIDATION_DECIMAL_OUT_OF_RANGE");

@@ -99,4 +99,14 @@ class DecimalScalarTest {
         assertThat(ErrorCodeInterceptor.codeFor("ValidationError", "Validation error (FieldUndefined)"))
                 .isEqualTo("VALIDATION_INVALID_QUERY");
     }
+
+    @Test
+    void a_document_with_a_run_of_more_than_a_thousand_digits_is_recognised_in_linear_time() {
+        String huge = "mutation { previewOrder(input: {quantity: 1" + "0".repeat(1_000_000) + "}) { notional } }";
+        long start = System.nanoTime();
+        assertThat(NumberLiteralLimitInterceptor.longestDigitRun(huge)).isEqualTo(1_000_001);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(500));
+        assertThat(NumberLiteralLimitInterceptor.longestDigitRun("{ quote(symbol: \"AAPL\") { bid } } # 12345")).isEqualTo(5);
+        assertThat(NumberLiteralLimitInterceptor.longestDigitRun(null)).isZero();
+    }
 }
