@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,6 +65,46 @@ class AdminApiTokensIT {
             assertThat(userinfo.statusCode()).as(userinfo.body()).isEqualTo(200);
             assertThat(RunningAuthServer.json(userinfo).path("sub").asText()).isEqualTo("risk");
             assertThat(RunningAuthServer.json(userinfo).path("roles").toString()).isEqualTo("[\"RISK_OFFICER\"]");
+        }
+    }
+
+    /** Issue 14, finding 11: users and clients share one name space. */
+    @Test
+    void a_client_may_not_take_a_users_name_nor_a_user_a_clients() {
+        try (RunningAuthServer server = RunningAuthServer.startLocal(dataDir)) {
+            String admin = server.userTokens("admin", "admin-demo").path("access_token").asText();
+
+            var client = server.postJson("/admin/clients", admin, "{\"clientId\":\"trader\",\"scopes\":[\"read\",\"trade\"]}");
+            assertThat(client.statusCode()).as(client.body()).isEqualTo(409);
+            assertThat(RunningAuthServer.json(client).path("code").asText()).isEqualTo("VALIDATION_DUPLICATE");
+            var user = server.postJson("/admin/users", admin,
+                    "{\"username\":\"demo-integrator\",\"password\":\"a long enough password\",\"roles\":[\"TRADER\"]}");
+            assertThat(user.statusCode()).as(user.body()).isEqualTo(409);
+            assertThat(RunningAuthServer.json(user).path("code").asText()).isEqualTo("VALIDATION_DUPLICATE");
+        }
+    }
+
+    /** Issue 14 ("also"): any client could introspect the trader's access and refresh tokens. */
+    @Test
+    void a_client_introspects_only_its_own_tokens() {
+        try (RunningAuthServer server = RunningAuthServer.startLocal(dataDir)) {
+            JsonNode trader = server.userTokens("trader", "trader-demo");
+            String integratorToken = RunningAuthServer.json(server.clientCredentials("demo-integrator", "demo-integrator-secret",
+                    "read")).path("access_token").asText();
+
+            for (String token : List.of(trader.path("access_token").asText(), trader.path("refresh_token").asText())) {
+                var foreign = server.postForm("/oauth2/introspect", Map.of("token", token),
+                        "Authorization", RunningAuthServer.basic("demo-integrator", "demo-integrator-secret"));
+                assertThat(foreign.statusCode()).isEqualTo(200);
+                assertThat(RunningAuthServer.json(foreign).path("active").asBoolean()).as(foreign.body()).isFalse();
+                assertThat(foreign.body()).doesNotContain("trader");
+                var own = server.postForm("/oauth2/introspect", Map.of("token", token),
+                        "Authorization", RunningAuthServer.basic("platform-ui", "platform-ui-secret"));
+                assertThat(RunningAuthServer.json(own).path("active").asBoolean()).as(own.body()).isTrue();
+            }
+            var ownClientToken = server.postForm("/oauth2/introspect", Map.of("token", integratorToken),
+                    "Authorization", RunningAuthServer.basic("demo-integrator", "demo-integrator-secret"));
+            assertThat(RunningAuthServer.json(ownClientToken).path("active").asBoolean()).isTrue();
         }
     }
 

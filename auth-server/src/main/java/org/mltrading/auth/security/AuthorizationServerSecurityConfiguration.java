@@ -25,6 +25,7 @@ import org.springframework.security.oauth2.core.http.converter.OAuth2ErrorHttpMe
 import org.mltrading.auth.token.UserInfoClaims;
 import org.mltrading.auth.user.PlatformUserStore;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2TokenIntrospectionAuthenticationToken;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
@@ -70,6 +71,10 @@ class AuthorizationServerSecurityConfiguration {
                 .with(authorizationServer, server -> server
                         // roles reach the UI through userinfo, never through the ID token (issue 14)
                         .oidc(oidc -> oidc.userInfoEndpoint(userInfo -> userInfo.userInfoMapper(userInfoClaims)))
+                        // a client introspects its own tokens only
+                        .tokenIntrospectionEndpoint(introspection -> introspection.authenticationProviders(providers ->
+                                providers.replaceAll(provider -> provider.supports(OAuth2TokenIntrospectionAuthenticationToken.class)
+                                        ? new OwnTokensIntrospection(provider) : provider)))
                         // failed client authentications (wrong secret, unknown client) go to the access audit
                         .clientAuthentication(clients -> clients.errorResponseHandler((request, response, exception) -> {
                             String error = exception instanceof OAuth2AuthenticationException oauth
