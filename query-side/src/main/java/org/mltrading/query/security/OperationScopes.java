@@ -121,27 +121,25 @@ public class OperationScopes extends SimplePerformantInstrumentation {
         if (!(authentication instanceof JwtAuthenticationToken)) {
             throw refused("authentication required"); // fail closed; the transport layers refuse these first
         }
-        {
-            ApiPrincipal principal = ApiPrincipal.from(authentication);
-            OperationDefinition operation = parameters.getExecutionContext().getOperationDefinition();
-            Map<String, FragmentDefinition> fragments = new HashMap<>();
-            for (Definition<?> definition : parameters.getExecutionContext().getDocument().getDefinitions()) {
-                if (definition instanceof FragmentDefinition fragment) {
-                    fragments.put(fragment.getName(), fragment);
-                }
+        ApiPrincipal principal = ApiPrincipal.from(authentication);
+        OperationDefinition operation = parameters.getExecutionContext().getOperationDefinition();
+        Map<String, FragmentDefinition> fragments = new HashMap<>();
+        for (Definition<?> definition : parameters.getExecutionContext().getDocument().getDefinitions()) {
+            if (definition instanceof FragmentDefinition fragment) {
+                fragments.put(fragment.getName(), fragment);
             }
-            String root = switch (operation.getOperation()) {
-                case QUERY -> "Query";
-                case MUTATION -> "Mutation";
-                case SUBSCRIPTION -> "Subscription";
-            };
-            Set<String> fields = new LinkedHashSet<>();
-            rootFields(operation.getSelectionSet(), fragments, new HashSet<>(), fields);
-            for (String field : fields) {
-                String missing = missingScope(root + "." + field, principal);
-                if (missing != null) {
-                    throw refused(missing);
-                }
+        }
+        String root = switch (operation.getOperation()) {
+            case QUERY -> "Query";
+            case MUTATION -> "Mutation";
+            case SUBSCRIPTION -> "Subscription";
+        };
+        Set<String> fields = new LinkedHashSet<>();
+        rootFields(operation.getSelectionSet(), fragments, new HashSet<>(), fields);
+        for (String field : fields) {
+            String missing = missingScope(root + "." + field, principal);
+            if (missing != null) {
+                throw refused(missing);
             }
         }
         return super.beginExecuteOperation(parameters, state);
