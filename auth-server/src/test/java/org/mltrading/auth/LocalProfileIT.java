@@ -160,7 +160,8 @@ class LocalProfileIT {
         assertThat(accessToken.getClaimAsStringList("scope"))
                 .containsExactlyInAnyOrder("openid", "profile", "read", "trade");
         var idToken = server.decode(tokens.path("id_token").asText());
-        assertThat(idToken.getClaimAsStringList("roles")).isEqualTo(List.of("TRADER"));
+        // issue 14: roles only in the access token and at userinfo (step 5), never in the ID token
+        assertThat(idToken.getClaims()).doesNotContainKey("roles");
         assertThat(idToken.getClaimAsString("nonce")).isEqualTo("nonce-1");
         assertThat(accessToken.getClaimAsStringList("amr")).containsExactly("pwd", "otp");
         assertThat(accessToken.getClaimAsBoolean("mfa")).isTrue();
@@ -171,6 +172,7 @@ class LocalProfileIT {
                 server.get("/userinfo", "Authorization", "Bearer " + tokens.path("access_token").asText());
         assertThat(userinfo.statusCode()).isEqualTo(200);
         assertThat(RunningAuthServer.json(userinfo).path("sub").asText()).isEqualTo("trader");
+        assertThat(RunningAuthServer.json(userinfo).path("roles").toString()).isEqualTo("[\"TRADER\"]");
     }
 
     @Test

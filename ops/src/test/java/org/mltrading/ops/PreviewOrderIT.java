@@ -117,6 +117,62 @@ class PreviewOrderIT {
                 .isEqualTo("PERMISSION_DENIED");
     }
 
+    /**
+     * Issue 14, finding 1: "1e400000" tied a request thread up for 130 s and "1e308" answered a 309-digit
+     * notional. The Decimal scalar refuses both before any arithmetic; the client gives up after 10 s.
+     */
+    @Test
+    void an_absurd_decimal_is_refused_quickly_with_a_coded_validation_error() {
+        for (String quantity : List.of("1e400000", "1e100000", "1e308", "1e-400000", "1" + "0".repeat(100_000))) {
+            long start = System.nanoTime();
+            var answer = timed(order("preview-" + UUID.randomUUID(), "AAPL", "BUY", "LIMIT", quantity, "1.00"));
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).as(quantity.length() > 20 ? "100,001 digits" : quantity)
+                    .isLessThan(Duration.ofSeconds(3));
+            assertThat(answer.firstErrorCode()).as(answer.body().toString()).isEqualTo("VALIDATION_DECIMAL_OUT_OF_RANGE");
+            assertThat(answer.data() == null || answer.data().path("previewOrder").isNull()).isTrue();
+        }
+        // the same bound for a literal in the document and for a JSON number variable
+        var literal = timed("""
+                mutation { previewOrder(input: {accountId: "demo-account", clientOrderId: "literal-1", symbol: "AAPL",
+                  side: BUY, type: LIMIT, quantity: 1e400000, limitPrice: "1.00", timeInForce: DAY}) { notional } }""", Map.of());
+        assertThat(literal.firstErrorCode()).as(literal.body().toString()).isEqualTo("VALIDATION_DECIMAL_OUT_OF_RANGE");
+        // a million-digit literal (a 1 MB body) used to cost ~15 s in graphql-java's parser alone
+        long start = System.nanoTime();
+        var million = timed("""
+                mutation { previewOrder(input: {accountId: "demo-account", clientOrderId: "literal-2", symbol: "AAPL",
+                  side: BUY, type: LIMIT, quantity: 1%s, limitPrice: "1.00", timeInForce: DAY}) { notional } }"""
+                .formatted("0".repeat(1_000_000)), Map.of());
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+        assertThat(million.firstErrorCode()).as(million.status() + "").isEqualTo("VALIDATION_DECIMAL_OUT_OF_RANGE");
+        Map<String, Object> number = order("preview-" + UUID.randomUUID(), "AAPL", "BUY", "LIMIT", "1", "1.00");
+        number.put("limitPrice", 1e308);
+        assertThat(timed(number).firstErrorCode()).isEqualTo("VALIDATION_DECIMAL_OUT_OF_RANGE");
+
+        JsonNode ordinary = preview(order("preview-" + UUID.randomUUID(), "AAPL", "BUY", "LIMIT", "1E+1", "1.00"));
+        assertThat(new BigDecimal(ordinary.get("notional").asText())).as("1E+1 is still ten").isEqualByComparingTo("10");
+    }
+
+    /** A preview whose HTTP request gives up after 10 s (the unbounded server took minutes). */
+    private static RunningPlatform.GraphQlAnswer timed(Map<String, Object> input) {
+        return timed(PREVIEW, Map.of("input", input));
+    }
+
+    private static RunningPlatform.GraphQlAnswer timed(String query, Map<String, Object> variables) {
+        try {
+            String body = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .writeValueAsString(Map.of("query", query, "variables", variables));
+            var response = platform.send(java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create(platform.platformUrl() + "/graphql"))
+                    .timeout(Duration.ofSeconds(10))
+                    .header("Content-Type", "application/json").header("Authorization", "Bearer " + integrator)
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build());
+            return new RunningPlatform.GraphQlAnswer(response.statusCode(),
+                    new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body()));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private static JsonNode preview(Map<String, Object> input) {
         var answer = platform.graphql(integrator, PREVIEW, Map.of("input", input));
         assertThat(answer.errors()).as("errors of %s", answer.body()).isNull();

@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import org.mltrading.auth.audit.AccessAuditLog;
 import org.mltrading.auth.client.ClientRoles;
 import org.mltrading.auth.signing.SigningKeys;
+import org.mltrading.auth.token.PlatformTokens;
 import org.mltrading.auth.user.PlatformUser;
 import org.mltrading.auth.user.PlatformUserStore;
 import org.springframework.http.HttpStatus;
@@ -92,8 +93,16 @@ class AdminController {
     @PostMapping("/clients")
     ResponseEntity<ClientView> createClient(@RequestBody NewClient request, Authentication admin) {
         String clientId = validId(request == null ? null : request.clientId(), "clientId");
+        if (clientId.equalsIgnoreCase(PlatformTokens.PLATFORM_AUDIENCE)) {
+            // its ID tokens would carry the platform's audience
+            throw new AdminException(HttpStatus.BAD_REQUEST, "VALIDATION_INVALID_ID", clientId + " is reserved");
+        }
         if (clients.findByClientId(clientId) != null) {
             throw new AdminException(HttpStatus.CONFLICT, "VALIDATION_DUPLICATE", "client " + clientId + " already exists");
+        }
+        if (users.find(clientId).isPresent()) {
+            // one name space: a token's sub must name one principal (entitlements, audit, ownership go by it)
+            throw new AdminException(HttpStatus.CONFLICT, "VALIDATION_DUPLICATE", "a user is named " + clientId);
         }
         Set<String> scopes = validScopes(request.scopes());
         String secret = newSecret();
@@ -167,6 +176,10 @@ class AdminController {
                 || request.roles().contains("INTEGRATOR")) {
             throw new AdminException(HttpStatus.BAD_REQUEST, "VALIDATION_INVALID_ROLE",
                     "roles must be some of TRADER, RISK_OFFICER, COMPLIANCE, ADMIN");
+        }
+        if (clients.findByClientId(username) != null) {
+            // one name space with the clients (issue 14, finding 11)
+            throw new AdminException(HttpStatus.CONFLICT, "VALIDATION_DUPLICATE", "a client is named " + username);
         }
         if (!users.insertIfAbsent(username, encoder.encode(request.password()), List.copyOf(new LinkedHashSet<>(request.roles())), null)) {
             throw new AdminException(HttpStatus.CONFLICT, "VALIDATION_DUPLICATE", "user " + username + " already exists");

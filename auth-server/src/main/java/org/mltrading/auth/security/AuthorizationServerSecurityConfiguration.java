@@ -2,6 +2,7 @@ package org.mltrading.auth.security;
 
 import org.mltrading.auth.audit.AccessAuditLog;
 import org.mltrading.auth.login.LoginHandlers;
+import org.mltrading.auth.login.LoginThrottle;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,15 +22,20 @@ import org.springframework.http.server.ServletServerHttpResponse;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.http.converter.OAuth2ErrorHttpMessageConverter;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
-import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.mltrading.auth.token.UserInfoClaims;
+import org.mltrading.auth.user.PlatformUserStore;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2TokenIntrospectionAuthenticationToken;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 
 /**
- * Three filter chains: the admin API (bearer tokens with role ADMIN), the protocol endpoints (token,
+ * Three filter chains: the admin API (access tokens for the platform with role ADMIN, of a user who
+ * is still enabled — {@link AdminTokens}), the protocol endpoints (token,
  * authorize, OIDC, JWKS — Spring Authorization Server decides which are public) and the login pages
  * (password, then the second factor at {@code /mfa}).
  */
@@ -40,31 +46,35 @@ class AuthorizationServerSecurityConfiguration {
 
     @Bean
     @Order(0)
-    SecurityFilterChain adminApiSecurityFilterChain(HttpSecurity http) throws Exception {
-        JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
-        roles.setAuthoritiesClaimName("roles");
-        roles.setAuthorityPrefix("ROLE_");
-        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
-        converter.setJwtGrantedAuthoritiesConverter(roles);
+    SecurityFilterChain adminApiSecurityFilterChain(HttpSecurity http, JwtDecoder jwtDecoder, IssuerProperties issuer,
+            PlatformUserStore users, RegisteredClientRepository clients, AccessAuditLog audit) throws Exception {
+        // access tokens for the platform only, and the principal re-checked on every request (AdminTokens)
+        JwtDecoder adminDecoder = AdminTokens.decoder(jwtDecoder, issuer.issuer());
+        AdminTokens converter = new AdminTokens(users, clients, audit);
         http.securityMatcher("/admin/**")
                 .authorizeHttpRequests(authorize -> authorize.anyRequest().hasRole("ADMIN"))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable()) // bearer tokens only, no cookies
                 .oauth2ResourceServer(resourceServer -> resourceServer
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(converter))
+                        .jwt(jwt -> jwt.decoder(adminDecoder).jwtAuthenticationConverter(converter))
                         .authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)));
         return http.build();
     }
 
     @Bean
     @Order(1)
-    SecurityFilterChain authorizationServerSecurityFilterChain(HttpSecurity http, AccessAuditLog audit)
-            throws Exception {
+    SecurityFilterChain authorizationServerSecurityFilterChain(HttpSecurity http, AccessAuditLog audit,
+            UserInfoClaims userInfoClaims) throws Exception {
         OAuth2AuthorizationServerConfigurer authorizationServer =
                 OAuth2AuthorizationServerConfigurer.authorizationServer();
         http.securityMatcher(authorizationServer.getEndpointsMatcher())
                 .with(authorizationServer, server -> server
-                        .oidc(Customizer.withDefaults())
+                        // roles reach the UI through userinfo, never through the ID token (issue 14)
+                        .oidc(oidc -> oidc.userInfoEndpoint(userInfo -> userInfo.userInfoMapper(userInfoClaims)))
+                        // a client introspects its own tokens only
+                        .tokenIntrospectionEndpoint(introspection -> introspection.authenticationProviders(providers ->
+                                providers.replaceAll(provider -> provider.supports(OAuth2TokenIntrospectionAuthenticationToken.class)
+                                        ? new OwnTokensIntrospection(provider) : provider)))
                         // failed client authentications (wrong secret, unknown client) go to the access audit
                         .clientAuthentication(clients -> clients.errorResponseHandler((request, response, exception) -> {
                             String error = exception instanceof OAuth2AuthenticationException oauth
@@ -87,7 +97,10 @@ class AuthorizationServerSecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain defaultSecurityFilterChain(HttpSecurity http, LoginHandlers loginHandlers) throws Exception {
+    SecurityFilterChain defaultSecurityFilterChain(HttpSecurity http, LoginHandlers loginHandlers, LoginThrottle throttle)
+            throws Exception {
+        // a source that must wait is refused before its password is even checked
+        http.addFilterBefore(throttle.filter(), UsernamePasswordAuthenticationFilter.class);
         http.authorizeHttpRequests(
                         authorize ->
                                 authorize

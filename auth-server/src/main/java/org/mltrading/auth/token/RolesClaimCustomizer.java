@@ -16,17 +16,22 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
 import org.springframework.stereotype.Component;
 
 /**
- * Shapes every JWT the server signs: {@code roles} (e.g. {@code ["TRADER"]}, no {@code ROLE_}
- * prefix — the platform authorises on this claim alone), for users {@code amr}/{@code mfa} saying
- * whether the login included the second factor (trading refuses user tokens without it), and the
- * active key's {@code kid}. Each issued access token is recorded in the access audit.
+ * Shapes every JWT the server signs: in access tokens {@code roles} (e.g. {@code ["TRADER"]}, no
+ * {@code ROLE_} prefix — the platform authorises on this claim alone), the {@code platform-api} audience
+ * and {@code client_id}; for users {@code amr}/{@code mfa} saying whether the login included the second
+ * factor (trading refuses user tokens without it); and the active key's {@code kid}. Each issued access
+ * token is recorded in the access audit.
+ *
+ * <p>ID tokens carry no roles (issue 14): an ID token lives in the browser, travels in the logout URL
+ * and must never look like an authorisation. The UI reads the roles from the userinfo endpoint
+ * ({@link UserInfoClaims}); see docs/adr/0008-identity-second-factor-and-access-audit.md.
  */
 @Component
 class RolesClaimCustomizer implements OAuth2TokenCustomizer<JwtEncodingContext> {
 
-    static final String CLAIM = "roles";
+    static final String CLAIM = PlatformTokens.ROLES_CLAIM;
     /** The audience the platform's API requires in access tokens. */
-    static final String PLATFORM_AUDIENCE = "platform-api";
+    static final String PLATFORM_AUDIENCE = PlatformTokens.PLATFORM_AUDIENCE;
     private static final String ROLE_PREFIX = "ROLE_";
 
     private final SigningKeys signingKeys;
@@ -47,13 +52,15 @@ class RolesClaimCustomizer implements OAuth2TokenCustomizer<JwtEncodingContext> 
             return;
         }
         boolean clientCredentials = AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType());
-        context.getClaims().claim(CLAIM, roles(context, clientCredentials));
+        if (accessToken) {
+            context.getClaims().claim(CLAIM, roles(context, clientCredentials));
+        }
         if (!clientCredentials) {
             boolean otp = context.getPrincipal().getAuthorities().stream()
                     .anyMatch(authority -> PendingSecondFactor.OTP_FACTOR.equals(authority.getAuthority()));
             // ArrayList, not List.of: claims are stored with the authorization, and the store's Jackson
             // allow-list reads back only the usual collection types
-            context.getClaims().claim("amr", new ArrayList<>(otp ? List.of("pwd", "otp") : List.of("pwd")));
+            context.getClaims().claim(PlatformTokens.AMR_CLAIM, new ArrayList<>(otp ? List.of("pwd", "otp") : List.of("pwd")));
             context.getClaims().claim("mfa", otp);
         }
         if (accessToken) {
@@ -71,7 +78,7 @@ class RolesClaimCustomizer implements OAuth2TokenCustomizer<JwtEncodingContext> 
                 }
                 claims.put("aud", audience);
                 // RFC 9068: who the token was issued to; equals sub for a machine client's own token
-                claims.put("client_id", context.getRegisteredClient().getClientId());
+                claims.put(PlatformTokens.CLIENT_ID_CLAIM, context.getRegisteredClient().getClientId());
             });
             audit.record("TOKEN_ISSUED", "SUCCESS", context.getPrincipal().getName(),
                     context.getRegisteredClient().getClientId(), null,

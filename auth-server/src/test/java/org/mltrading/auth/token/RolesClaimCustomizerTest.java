@@ -66,16 +66,19 @@ class RolesClaimCustomizerTest {
         assertThat(claims.build().getClaims()).doesNotContainKeys("amr", "mfa"); // a machine has no second factor
     }
 
+    /** Issue 14: an ID token is no authorisation; the UI reads the roles from userinfo. */
     @Test
-    void the_id_token_carries_the_roles_too() {
+    void the_id_token_carries_no_roles_and_not_the_platform_audience() {
         Authentication risk =
                 UsernamePasswordAuthenticationToken.authenticated(
-                        "risk", null, AuthorityUtils.createAuthorityList("ROLE_RISK_OFFICER"));
+                        "risk", null, AuthorityUtils.createAuthorityList("ROLE_RISK_OFFICER", "FACTOR_OTP"));
 
         var claims =
-                customize(new OAuth2TokenType("id_token"), AuthorizationGrantType.AUTHORIZATION_CODE, risk);
+                customize(new OAuth2TokenType("id_token"), AuthorizationGrantType.AUTHORIZATION_CODE, risk).build();
 
-        assertThat(claims.build().getClaimAsStringList("roles")).containsExactly("RISK_OFFICER");
+        assertThat(claims.getClaims()).doesNotContainKeys("roles", "client_id");
+        assertThat(claims.getAudience()).isNullOrEmpty();
+        assertThat(claims.getClaimAsStringList("amr")).containsExactly("pwd", "otp");
     }
 
     @Test

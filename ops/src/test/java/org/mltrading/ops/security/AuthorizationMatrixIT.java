@@ -39,14 +39,28 @@ import reactor.core.publisher.Mono;
 /**
  * Every query, mutation and subscription of the schema, called by six callers: anonymous, the trader
  * of account A, a trader of another account B, an integrator entitled to A, a risk officer and
- * compliance. The operations come from the schema files, so a new operation without a row in
- * {@link #POLICY} fails this test until someone decides who may call it.
+ * compliance — and by four machine clients holding fewer scopes than they were granted (issue 14,
+ * finding 4): the integrator with only {@code read} or only {@code trade}, the risk officer and
+ * compliance with only {@code read}. The operations come from the schema files, so a new operation
+ * without a row in {@link #POLICY} and {@link #SCOPES} fails this test until someone decides who may
+ * call it.
  */
 class AuthorizationMatrixIT {
 
-    enum Caller { ANONYMOUS, TRADER_A, TRADER_B, INTEGRATOR, RISK_OFFICER, COMPLIANCE }
+    enum Caller { ANONYMOUS, TRADER_A, TRADER_B, INTEGRATOR, RISK_OFFICER, COMPLIANCE,
+        INTEGRATOR_READ_ONLY, INTEGRATOR_TRADE_ONLY, RISK_OFFICER_READ_ONLY, COMPLIANCE_READ_ONLY }
 
-    private static final Set<Caller> EVERYONE = EnumSet.complementOf(EnumSet.of(Caller.ANONYMOUS));
+    /** A scope-limited caller: the same client as its base caller, with only these scopes in its token. */
+    record Limited(Caller base, String clientId, String secret, Set<String> scopes) {}
+
+    static final Map<Caller, Limited> LIMITED = Map.of(
+            Caller.INTEGRATOR_READ_ONLY, new Limited(Caller.INTEGRATOR, "demo-integrator", "demo-integrator-secret", Set.of("read")),
+            Caller.INTEGRATOR_TRADE_ONLY, new Limited(Caller.INTEGRATOR, "demo-integrator", "demo-integrator-secret", Set.of("trade")),
+            Caller.RISK_OFFICER_READ_ONLY, new Limited(Caller.RISK_OFFICER, "demo-risk", "demo-risk-secret", Set.of("read")),
+            Caller.COMPLIANCE_READ_ONLY, new Limited(Caller.COMPLIANCE, "demo-compliance", "demo-compliance-secret", Set.of("read")));
+
+    private static final Set<Caller> EVERYONE = EnumSet.of(Caller.TRADER_A, Caller.TRADER_B, Caller.INTEGRATOR,
+            Caller.RISK_OFFICER, Caller.COMPLIANCE);
     private static final Set<Caller> VIEWERS_OF_A = EnumSet.of(Caller.TRADER_A, Caller.INTEGRATOR, Caller.RISK_OFFICER,
             Caller.COMPLIANCE);
     private static final Set<Caller> TRADERS_OF_A = EnumSet.of(Caller.TRADER_A, Caller.INTEGRATOR);
@@ -129,6 +143,53 @@ class AuthorizationMatrixIT {
             row("Subscription.quotes", "(symbols: [\"AAPL\"])", EVERYONE),
             row("Subscription.bars", "(symbol: \"AAPL\", interval: ONE_MINUTE)", EVERYONE));
 
+    private static final Set<String> READ = Set.of("read");
+    private static final Set<String> TRADE = Set.of("trade");
+    private static final Set<String> RISK = Set.of("risk");
+    private static final Set<String> AUDIT = Set.of("audit");
+    private static final Set<String> ADMIN = Set.of("admin");
+
+    /**
+     * Operation → the scopes of which a machine client's token needs one (empty: any token). The
+     * scope-limited callers may call an operation when their base caller may and their scopes match.
+     */
+    static final Map<String, Set<String>> SCOPES = Map.ofEntries(
+            Map.entry("Query.me", Set.of()),
+            Map.entry("Query.accounts", READ), Map.entry("Query.account", READ), Map.entry("Query.order", READ),
+            Map.entry("Query.orders", READ), Map.entry("Query.instruments", READ), Map.entry("Query.quote", READ),
+            Map.entry("Query.bars", READ), Map.entry("Query.trades", READ), Map.entry("Query.models", READ),
+            Map.entry("Query.model", READ), Map.entry("Query.backtest", READ), Map.entry("Query.predictions", READ),
+            Map.entry("Query.strategies", READ),
+            Map.entry("Subscription.orderUpdated", READ), Map.entry("Subscription.positionUpdated", READ),
+            Map.entry("Subscription.quotes", READ), Map.entry("Subscription.bars", READ),
+            Map.entry("Subscription.predictions", READ), Map.entry("Subscription.backtestProgress", READ),
+            Map.entry("Mutation.placeOrder", TRADE), Map.entry("Mutation.previewOrder", TRADE),
+            Map.entry("Mutation.amendOrder", TRADE), Map.entry("Mutation.cancelOrder", TRADE),
+            Map.entry("Mutation.startStrategy", TRADE), Map.entry("Mutation.stopStrategy", Set.of("trade", "risk")),
+            Map.entry("Mutation.runBacktest", Set.of("trade", "risk")),
+            Map.entry("Mutation.setRiskLimits", RISK), Map.entry("Mutation.haltTrading", RISK),
+            Map.entry("Mutation.resumeTrading", RISK), Map.entry("Mutation.promoteModel", RISK),
+            Map.entry("Mutation.retireModel", RISK), Map.entry("Mutation.importOnnxModel", RISK),
+            Map.entry("Query.accessAudit", AUDIT), Map.entry("Query.auditTrail", AUDIT), Map.entry("Query.auditEvents", AUDIT),
+            Map.entry("Query.verifyAuditChain", AUDIT), Map.entry("Query.orderAuditReport", AUDIT),
+            Map.entry("Query.transactionReport", AUDIT), Map.entry("Query.projectionChecksum", AUDIT),
+            Map.entry("Query.users", ADMIN), Map.entry("Query.projectionStatus", ADMIN),
+            Map.entry("Mutation.rebuildProjection", ADMIN), Map.entry("Mutation.createIntegratorClient", ADMIN),
+            Map.entry("Mutation.grantClientScopes", ADMIN), Map.entry("Mutation.rotateClientSecret", ADMIN),
+            Map.entry("Mutation.grantAccountEntitlement", ADMIN), Map.entry("Mutation.revokeAccountEntitlement", ADMIN),
+            Map.entry("Mutation.openAccount", ADMIN), Map.entry("Mutation.createUser", ADMIN),
+            Map.entry("Mutation.setUserEnabled", ADMIN), Map.entry("Mutation.rotateSigningKey", ADMIN));
+
+    static boolean allowed(String operation, Row row, Caller caller) {
+        Limited limited = LIMITED.get(caller);
+        if (limited == null) {
+            return row.allowed().contains(caller);
+        }
+        Set<String> needed = SCOPES.get(operation);
+        return row.allowed().contains(limited.base())
+                && (needed.isEmpty() || needed.stream().anyMatch(limited.scopes()::contains));
+    }
+
     record Row(String arguments, Set<Caller> allowed) {}
 
     private static Map.Entry<String, Row> row(String operation, String arguments, Set<Caller> allowed) {
@@ -156,6 +217,8 @@ class AuthorizationMatrixIT {
         tokens.put(Caller.INTEGRATOR, platform.integratorToken());
         tokens.put(Caller.RISK_OFFICER, platform.clientToken("demo-risk", "demo-risk-secret", "read risk"));
         tokens.put(Caller.COMPLIANCE, platform.clientToken("demo-compliance", "demo-compliance-secret", "read audit"));
+        LIMITED.forEach((caller, limited) -> tokens.put(caller,
+                platform.clientToken(limited.clientId(), limited.secret(), String.join(" ", limited.scopes()))));
         for (int attempt = 0; attempt < 120 && (modelId == null || modelId.isEmpty()); attempt++) {
             modelId = platform.graphql(tokens.get(Caller.INTEGRATOR), "{ models { id } }", null).data()
                     .path("models").path(0).path("id").asText(); // the local seed registers the models at start
@@ -181,6 +244,8 @@ class AuthorizationMatrixIT {
         assertThat(new TreeSet<>(POLICY.keySet()))
                 .as("decide who may call each new operation: add it to POLICY")
                 .isEqualTo(new TreeSet<>(operations().keySet()));
+        assertThat(new TreeSet<>(SCOPES.keySet())).as("and the scope it needs: add it to SCOPES")
+                .isEqualTo(new TreeSet<>(operations().keySet()));
     }
 
     @TestFactory
@@ -193,7 +258,7 @@ class AuthorizationMatrixIT {
                 continue; // reported by every_operation_of_the_schema_has_a_policy
             }
             for (Caller caller : Caller.values()) {
-                boolean allowed = row.allowed().contains(caller);
+                boolean allowed = allowed(operation, row, caller);
                 tests.add(DynamicTest.dynamicTest(operation + " by " + caller + (allowed ? " is allowed" : " is refused"),
                         () -> assertThat(isAllowed(operation, operations.get(operation), row, caller))
                                 .as(operation + " by " + caller).isEqualTo(allowed)));

@@ -213,6 +213,56 @@ class IdentityAndHardeningIT {
                 .contains(username);
     }
 
+    /**
+     * Issue 14, finding 2: a disabled administrator's unexpired access token still ran
+     * createIntegratorClient through GraphQL (the platform forwards it to the auth server's admin API).
+     */
+    @Test
+    void a_disabled_administrators_unexpired_token_creates_no_client_through_graphql() {
+        String admin = platform.userToken("admin");
+        String username = "admin-" + Long.toHexString(System.nanoTime());
+        GraphQlAnswer created = platform.graphql(admin, """
+                mutation($u: ID!) { createUser(input: {username: $u, password: "a long enough password", roles: ["ADMIN"]})
+                  { username } }""", Map.of("u", username));
+        assertThat(created.errors()).as(created.body().toString()).isNull();
+        String second = platform.userToken(username, "a long enough password");
+        String create = """
+                mutation($id: ID!) { createIntegratorClient(input: {clientId: $id, scopes: ["read", "trade"]}) { clientId } }""";
+        GraphQlAnswer allowed = platform.graphql(second, create, Map.of("id", "by-" + username));
+        assertThat(allowed.errors()).as("while enabled: " + allowed.body()).isNull();
+
+        GraphQlAnswer disabled = platform.graphql(admin, "mutation($u: ID!) { setUserEnabled(username: $u, enabled: false) { enabled } }",
+                Map.of("u", username));
+        assertThat(disabled.errors()).as(disabled.body().toString()).isNull();
+
+        GraphQlAnswer backdoor = platform.graphql(second, create, Map.of("id", "backdoor-" + username));
+        assertThat(backdoor.firstErrorCode()).as(backdoor.body().toString()).isEqualTo("PERMISSION_DENIED");
+        assertThat(backdoor.body().path("data").path("createIntegratorClient").path("clientId").isMissingNode())
+                .as("no client created: " + backdoor.body()).isTrue();
+        assertThat(platform.graphql(second, "mutation { rotateSigningKey { activeKeyId } }", null).firstErrorCode())
+                .isEqualTo("PERMISSION_DENIED");
+    }
+
+    /** Issue 14, finding 6: X-Forwarded-For from a caller that is no configured proxy is not believed. */
+    @Test
+    void a_forged_forwarded_address_is_not_recorded_as_the_callers() {
+        Instant before = Instant.now().minusSeconds(1);
+        String marker = "forged-" + System.nanoTime();
+        int status = platform.send(HttpRequest.newBuilder(URI.create(platform.platformUrl() + "/graphql"))
+                .header("Authorization", "Bearer " + marker).header("Content-Type", "application/json")
+                .header("X-Forwarded-For", "203.0.113.7")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"query\":\"{ me { subject } }\"}")).build()).statusCode();
+        assertThat(status).isEqualTo(401);
+
+        String compliance = platform.clientToken("demo-compliance", "demo-compliance-secret", "read audit");
+        JsonNode denials = awaitAudit(compliance, "{type: \"REQUEST_DENIED\"}", before,
+                nodes -> details(nodes).stream().anyMatch(detail -> detail.startsWith("HTTP 401")));
+        List<String> addresses = new ArrayList<>();
+        denials.forEach(node -> addresses.add(node.path("remoteAddress").asText()));
+        assertThat(addresses).as("addresses of the refusals since the forged request").isNotEmpty()
+                .doesNotContain("203.0.113.7");
+    }
+
     private static String placeOrder(String accountId, String clientOrderId) {
         return """
                 mutation { placeOrder(input: {accountId: "%s", clientOrderId: "%s", symbol: "AAPL", side: BUY,
@@ -228,7 +278,7 @@ class IdentityAndHardeningIT {
     /** Audit entries are written asynchronously: polls (up to 10 s) until {@code done} holds for what the filter finds. */
     private static JsonNode awaitAudit(String token, String filter, Instant since,
             java.util.function.Predicate<JsonNode> done) {
-        String query = "{ accessAudit(filter: %s, first: 500) { edges { node { type source principal detail at } } } }"
+        String query = "{ accessAudit(filter: %s, first: 500) { edges { node { type source principal detail at remoteAddress } } } }"
                 .formatted(filter.replace("}", ", from: \"" + since + "\"}"));
         JsonNode nodes = null;
         for (int attempt = 0; attempt < 50; attempt++) {

@@ -57,6 +57,11 @@ class ErrorCodeInterceptor implements WebGraphQlInterceptor {
                 || message.contains("Denial Of Service"))) { // the last: graphql-java's parser token limit
             return "VALIDATION_QUERY_TOO_COMPLEX";
         }
+        if (message != null && message.contains(DecimalScalar.OUT_OF_RANGE_MESSAGE)) {
+            // a Decimal literal in the document, refused by DecimalScalar during validation (a variable's
+            // refusal already carries the code)
+            return DecimalScalar.OUT_OF_RANGE;
+        }
         if (ErrorType.InvalidSyntax.name().equals(classification)) {
             return "VALIDATION_INVALID_SYNTAX";
         }

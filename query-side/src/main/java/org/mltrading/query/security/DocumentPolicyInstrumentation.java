@@ -73,7 +73,7 @@ public class DocumentPolicyInstrumentation extends SimplePerformantInstrumentati
         }
         // graphql-java's depth limit does not count introspection fields, whose types recurse without end;
         // tools' standard introspection query nests ofType about ten deep, so introspection gets its own bound
-        boolean introspecting = selectsIntrospection(operation.getSelectionSet(), fragments);
+        boolean introspecting = selectsIntrospection(operation.getSelectionSet(), fragments, new HashSet<>());
         int limit = introspecting ? Math.max(maxDepth, INTROSPECTION_MAX_DEPTH) : maxDepth;
         int depth = depth(operation.getSelectionSet(), fragments, new HashSet<>());
         if (depth > limit) {
@@ -148,7 +148,13 @@ public class DocumentPolicyInstrumentation extends SimplePerformantInstrumentati
         return deepest;
     }
 
-    private static boolean selectsIntrospection(SelectionSet selections, Map<String, FragmentDefinition> fragments) {
+    /**
+     * Whether the root selects {@code __schema} or {@code __type}, through inline fragments and fragment
+     * spreads at any nesting (issue 14, finding 10: a fragment inside a fragment was not followed, so
+     * such a document escaped the introspection policy).
+     */
+    private static boolean selectsIntrospection(SelectionSet selections, Map<String, FragmentDefinition> fragments,
+            Set<String> seen) {
         if (selections == null) {
             return false;
         }
@@ -156,11 +162,12 @@ public class DocumentPolicyInstrumentation extends SimplePerformantInstrumentati
             if (selection instanceof Field field && (field.getName().equals("__schema") || field.getName().equals("__type"))) {
                 return true;
             }
-            if (selection instanceof InlineFragment inline && selectsIntrospection(inline.getSelectionSet(), fragments)) {
+            if (selection instanceof InlineFragment inline && selectsIntrospection(inline.getSelectionSet(), fragments, seen)) {
                 return true;
             }
             if (selection instanceof FragmentSpread spread && fragments.containsKey(spread.getName())
-                    && selectsIntrospection(fragments.get(spread.getName()).getSelectionSet(), Map.of())) {
+                    && seen.add(spread.getName()) // validation refused cycles; this is a guard
+                    && selectsIntrospection(fragments.get(spread.getName()).getSelectionSet(), fragments, seen)) {
                 return true;
             }
         }

@@ -3,10 +3,12 @@ package org.mltrading.query.security;
 import graphql.ExecutionResult;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
+import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.reactivestreams.Publisher;
 import org.mltrading.query.access.AccessAuditRecorder;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
 import reactor.core.publisher.Flux;
@@ -28,7 +30,9 @@ import reactor.core.publisher.Mono;
 /**
  * Authenticates graphql-transport-ws connections from the {@code Authorization} entry of the
  * connection_init payload. A missing or invalid token fails the init, which spring-graphql answers by
- * closing the socket with 4401 (Unauthorized).
+ * closing the socket with 4401 (Unauthorized). The token's authority is held to for the life of each
+ * subscription ({@link SubscriptionGuard}): once it expires, subscriptions end and new ones are
+ * refused; an event of an account the caller may no longer see ends its subscription.
  */
 @Component
 public class WebSocketAuthInterceptor implements WebSocketGraphQlInterceptor {
@@ -40,10 +44,14 @@ public class WebSocketAuthInterceptor implements WebSocketGraphQlInterceptor {
     private final JwtAuthenticationConverter converter;
     private final int maxOperationsPerConnection;
 
+    private final ObjectProvider<AccountVisibility> visibility;
+    private final Clock clock = Clock.systemUTC();
+
     public WebSocketAuthInterceptor(JwtDecoder jwtDecoder, JwtAuthenticationConverter apiJwtAuthenticationConverter,
                                     @Value("${platform.graphql.max-subscriptions-per-connection:50}") int maxOperationsPerConnection,
-                                    AccessAuditRecorder audit) {
+                                    AccessAuditRecorder audit, ObjectProvider<AccountVisibility> visibility) {
         this.audit = audit;
+        this.visibility = visibility;
         this.jwtDecoder = jwtDecoder;
         this.converter = apiJwtAuthenticationConverter;
         this.maxOperationsPerConnection = maxOperationsPerConnection;
@@ -73,11 +81,24 @@ public class WebSocketAuthInterceptor implements WebSocketGraphQlInterceptor {
     @Override
     public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
         if (!(request instanceof WebSocketGraphQlRequest wsRequest)) {
+            // HTTP: the servlet thread holds the caller; hand it to the execution (OperationScopes) explicitly
+            Authentication caller = SecurityContextHolder.getContext().getAuthentication();
+            if (caller != null) {
+                withCaller(request, caller);
+            }
             return chain.next(request);
         }
         Authentication authentication = (Authentication) wsRequest.getSessionInfo().getAttributes().get(AUTHENTICATION);
         if (authentication == null) {
             return Mono.error(new ApiAccessDeniedException("not authenticated"));
+        }
+        // an operation may execute on another thread than this one, outside the holder set below
+        withCaller(request, authentication);
+        if (SubscriptionGuard.expired(authentication, clock)) {
+            audit.denied(authentication, String.valueOf(wsRequest.getSessionInfo().getRemoteAddress()),
+                    "AUTH_UNAUTHENTICATED WebSocket operation after the connection's token expired");
+            return Mono.just(refused(request, "AUTH_UNAUTHENTICATED",
+                    "the connection's token expired; reconnect with a fresh token"));
         }
         AtomicInteger active = (AtomicInteger) wsRequest.getSessionInfo().getAttributes()
                 .computeIfAbsent(ACTIVE_OPERATIONS, key -> new AtomicInteger());
@@ -85,33 +106,43 @@ public class WebSocketAuthInterceptor implements WebSocketGraphQlInterceptor {
             active.decrementAndGet();
             audit.denied(authentication, String.valueOf(wsRequest.getSessionInfo().getRemoteAddress()),
                     "VALIDATION_TOO_MANY_SUBSCRIPTIONS more than " + maxOperationsPerConnection + " on one connection");
-            return Mono.just(refused(request, "at most " + maxOperationsPerConnection
+            return Mono.just(refused(request, "VALIDATION_TOO_MANY_SUBSCRIPTIONS", "at most " + maxOperationsPerConnection
                     + " active subscriptions per connection; open another connection or complete some"));
         }
         // Data fetchers read SecurityContextHolder: set it around the call, not only in the Reactor context
         SecurityContext previous = SecurityContextHolder.getContext();
         SecurityContextHolder.setContext(new SecurityContextImpl(authentication));
         try {
-            return chain.next(request).map(response -> releaseWhenDone(response, active))
+            AccountVisibility accounts = visibility.getIfAvailable();
+            return chain.next(request).map(response -> releaseWhenDone(response, active, authentication, wsRequest, accounts))
                     .doOnError(error -> active.decrementAndGet());
         } finally {
             SecurityContextHolder.setContext(previous);
         }
     }
 
+    /** The GraphQLContext key under which the caller travels with the execution. */
+    static final String CALLER = WebSocketAuthInterceptor.class.getName() + ".caller";
+
+    private static void withCaller(WebGraphQlRequest request, Authentication caller) {
+        request.configureExecutionInput((input, builder) -> builder.graphQLContext(context -> context.put(CALLER, caller)).build());
+    }
+
     /** A subscription holds its slot until its stream ends; a query or mutation releases it at once. */
-    private static WebGraphQlResponse releaseWhenDone(WebGraphQlResponse response, AtomicInteger active) {
+    private WebGraphQlResponse releaseWhenDone(WebGraphQlResponse response, AtomicInteger active,
+            Authentication authentication, WebGraphQlRequest request, AccountVisibility accounts) {
         Object data = response.getExecutionResult().getData();
         if (data instanceof Publisher<?> stream) {
-            return response.transform(builder -> builder.data(Flux.from(stream).doFinally(signal -> active.decrementAndGet())));
+            Flux<Object> guarded = SubscriptionGuard.guard(stream, authentication, request, accounts, clock);
+            return response.transform(builder -> builder.data(guarded.doFinally(signal -> active.decrementAndGet())));
         }
         active.decrementAndGet();
         return response;
     }
 
-    private static WebGraphQlResponse refused(WebGraphQlRequest request, String message) {
+    private static WebGraphQlResponse refused(WebGraphQlRequest request, String code, String message) {
         GraphQLError error = GraphqlErrorBuilder.newError().message(message)
-                .extensions(Map.of("code", "VALIDATION_TOO_MANY_SUBSCRIPTIONS")).build();
+                .extensions(Map.of("code", code)).build();
         ExecutionResult result = ExecutionResult.newExecutionResult().addError(error).build();
         return new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(request.toExecutionInput(), result));
     }

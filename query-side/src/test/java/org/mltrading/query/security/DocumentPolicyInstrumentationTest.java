@@ -56,6 +56,19 @@ class DocumentPolicyInstrumentationTest {
         assertThat(code(run("disabled", "{ __schema { queryType { name } } }"))).isEqualTo("PERMISSION_DENIED");
     }
 
+    /** Issue 14, finding 10: a fragment inside a fragment hid the introspection from the policy. */
+    @Test
+    void introspection_through_nested_fragments_follows_the_policy() {
+        callAs("trader", List.of("TRADER"), false, true);
+        String nested = "{ ...A } fragment A on Query { ...B } fragment B on Query { __schema { queryType { name } } }";
+        assertThat(code(run("integrators", nested))).isEqualTo("PERMISSION_DENIED");
+        assertThat(code(run("integrators", "{ ... on Query { ...B } } fragment B on Query { __type(name: \"Me\") { name } }")))
+                .isEqualTo("PERMISSION_DENIED");
+        assertThat(code(run("authenticated", nested))).isNull();
+        callAs("acme", List.of("INTEGRATOR"), true, false);
+        assertThat(code(run("integrators", nested))).isNull();
+    }
+
     @Test
     void introspection_deeper_than_twenty_levels_is_refused() {
         callAs("acme", List.of("INTEGRATOR"), true, false);
