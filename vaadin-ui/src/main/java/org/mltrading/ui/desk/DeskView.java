@@ -49,6 +49,7 @@ import java.util.Map;
 import org.mltrading.ui.chart.CandlestickChart;
 import org.mltrading.ui.chart.ChartBar;
 import org.mltrading.ui.graphql.GraphQlApiException;
+import org.mltrading.ui.graphql.Refusals;
 import org.mltrading.ui.graphql.SubscriptionChannel;
 import org.mltrading.ui.marketdata.CandleSeries;
 import org.mltrading.ui.marketdata.ChartInterval;
@@ -97,6 +98,7 @@ import reactor.core.publisher.Flux;
 class DeskView extends VerticalLayout implements BeforeEnterObserver {
 
     static final Duration PUSH_INTERVAL = Duration.ofMillis(250);
+    private static final String PLACE_ORDER_TIP = "Enter in the ticket; Alt+B buy, Alt+S sell, Alt+Q quantity";
     private static final Logger log = LoggerFactory.getLogger(DeskView.class);
 
     private final MarketDataClient marketData;
@@ -320,7 +322,7 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
         placeOrder.setId("place-order");
         placeOrder.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SUCCESS);
         placeOrder.setWidthFull();
-        placeOrder.setTooltipText("Enter in the ticket; Alt+B buy, Alt+S sell, Alt+Q quantity");
+        placeOrder.setTooltipText(PLACE_ORDER_TIP);
         placeOrder.addClickListener(click -> place());
         showPriceFields();
 
@@ -362,7 +364,8 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
         blotterGrid.addColumn(o -> plain(o.quantity())).setHeader("Quantity").setKey("quantity").setAutoWidth(true);
         blotterGrid.addColumn(o -> plain(o.filledQuantity())).setHeader("Filled").setKey("filled").setAutoWidth(true);
         blotterGrid.addComponentColumn(DeskView::statusBadge).setHeader("Status").setKey("status").setAutoWidth(true)
-                .setTooltipGenerator(o -> o.rejectReason() != null ? o.rejectReason() : o.cancelReason());
+                .setTooltipGenerator(o -> o.rejectReason() != null || o.rejectCode() != null
+                        ? Refusals.describe(o.rejectCode(), o.rejectReason()) : o.cancelReason());
         blotterGrid.addColumn(o -> plain(o.limitPrice())).setHeader("Limit").setKey("limit").setAutoWidth(true);
         blotterGrid.addColumn(o -> plain(o.stopPrice())).setHeader("Stop").setKey("stop").setAutoWidth(true);
         blotterGrid.addColumn(o -> plain(o.averagePrice())).setHeader("Avg price").setKey("avgPrice")
@@ -536,6 +539,17 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
                 + "  ·  " + state + (summary.tradingStateReason() == null ? "" : " (" + summary.tradingStateReason() + ")"));
         accountFigures.getElement().getThemeList().clear();
         accountFigures.getElement().getThemeList().add("ACTIVE".equals(state) ? "badge success" : "badge error");
+        // a halted account refuses every order: the button says so instead of inviting a doomed click
+        boolean allowed = tradingAllowed(summary);
+        placeOrder.setEnabled(allowed);
+        placeOrder.setText(allowed ? "Place order" : "Trading halted");
+        placeOrder.setTooltipText(allowed ? PLACE_ORDER_TIP : "Trading is halted on this account"
+                + (summary.tradingStateReason() == null ? "" : ": " + summary.tradingStateReason())
+                + ". A risk officer can resume it.");
+    }
+
+    private static boolean tradingAllowed(AccountSummary summary) {
+        return summary != null && !"HALTED".equals(summary.tradingState());
     }
 
     // ---------------------------------------------------------------- market data
@@ -546,6 +560,7 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
         }
         ticket.symbol(selected);
         instruments.stream().filter(i -> i.symbol().equals(selected)).findFirst().ifPresent(instrument -> {
+            ticket.increments(instrument.tickSize(), instrument.lotSize());
             quantity.setHelperText("Lot " + plain(instrument.lotSize()));
             limitPrice.setHelperText("Tick " + plain(instrument.tickSize()));
         });
@@ -782,6 +797,8 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
     /** Re-runs the pre-trade preview whenever the ticket is complete, so the trader sees it before sending. */
     private void ticketChanged() {
         clearFieldErrors();
+        // a quantity off the lot or a price off the tick is said at the field as soon as it is entered
+        showFieldErrors(ticket.enteredValueProblems());
         if (account.getValue() == null || !ticket.complete()) {
             preview.removeAll();
             return;
@@ -814,7 +831,7 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
         preview.add(new Div(new Span("Notional " + money(check.notional()) + " @ " + plain(check.referencePrice()))));
         preview.add(new Div(new Span("Position after " + plain(check.resultingPosition())
                 + " · Gross exposure " + money(check.resultingGrossExposure()))));
-        check.failed().forEach(failed -> preview.add(problem(failed.code() + ": " + failed.detail())));
+        check.failed().forEach(failed -> preview.add(problem(Refusals.describe(failed.code(), failed.detail()))));
     }
 
     private static Div problem(String text) {
@@ -839,8 +856,9 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
             return;
         }
         if (!check.accepted()) {
-            notifications.post(NotificationCenter.Level.WARNING, "Not sent — " + ticket.summary() + " fails "
-                    + String.join(", ", check.failed().stream().map(PreTradeCheck.Check::code).toList()));
+            notifications.post(NotificationCenter.Level.WARNING, "Not sent — " + ticket.summary() + ". "
+                    + String.join("; ", check.failed().stream()
+                            .map(failed -> Refusals.describe(failed.code(), failed.detail())).toList()));
             return;
         }
         String summary = ticket.summary();
@@ -852,7 +870,7 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
         } catch (RuntimeException failure) {
             showError("The order was not placed", failure);
         } finally {
-            placeOrder.setEnabled(true);
+            placeOrder.setEnabled(tradingAllowed(account.getValue()));
         }
     }
 

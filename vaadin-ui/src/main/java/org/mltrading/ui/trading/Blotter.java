@@ -84,9 +84,8 @@ public final class Blotter {
                             + name + " (" + plain(after.filledQuantity()) + " done @ " + plain(after.averagePrice()) + ")"))
                     : Optional.empty();
             case "REJECTED" -> statusChanged
-                    ? Optional.of(new DeskEvent(DeskEvent.Kind.REJECTED, after, "Rejected: " + name
-                            + (after.rejectCode() == null ? "" : " (" + after.rejectCode() + ")")
-                            + (after.rejectReason() == null ? "" : ": " + after.rejectReason())))
+                    ? Optional.of(new DeskEvent(DeskEvent.Kind.REJECTED, after, "Rejected: " + name + " — "
+                            + org.mltrading.ui.graphql.Refusals.describe(after.rejectCode(), after.rejectReason())))
                     : Optional.empty();
             case "CANCELLED" -> statusChanged
                     ? Optional.of(new DeskEvent(DeskEvent.Kind.CANCELLED, after, "Cancelled: " + name

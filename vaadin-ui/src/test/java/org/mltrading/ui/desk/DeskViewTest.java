@@ -226,8 +226,58 @@ class DeskViewTest {
         assertThat(_get(Span.class, spec -> spec.withId("preview-verdict")).getText()).isEqualTo("Pre-trade check fails");
         assertThat(context.getBean(NotificationCenter.class).entries()).singleElement().satisfies(entry -> {
             assertThat(entry.level()).isEqualTo(NotificationCenter.Level.WARNING);
-            assertThat(entry.message()).isEqualTo("Not sent — Buy 20000 AAPL @ market fails RISK_MAX_ORDER_NOTIONAL");
+            assertThat(entry.message()).isEqualTo("Not sent — Buy 20000 AAPL @ market. "
+                    + "Order value over the account's limit: 2,000,000 > 100,000");
         });
+        assertThat(_get(com.vaadin.flow.component.html.Div.class, spec -> spec.withId("ticket-preview")).getElement()
+                .getTextRecursively()).contains("Order value over the account's limit: 2,000,000 > 100,000")
+                .doesNotContain("RISK_");
+    }
+
+    @Test
+    void a_quantity_off_the_lot_is_refused_at_the_field_with_the_numbers_and_never_sent() {
+        _get(BigDecimalField.class, spec -> spec.withLabel("Quantity")).setValue(new BigDecimal("1.5"));
+
+        BigDecimalField quantity = _get(BigDecimalField.class, spec -> spec.withLabel("Quantity"));
+        assertThat(quantity.isInvalid()).isTrue();
+        assertThat(quantity.getErrorMessage()).isEqualTo("Quantity 1.5 is not a multiple of the lot size 1 (nearest 1 or 2).");
+        _click(_get(Button.class, spec -> spec.withId("place-order")));
+        verify(trading, never()).preview(any());
+        verify(trading, never()).place(any());
+    }
+
+    @Test
+    void a_refusal_of_the_api_is_shown_in_words_with_its_numbers_not_as_an_unexpected_error() {
+        when(trading.preview(any())).thenThrow(new org.mltrading.ui.graphql.GraphQlApiException(
+                org.mltrading.ui.graphql.GraphQlApiException.Kind.REJECTED, "ORDER_INVALID_PRICE",
+                "prices must be multiples of the tick size 0.01", null));
+
+        _get(BigDecimalField.class, spec -> spec.withLabel("Quantity")).setValue(new BigDecimal("7"));
+
+        assertThat(_get(com.vaadin.flow.component.html.Div.class, spec -> spec.withId("ticket-preview")).getElement()
+                .getTextRecursively()).isEqualTo("Price not accepted: prices must be multiples of the tick size 0.01");
+        com.github.mvysny.kaributesting.v10.NotificationsKt.expectNoNotifications();
+    }
+
+    @Test
+    void a_halted_account_cannot_place_orders_and_the_button_says_why() {
+        AccountSummary halted = new AccountSummary("halted-account", "Halted", "USD", new BigDecimal("1000000"),
+                new BigDecimal("1000000"), "HALTED", "desk limit breach", List.of());
+        when(trading.recentOrders("halted-account")).thenReturn(List.of());
+        @SuppressWarnings("unchecked")
+        com.vaadin.flow.component.select.Select<AccountSummary> account =
+                _get(com.vaadin.flow.component.select.Select.class, spec -> spec.withId("desk-account"));
+        account.setItems(DEMO, halted);
+        account.setValue(halted);
+
+        Button place = _get(Button.class, spec -> spec.withId("place-order"));
+        assertThat(place.isEnabled()).isFalse();
+        assertThat(place.getText()).isEqualTo("Trading halted");
+        assertThat(place.getTooltip().getText()).contains("desk limit breach");
+
+        account.setValue(DEMO);
+        assertThat(place.isEnabled()).isTrue();
+        assertThat(place.getText()).isEqualTo("Place order");
     }
 
     @Test
