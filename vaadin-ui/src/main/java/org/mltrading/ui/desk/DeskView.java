@@ -98,6 +98,11 @@ import reactor.core.publisher.Flux;
 class DeskView extends VerticalLayout implements BeforeEnterObserver {
 
     static final Duration PUSH_INTERVAL = Duration.ofMillis(250);
+    /**
+     * After a fill the account is read again at once and once more after this delay: the account
+     * projection may book the cash a moment after the order and position updates are pushed.
+     */
+    static final Duration ACCOUNT_RECHECK = Duration.ofMillis(1500);
     private static final String PLACE_ORDER_TIP = "Enter in the ticket; Alt+B buy, Alt+S sell, Alt+Q quantity";
     private static final Logger log = LoggerFactory.getLogger(DeskView.class);
 
@@ -140,6 +145,9 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
     private final Span totalPnl = new Span();
 
     private final List<Disposable> accountStreams = new ArrayList<>();
+    /** The shown account as last read (cash, state); equity is recomputed from it at every mark. */
+    private AccountSummary figures;
+    private Disposable accountRecheck;
     private Disposable quoteStream;
     private Disposable barStream;
     /** Live predictions of the chart's symbol, drawn over its candles with their interval band. */
@@ -505,10 +513,10 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
 
     private void showAccount(AccountSummary selected) {
         stopAccountStreams();
-        showFigures(selected);
         positions.replaceAll(selected.positions());
         watchlist.rows().stream().map(Watchlist.Row::quote).filter(q -> q != null).forEach(positions::mark);
         refreshPositions();
+        showFigures(selected);
         try {
             blotter.replaceAll(trading.recentOrders(selected.id()));
         } catch (RuntimeException failure) {
@@ -534,8 +542,12 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     private void showFigures(AccountSummary summary) {
+        figures = summary;
         String state = summary.tradingState() == null ? "" : summary.tradingState();
-        accountFigures.setText("Cash " + money(summary.cash()) + "  ·  Equity " + money(summary.equity())
+        BigDecimal marketValue = positions.marketValue();
+        BigDecimal equity = marketValue == null || summary.cash() == null ? summary.equity()
+                : summary.cash().add(marketValue);
+        accountFigures.setText("Cash " + money(summary.cash()) + "  ·  Equity " + money(equity)
                 + "  ·  " + state + (summary.tradingStateReason() == null ? "" : " (" + summary.tradingStateReason() + ")"));
         accountFigures.getElement().getThemeList().clear();
         accountFigures.getElement().getThemeList().add("ACTIVE".equals(state) ? "badge success" : "badge error");
@@ -661,6 +673,10 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
         watchlistGrid.getDataProvider().refreshAll();
         if (positionsMoved) {
             refreshPositions();
+            // equity = cash + market value: it follows the marks between fills
+            if (figures != null) {
+                showFigures(figures);
+            }
         }
     }
 
@@ -670,15 +686,22 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
         if (!isShown(forAccount)) {
             return;
         }
+        boolean accountChanged = false;
         for (DeskOrder update : updates) {
-            blotter.apply(update).event().ifPresent(event -> notifications.post(switch (event.kind()) {
+            var event = blotter.apply(update).event();
+            event.ifPresent(e -> notifications.post(switch (e.kind()) {
                 case FILLED, PARTIALLY_FILLED -> NotificationCenter.Level.SUCCESS;
                 case REJECTED -> NotificationCenter.Level.ERROR;
                 case CANCELLED, EXPIRED -> NotificationCenter.Level.INFO;
-            }, event.message()));
+            }, e.message()));
+            accountChanged |= event.isPresent();
         }
         refreshBlotter();
         refreshMarkers();
+        if (accountChanged) {
+            // a fill moves cash and a position; a halt refusal says the state changed: read the account
+            reloadAccountNowAndSoon(forAccount);
+        }
     }
 
     private void onPositionUpdates(AccountSummary forAccount, List<PositionView> updates) {
@@ -687,9 +710,33 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
         }
         updates.forEach(positions::apply);
         refreshPositions();
+        reloadAccountNowAndSoon(forAccount);
+    }
+
+    /**
+     * Cash, state and positions as the API has them now, and again after {@link #ACCOUNT_RECHECK}
+     * (one pending re-check per desk): pushes can arrive before the account projection has booked
+     * the fill, and a read at that moment would leave Cash frozen until the next fill.
+     */
+    private void reloadAccountNowAndSoon(AccountSummary forAccount) {
+        reloadAccount(forAccount);
+        UI ui = UI.getCurrent();
+        dispose(accountRecheck);
+        if (ui != null) {
+            accountRecheck = reactor.core.publisher.Mono.delay(ACCOUNT_RECHECK)
+                    .subscribe(tick -> access(ui, () -> reloadAccount(forAccount)));
+        }
+    }
+
+    private void reloadAccount(AccountSummary forAccount) {
+        if (!isShown(forAccount)) {
+            return;
+        }
         try {
             AccountSummary now = trading.account(forAccount.id());
             if (now != null) {
+                positions.replaceAll(now.positions());
+                refreshPositions();
                 showFigures(now);
             }
         } catch (RuntimeException failure) {
@@ -901,6 +948,8 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
     private void stopAccountStreams() {
         accountStreams.forEach(DeskView::dispose);
         accountStreams.clear();
+        dispose(accountRecheck);
+        accountRecheck = null;
     }
 
     private static void dispose(Disposable disposable) {

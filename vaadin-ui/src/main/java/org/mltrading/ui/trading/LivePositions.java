@@ -66,6 +66,22 @@ public final class LivePositions {
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
+    /**
+     * Market value of the open positions at the live marks (the API's where no quote has come yet);
+     * null if a position has neither, so the caller falls back to the API's figure. Equity is cash
+     * plus this, the same formula as the API's {@code Account.equity}.
+     */
+    public BigDecimal marketValue() {
+        BigDecimal total = BigDecimal.ZERO;
+        for (Row row : rows()) {
+            if (row.marketValue() == null) {
+                return null;
+            }
+            total = total.add(row.marketValue());
+        }
+        return total;
+    }
+
     private Row row(PositionView position) {
         BigDecimal mark = marks.get(position.symbol());
         if (mark == null) {

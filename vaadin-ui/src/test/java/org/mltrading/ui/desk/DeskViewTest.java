@@ -324,4 +324,38 @@ class DeskViewTest {
         assertThat(predictions.currentSubscriberCount()).isZero();
         verify(channel).close();
     }
+
+    @Test
+    void after_a_fill_cash_equity_and_positions_are_read_again_even_without_a_position_push() {
+        PositionView bought = new PositionView("demo-account", "AAPL", new BigDecimal("7"), new BigDecimal("101.02"),
+                new BigDecimal("707.14"), BigDecimal.ZERO, BigDecimal.ZERO);
+        when(trading.account("demo-account")).thenReturn(new AccountSummary("demo-account", "Demo account", "USD",
+                new BigDecimal("999292.86"), new BigDecimal("1000000"), "ACTIVE", null, List.of(bought)));
+
+        orders.tryEmitNext(marketBuy("WORKING", "0", T0.plusSeconds(91)));
+        orders.tryEmitNext(marketBuy("FILLED", "7", T0.plusSeconds(92)));
+
+        awaitPushed(() -> {
+            assertThat(_get(Span.class, spec -> spec.withId("account-figures")).getText())
+                    .startsWith("Cash 999,292.86  ·  Equity 1,000,000.00");
+            assertThat(GridKt._size(grid("positions"))).isEqualTo(1);
+            assertThat(GridKt._getFormatted(grid("positions"), 0, "quantity")).isEqualTo("7");
+        });
+    }
+
+    @Test
+    void equity_follows_the_mark_between_fills() {
+        PositionView bought = new PositionView("demo-account", "AAPL", new BigDecimal("7"), new BigDecimal("101.02"),
+                new BigDecimal("707.14"), BigDecimal.ZERO, BigDecimal.ZERO);
+        when(trading.account("demo-account")).thenReturn(new AccountSummary("demo-account", "Demo account", "USD",
+                new BigDecimal("999292.86"), new BigDecimal("1000000"), "ACTIVE", null, List.of(bought)));
+        positions.tryEmitNext(bought);
+        awaitPushed(() -> assertThat(_get(Span.class, spec -> spec.withId("account-figures")).getText())
+                .startsWith("Cash 999,292.86  ·  Equity 1,000,000.00"));
+
+        quotes.tryEmitNext(new QuoteTick("AAPL", null, null, new BigDecimal("111.02"), T0.plusSeconds(93)));
+
+        awaitPushed(() -> assertThat(_get(Span.class, spec -> spec.withId("account-figures")).getText())
+                .startsWith("Cash 999,292.86  ·  Equity 1,000,070.00"));
+    }
 }
