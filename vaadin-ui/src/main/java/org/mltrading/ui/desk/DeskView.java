@@ -103,6 +103,7 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
      * projection may book the cash a moment after the order and position updates are pushed.
      */
     static final Duration ACCOUNT_RECHECK = Duration.ofMillis(1500);
+    static final int PREVIEW_TYPING_PAUSE_MS = 400;
     private static final String PLACE_ORDER_TIP = "Enter in the ticket; Alt+B buy, Alt+S sell, Alt+Q quantity";
     private static final Logger log = LoggerFactory.getLogger(DeskView.class);
 
@@ -302,6 +303,11 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
             showPriceFields();
             ticketChanged();
         });
+        // the preview follows the typing (a short pause), not only leaving the field
+        List.of(quantity, limitPrice, stopPrice).forEach(field -> {
+            field.setValueChangeMode(com.vaadin.flow.data.value.ValueChangeMode.LAZY);
+            field.setValueChangeTimeout(PREVIEW_TYPING_PAUSE_MS);
+        });
         quantity.setId("ticket-quantity");
         quantity.addValueChangeListener(change -> {
             ticket.quantity(change.getValue());
@@ -326,7 +332,8 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
             ticketChanged();
         });
         preview.setId("ticket-preview");
-        preview.getStyle().set("font-size", "var(--lumo-font-size-s)").set("min-height", "3em");
+        preview.getStyle().set("font-size", "var(--lumo-font-size-s)").set("min-height", "6.5em")
+                .set("margin-top", "var(--lumo-space-s)");
         placeOrder.setId("place-order");
         placeOrder.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SUCCESS);
         placeOrder.setWidthFull();
@@ -335,8 +342,10 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
         showPriceFields();
 
         symbol.setWidthFull();
+        // the preview is below the button and keeps its height: it used to grow above the button and
+        // push it down under the cursor just as the trader went to click it
         VerticalLayout panel = new VerticalLayout(new H4("Order ticket"), symbol, side, pair(type, timeInForce),
-                pair(quantity, limitPrice), pair(stopPrice), preview, placeOrder);
+                pair(quantity, limitPrice), pair(stopPrice), placeOrder, preview);
         panel.setId("order-ticket");
         panel.setPadding(false);
         panel.setSpacing(false);
@@ -876,9 +885,32 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
         verdict.setId("preview-verdict");
         preview.add(verdict);
         preview.add(new Div(new Span("Notional " + money(check.notional()) + " @ " + plain(check.referencePrice()))));
-        preview.add(new Div(new Span("Position after " + plain(check.resultingPosition())
-                + " · Gross exposure " + money(check.resultingGrossExposure()))));
+        preview.add(positionLine(check));
+        preview.add(new Div(new Span("Gross exposure after " + money(check.resultingGrossExposure()))));
         check.failed().forEach(failed -> preview.add(problem(Refusals.describe(failed.code(), failed.detail()))));
+    }
+
+    /**
+     * "Position 10 → 17 after this order". The API's resulting position is the worst case: it counts
+     * the account's working orders in the symbol as if they all filled. When that differs, it is
+     * said as such, never as "Position after" (1,194 shown while the position was 10).
+     */
+    private Div positionLine(PreTradeCheck check) {
+        BigDecimal now = ticket.symbol() == null ? BigDecimal.ZERO : positions.row(ticket.symbol())
+                .map(LivePositions.Row::quantity).orElse(BigDecimal.ZERO);
+        BigDecimal signed = ticket.side() == OrderTicket.Side.SELL ? ticket.quantity().negate() : ticket.quantity();
+        BigDecimal afterThis = now.add(signed);
+        String text = "Position " + quantityText(now) + " → " + quantityText(afterThis) + " after this order";
+        if (check.resultingPosition() != null && check.resultingPosition().compareTo(afterThis) != 0) {
+            text += "; " + quantityText(check.resultingPosition()) + " if all working orders fill too";
+        }
+        Div line = new Div(new Span(text));
+        line.setId("preview-position");
+        return line;
+    }
+
+    private static String quantityText(BigDecimal quantity) {
+        return org.mltrading.ui.shell.Formats.number(quantity);
     }
 
     private static Div problem(String text) {

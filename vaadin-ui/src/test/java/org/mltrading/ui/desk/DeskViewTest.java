@@ -358,4 +358,29 @@ class DeskViewTest {
         awaitPushed(() -> assertThat(_get(Span.class, spec -> spec.withId("account-figures")).getText())
                 .startsWith("Cash 999,292.86  ·  Equity 1,000,070.00"));
     }
+
+    @Test
+    void the_preview_tells_the_position_now_and_after_this_order_and_names_working_orders_apart() {
+        positions.tryEmitNext(new PositionView("demo-account", "AAPL", new BigDecimal("10"), new BigDecimal("100"),
+                new BigDecimal("1000"), BigDecimal.ZERO, BigDecimal.ZERO));
+        awaitPushed(() -> assertThat(GridKt._size(grid("positions"))).isEqualTo(1));
+        when(trading.preview(any())).thenReturn(new PreTradeCheck(true, new BigDecimal("707.28"),
+                new BigDecimal("101.04"), new BigDecimal("1194"), new BigDecimal("120000"), List.of()));
+
+        _get(BigDecimalField.class, spec -> spec.withLabel("Quantity")).setValue(new BigDecimal("7"));
+
+        assertThat(_get(com.vaadin.flow.component.html.Div.class, spec -> spec.withId("preview-position"))
+                .getElement().getTextRecursively())
+                .isEqualTo("Position 10 → 17 after this order; 1,194 if all working orders fill too");
+    }
+
+    @Test
+    void the_preview_follows_the_typing_and_sits_below_the_button_so_the_button_never_moves() {
+        BigDecimalField quantity = _get(BigDecimalField.class, spec -> spec.withLabel("Quantity"));
+        assertThat(quantity.getValueChangeMode()).isEqualTo(com.vaadin.flow.data.value.ValueChangeMode.LAZY);
+        var ticket = _get(com.vaadin.flow.component.orderedlayout.VerticalLayout.class, spec -> spec.withId("order-ticket"));
+        int button = ticket.indexOf(_get(Button.class, spec -> spec.withId("place-order")));
+        int preview = ticket.indexOf(_get(com.vaadin.flow.component.html.Div.class, spec -> spec.withId("ticket-preview")));
+        assertThat(button).isLessThan(preview);
+    }
 }
