@@ -156,6 +156,11 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
     private PredictionOverlay overlay;
     private final ModelClient models;
     private Registration themeListener;
+    private Registration viewportListener;
+    private VerticalLayout watchlistPanel;
+    private VerticalLayout chartPanel;
+    private VerticalLayout ticketPanel;
+    private HorizontalLayout bottomRow;
     /** The user's security context, captured on attach for the stream callbacks. */
     private SecurityContext userContext;
     /** One WebSocket to the API for all live streams of this desk, open while it is attached. */
@@ -173,10 +178,14 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
         setPadding(true);
         setSpacing(true);
 
-        HorizontalLayout top = new HorizontalLayout(watchlistPanel(), chartPanel(), ticketPanel());
+        watchlistPanel = watchlistPanel();
+        chartPanel = chartPanel();
+        ticketPanel = ticketPanel();
+        HorizontalLayout top = new HorizontalLayout(watchlistPanel, chartPanel, ticketPanel);
         top.setWidthFull();
         top.setFlexGrow(1, top.getComponentAt(1));
         HorizontalLayout bottom = new HorizontalLayout(blotterPanel(), positionsPanel());
+        bottomRow = bottom;
         bottom.setWidthFull();
         bottom.setFlexGrow(3, bottom.getComponentAt(0));
         bottom.setFlexGrow(2, bottom.getComponentAt(1));
@@ -232,7 +241,7 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
         });
         watchlistGrid.setEmptyStateText("No instruments.");
         watchlistGrid.addItemClickListener(click -> selectSymbol(click.getItem().symbol()));
-        watchlistGrid.setWidth("400px");
+        watchlistGrid.setWidth(WATCHLIST_WIDTH);
         watchlistGrid.setAllRowsVisible(true);
         // up/down colours without a custom theme: a style element for the grid's cell parts
         watchlistGrid.getElement().executeJs("const s=document.createElement('style');"
@@ -349,7 +358,7 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
         panel.setId("order-ticket");
         panel.setPadding(false);
         panel.setSpacing(false);
-        panel.setWidth("330px");
+        panel.setWidth(TICKET_WIDTH);
         // Enter anywhere in the ticket places the order (after the preview, see place())
         placeOrder.addClickShortcut(Key.ENTER).listenOn(panel);
         return panel;
@@ -430,6 +439,25 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
         return panel;
     }
 
+    static final String WATCHLIST_WIDTH = "400px";
+    static final String WATCHLIST_WIDTH_COMPACT = "270px";
+    static final String TICKET_WIDTH = "330px";
+    static final String TICKET_WIDTH_COMPACT = "290px";
+
+    /**
+     * 1024 x 700: watchlist and ticket narrower, chart shorter and allowed to shrink, so menu-less
+     * width holds watchlist + chart (with its price axis) + ticket without a sideways scroll, and
+     * the blotter starts above the fold.
+     */
+    private void applyViewport(boolean compact) {
+        watchlistGrid.setWidth(compact ? WATCHLIST_WIDTH_COMPACT : WATCHLIST_WIDTH);
+        ticketPanel.setWidth(compact ? TICKET_WIDTH_COMPACT : TICKET_WIDTH);
+        chartPanel.setMinWidth(compact ? "300px" : "420px");
+        chart.setHeight(compact ? "300px" : "380px");
+        bottomRow.setMinHeight(compact ? "200px" : "260px");
+        getElement().setAttribute("data-compact", compact);
+    }
+
     private void registerShortcuts() {
         Shortcuts.addShortcutListener(this, () -> side.setValue(OrderTicket.Side.BUY), Key.KEY_B, KeyModifier.ALT);
         Shortcuts.addShortcutListener(this, () -> side.setValue(OrderTicket.Side.SELL), Key.KEY_S, KeyModifier.ALT);
@@ -449,6 +477,9 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
             showError("Live updates are unavailable", failure);
         }
         chart.setDark(ThemePreference.isDark());
+        applyViewport(org.mltrading.ui.shell.Viewport.isCompact(ui));
+        viewportListener = ComponentUtil.addListener(ui, org.mltrading.ui.shell.Viewport.Changed.class,
+                changed -> applyViewport(changed.compact()));
         themeListener = ComponentUtil.addListener(ui, ThemeChanged.class, event -> chart.setDark(event.dark()));
         if (instruments.isEmpty()) {
             loadInstruments();
@@ -480,6 +511,10 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
         }
         if (themeListener != null) {
             themeListener.remove();
+        }
+        if (viewportListener != null) {
+            viewportListener.remove();
+            viewportListener = null;
         }
         super.onDetach(detachEvent);
     }

@@ -44,6 +44,8 @@ public class MainLayout extends AppLayout {
     private final Span unseenBadge = new Span();
     private final Button themeToggle = new Button();
     private Runnable stopListening;
+    private com.vaadin.flow.shared.Registration viewportListener;
+    private com.vaadin.flow.shared.Registration resizeListener;
 
     public MainLayout(AuthenticationContext authentication, NotificationCenter notifications) {
         this.notifications = notifications;
@@ -110,6 +112,13 @@ public class MainLayout extends AppLayout {
         showThemeToggle(dark);
         showUnseen();
         stopListening = notifications.onPost(this::onPosted);
+        UI ui = attachEvent.getUI();
+        // the drawer (256 px) stays open on a 1024 px laptop unless told: close it below the compact width
+        viewportListener = ComponentUtil.addListener(ui, Viewport.Changed.class,
+                changed -> setDrawerOpened(!changed.compact()));
+        setDrawerOpened(!Viewport.isCompact(ui));
+        ui.getPage().retrieveExtendedClientDetails(details -> Viewport.update(ui, details.getWindowInnerWidth()));
+        resizeListener = ui.getPage().addBrowserWindowResizeListener(resized -> Viewport.update(ui, resized.getWidth()));
     }
 
     @Override
@@ -117,6 +126,12 @@ public class MainLayout extends AppLayout {
         if (stopListening != null) {
             stopListening.run();
             stopListening = null;
+        }
+        if (viewportListener != null) {
+            viewportListener.remove();
+            resizeListener.remove();
+            viewportListener = null;
+            resizeListener = null;
         }
         super.onDetach(detachEvent);
     }

@@ -383,4 +383,24 @@ class DeskViewTest {
         int preview = ticket.indexOf(_get(com.vaadin.flow.component.html.Div.class, spec -> spec.withId("ticket-preview")));
         assertThat(button).isLessThan(preview);
     }
+
+    @Test
+    void at_1024_px_the_side_menu_closes_and_the_desk_narrows_its_side_panels_and_back_at_1440() {
+        var shell = _get(org.mltrading.ui.shell.MainLayout.class);
+        var ticket = _get(com.vaadin.flow.component.orderedlayout.VerticalLayout.class, spec -> spec.withId("order-ticket"));
+        assertThat(shell.isDrawerOpened()).isTrue();
+
+        org.mltrading.ui.shell.Viewport.update(UI.getCurrent(), 1024);
+
+        assertThat(shell.isDrawerOpened()).isFalse();
+        assertThat(grid("watchlist").getWidth()).isEqualTo(DeskView.WATCHLIST_WIDTH_COMPACT);
+        assertThat(ticket.getWidth()).isEqualTo(DeskView.TICKET_WIDTH_COMPACT);
+        assertThat(_get(CandlestickChart.class).getHeight()).isEqualTo("300px");
+
+        org.mltrading.ui.shell.Viewport.update(UI.getCurrent(), 1440);
+
+        assertThat(shell.isDrawerOpened()).isTrue();
+        assertThat(grid("watchlist").getWidth()).isEqualTo(DeskView.WATCHLIST_WIDTH);
+        assertThat(ticket.getWidth()).isEqualTo(DeskView.TICKET_WIDTH);
+    }
 }
