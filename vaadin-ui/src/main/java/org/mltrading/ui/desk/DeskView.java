@@ -115,7 +115,9 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
     // view models
     private Watchlist watchlist = new Watchlist(List.of());
     private CandleSeries series;
-    private final OrderTicket ticket = new OrderTicket();
+    private final DeskSelections remembered;
+    /** The session's ticket (see {@link DeskSelections}): survives a reload as typed. */
+    private final OrderTicket ticket;
     private final Blotter blotter = new Blotter();
     private final LivePositions positions = new LivePositions();
     private List<InstrumentInfo> instruments = List.of();
@@ -167,7 +169,9 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
     private SubscriptionChannel channel;
 
     DeskView(MarketDataClient marketData, TradingClient trading, AuthenticationContext authentication,
-             NotificationCenter notifications, ModelClient models) {
+             NotificationCenter notifications, ModelClient models, DeskSelections remembered) {
+        this.remembered = remembered;
+        this.ticket = remembered.ticket();
         this.marketData = marketData;
         this.models = models;
         this.trading = trading;
@@ -193,6 +197,19 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
         add(accountBar(), top, bottom);
         expand(bottom);
         registerShortcuts();
+        restoreTicket();
+    }
+
+    /** The fields show the session's ticket (after a reload); their listeners write the same values back. */
+    private void restoreTicket() {
+        OrderTicket saved = new OrderTicket().side(ticket.side()).type(ticket.type()).quantity(ticket.quantity())
+                .limitPrice(ticket.limitPrice()).stopPrice(ticket.stopPrice()).timeInForce(ticket.timeInForce());
+        side.setValue(saved.side() == null ? OrderTicket.Side.BUY : saved.side());
+        type.setValue(saved.type() == null ? OrderTicket.Type.MARKET : saved.type());
+        timeInForce.setValue(saved.timeInForce() == null ? OrderTicket.TimeInForce.DAY : saved.timeInForce());
+        quantity.setValue(saved.quantity());
+        limitPrice.setValue(saved.limitPrice());
+        stopPrice.setValue(saved.stopPrice());
     }
 
     @Override
@@ -263,9 +280,10 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
             ComponentUtil.setData(tab, ChartInterval.class, interval);
             intervals.add(tab);
         }
-        intervals.setSelectedIndex(ChartInterval.ONE_MINUTE.ordinal());
+        intervals.setSelectedIndex(remembered.interval().ordinal());
         intervals.addSelectedChangeListener(change -> {
             if (change.getSelectedTab() != null && series != null) {
+                remembered.interval(ComponentUtil.getData(change.getSelectedTab(), ChartInterval.class));
                 loadChart(series.symbol(), ComponentUtil.getData(change.getSelectedTab(), ChartInterval.class));
             }
         });
@@ -533,7 +551,7 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
         watchlistGrid.getDataProvider().refreshAll();
         symbol.setItems(symbols);
         if (!symbols.isEmpty()) {
-            selectSymbol(symbols.get(0));
+            selectSymbol(symbols.contains(remembered.symbol()) ? remembered.symbol() : symbols.get(0));
         }
         listenToQuotes(UI.getCurrent());
     }
@@ -551,11 +569,13 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
             account.setHelperText("You are not entitled to any account.");
             placeOrder.setEnabled(false);
         } else {
-            account.setValue(accounts.get(0));
+            account.setValue(accounts.stream().filter(a -> a.id().equals(remembered.accountId())).findFirst()
+                    .orElse(accounts.get(0)));
         }
     }
 
     private void showAccount(AccountSummary selected) {
+        remembered.accountId(selected.id());
         stopAccountStreams();
         positions.replaceAll(selected.positions());
         watchlist.rows().stream().map(Watchlist.Row::quote).filter(q -> q != null).forEach(positions::mark);
@@ -611,6 +631,7 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
     // ---------------------------------------------------------------- market data
 
     private void selectSymbol(String selected) {
+        remembered.symbol(selected);
         if (!selected.equals(symbol.getValue())) {
             symbol.setValue(selected);
         }
@@ -621,7 +642,7 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
             limitPrice.setHelperText("Tick " + plain(instrument.tickSize()));
         });
         if (series == null || !series.symbol().equals(selected)) {
-            loadChart(selected, series == null ? ChartInterval.ONE_MINUTE : series.interval());
+            loadChart(selected, series == null ? remembered.interval() : series.interval());
         }
     }
 
@@ -737,7 +758,7 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
                 case FILLED, PARTIALLY_FILLED -> NotificationCenter.Level.SUCCESS;
                 case REJECTED -> NotificationCenter.Level.ERROR;
                 case CANCELLED, EXPIRED -> NotificationCenter.Level.INFO;
-            }, e.message()));
+            }, e.message(), eventKey(e)));
             accountChanged |= event.isPresent();
         }
         refreshBlotter();
@@ -868,11 +889,16 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
         }
     }
 
+    /** One bell entry per order state, however many desks of the session see it. */
+    private static String eventKey(Blotter.DeskEvent event) {
+        return event.order().id() + " " + event.kind() + " " + plain(event.order().filledQuantity());
+    }
+
     /** The answer of our own mutation (the subscription brings the same version again; that is a no-op). */
     private void applyOwn(DeskOrder order) {
         blotter.apply(order).event().ifPresent(event -> notifications.post(
                 event.kind() == Blotter.DeskEvent.Kind.REJECTED ? NotificationCenter.Level.ERROR
-                        : NotificationCenter.Level.INFO, event.message()));
+                        : NotificationCenter.Level.INFO, event.message(), eventKey(event)));
         refreshBlotter();
         refreshMarkers();
     }

@@ -111,8 +111,19 @@ public class MainLayout extends AppLayout {
         ThemePreference.apply(attachEvent.getUI(), dark);
         showThemeToggle(dark);
         showUnseen();
-        stopListening = notifications.onPost(this::onPosted);
         UI ui = attachEvent.getUI();
+        // the center is shared by the session's tabs: each shell shows a post in its own UI
+        stopListening = notifications.onPost(entry -> {
+            if (UI.getCurrent() == ui) {
+                onPosted(entry);
+            } else {
+                try {
+                    ui.access(() -> onPosted(entry));
+                } catch (com.vaadin.flow.component.UIDetachedException closed) {
+                    // a tab closed without detaching: its listener goes when its UI is cleaned up
+                }
+            }
+        });
         // the drawer (256 px) stays open on a 1024 px laptop unless told: close it below the compact width
         viewportListener = ComponentUtil.addListener(ui, Viewport.Changed.class,
                 changed -> setDrawerOpened(!changed.compact()));

@@ -403,4 +403,38 @@ class DeskViewTest {
         assertThat(grid("watchlist").getWidth()).isEqualTo(DeskView.WATCHLIST_WIDTH);
         assertThat(ticket.getWidth()).isEqualTo(DeskView.TICKET_WIDTH);
     }
+
+    @Test
+    void a_reload_keeps_the_symbol_the_interval_the_ticket_and_the_bells_history() {
+        when(marketData.bars(eq("MSFT"), any())).thenReturn(List.of());
+        when(marketData.liveBars(eq(channel), eq("MSFT"), any())).thenReturn(bars.asFlux());
+        when(models.predictions(eq("MSFT"), any())).thenReturn(List.of());
+        when(models.livePredictions(channel, "MSFT")).thenReturn(predictions.asFlux());
+        _get(com.vaadin.flow.component.combobox.ComboBox.class, spec -> spec.withId("ticket-symbol")).setValue("MSFT");
+        GridKt._clickItem(grid("watchlist"), 1);
+        _get(com.vaadin.flow.component.tabs.Tabs.class, spec -> spec.withId("chart-interval")).setSelectedIndex(
+                ChartInterval.FIVE_MINUTES.ordinal());
+        _get(com.vaadin.flow.component.select.Select.class, spec -> spec.withId("ticket-type"))
+                .setValue(org.mltrading.ui.trading.OrderTicket.Type.LIMIT);
+        _get(BigDecimalField.class, spec -> spec.withLabel("Limit price")).setValue(new BigDecimal("101.50"));
+        orders.tryEmitNext(marketBuy("WORKING", "0", T0.plusSeconds(91)));
+        orders.tryEmitNext(marketBuy("FILLED", "7", T0.plusSeconds(92)));
+        awaitPushed(() -> assertThat(_get(Span.class, spec -> spec.withId("notification-count")).getText()).isEqualTo("1"));
+
+        UI.getCurrent().getPage().reload();
+        UI.getCurrent().navigate("");
+
+        assertThat(_get(com.vaadin.flow.component.combobox.ComboBox.class, spec -> spec.withId("ticket-symbol"))
+                .getValue()).isEqualTo("MSFT");
+        assertThat(_get(com.vaadin.flow.component.tabs.Tabs.class, spec -> spec.withId("chart-interval"))
+                .getSelectedIndex()).isEqualTo(ChartInterval.FIVE_MINUTES.ordinal());
+        verify(marketData, org.mockito.Mockito.atLeastOnce()).bars("MSFT", ChartInterval.FIVE_MINUTES);
+        assertThat(_get(com.vaadin.flow.component.select.Select.class, spec -> spec.withId("ticket-type")).getValue())
+                .isEqualTo(org.mltrading.ui.trading.OrderTicket.Type.LIMIT);
+        assertThat(_get(BigDecimalField.class, spec -> spec.withLabel("Limit price")).getValue())
+                .isEqualByComparingTo("101.50");
+        assertThat(_get(Span.class, spec -> spec.withId("notification-count")).getText()).isEqualTo("1");
+        assertThat(context.getBean(NotificationCenter.class).entries()).extracting(NotificationCenter.Entry::message)
+                .containsExactly("Filled: BUY 7 AAPL @ 101.02");
+    }
 }
