@@ -1,6 +1,5 @@
 package org.mltrading.ui.desk;
 
-import static org.mltrading.ui.shell.Formats.money;
 import static org.mltrading.ui.shell.Formats.plain;
 import static org.mltrading.ui.shell.Formats.signedMoney;
 import static org.mltrading.ui.shell.Formats.time;
@@ -60,6 +59,8 @@ import org.mltrading.ui.marketdata.Watchlist;
 import org.mltrading.ui.model.ModelClient;
 import org.mltrading.ui.model.PredictionOverlay;
 import org.mltrading.ui.security.AccessTokens;
+import org.mltrading.ui.shell.InstrumentFormat;
+import org.mltrading.ui.shell.InstrumentFormats;
 import org.mltrading.ui.shell.MainLayout;
 import org.mltrading.ui.shell.NotificationCenter;
 import org.mltrading.ui.shell.ThemeChanged;
@@ -120,6 +121,8 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
     private final OrderTicket ticket;
     private final Blotter blotter = new Blotter();
     private final LivePositions positions = new LivePositions();
+    /** Ticks, lots and currencies of the instruments: every number on the desk is written with them. */
+    private final InstrumentFormats formats = new InstrumentFormats();
     private List<InstrumentInfo> instruments = List.of();
 
     // components
@@ -245,11 +248,11 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
         watchlistGrid.setItems(watchRows);
         watchlistGrid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_NO_BORDER);
         watchlistGrid.addColumn(Watchlist.Row::symbol).setHeader("Symbol").setKey("symbol").setAutoWidth(true);
-        watchlistGrid.addColumn(row -> row.quote() == null ? "" : plain(row.quote().bid())).setHeader("Bid")
+        watchlistGrid.addColumn(row -> row.quote() == null ? "" : fmt(row.symbol()).price(row.quote().bid())).setHeader("Bid")
                 .setKey("bid").setAutoWidth(true);
-        watchlistGrid.addColumn(row -> row.quote() == null ? "" : plain(row.quote().ask())).setHeader("Ask")
+        watchlistGrid.addColumn(row -> row.quote() == null ? "" : fmt(row.symbol()).price(row.quote().ask())).setHeader("Ask")
                 .setKey("ask").setAutoWidth(true);
-        watchlistGrid.addColumn(row -> row.quote() == null ? "" : plain(row.quote().last())).setHeader("Last")
+        watchlistGrid.addColumn(row -> row.quote() == null ? "" : fmt(row.symbol()).price(row.quote().last())).setHeader("Last")
                 .setKey("last").setAutoWidth(true);
         watchlistGrid.setPartNameGenerator(row -> switch (row.tick()) {
             case UP -> "tick-up";
@@ -405,14 +408,14 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
         blotterGrid.addColumn(DeskOrder::symbol).setHeader("Symbol").setKey("symbol").setAutoWidth(true);
         blotterGrid.addColumn(DeskOrder::side).setHeader("Side").setKey("side").setAutoWidth(true);
         blotterGrid.addColumn(DeskOrder::type).setHeader("Type").setKey("type").setAutoWidth(true);
-        blotterGrid.addColumn(o -> plain(o.quantity())).setHeader("Quantity").setKey("quantity").setAutoWidth(true);
-        blotterGrid.addColumn(o -> plain(o.filledQuantity())).setHeader("Filled").setKey("filled").setAutoWidth(true);
+        blotterGrid.addColumn(o -> fmt(o.symbol()).quantity(o.quantity())).setHeader("Quantity").setKey("quantity").setAutoWidth(true);
+        blotterGrid.addColumn(o -> fmt(o.symbol()).quantity(o.filledQuantity())).setHeader("Filled").setKey("filled").setAutoWidth(true);
         blotterGrid.addComponentColumn(DeskView::statusBadge).setHeader("Status").setKey("status").setAutoWidth(true)
                 .setTooltipGenerator(o -> o.rejectReason() != null || o.rejectCode() != null
                         ? Refusals.describe(o.rejectCode(), o.rejectReason()) : o.cancelReason());
-        blotterGrid.addColumn(o -> plain(o.limitPrice())).setHeader("Limit").setKey("limit").setAutoWidth(true);
-        blotterGrid.addColumn(o -> plain(o.stopPrice())).setHeader("Stop").setKey("stop").setAutoWidth(true);
-        blotterGrid.addColumn(o -> plain(o.averagePrice())).setHeader("Avg price").setKey("avgPrice")
+        blotterGrid.addColumn(o -> fmt(o.symbol()).price(o.limitPrice())).setHeader("Limit").setKey("limit").setAutoWidth(true);
+        blotterGrid.addColumn(o -> fmt(o.symbol()).price(o.stopPrice())).setHeader("Stop").setKey("stop").setAutoWidth(true);
+        blotterGrid.addColumn(o -> fmt(o.symbol()).averagePrice(o.averagePrice())).setHeader("Avg price").setKey("avgPrice")
                 .setAutoWidth(true);
         blotterGrid.addColumn(DeskOrder::timeInForce).setHeader("TIF").setKey("tif").setAutoWidth(true);
         blotterGrid.addComponentColumn(this::orderActions).setHeader("").setKey("actions").setAutoWidth(true);
@@ -435,13 +438,13 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
         positionsGrid.setItems(positionRows);
         positionsGrid.addThemeVariants(GridVariant.LUMO_COMPACT);
         positionsGrid.addColumn(LivePositions.Row::symbol).setHeader("Symbol").setKey("symbol").setAutoWidth(true);
-        positionsGrid.addColumn(r -> plain(r.quantity())).setHeader("Quantity").setKey("quantity").setAutoWidth(true);
-        positionsGrid.addColumn(r -> plain(r.averagePrice())).setHeader("Avg price").setKey("avgPrice")
+        positionsGrid.addColumn(r -> fmt(r.symbol()).quantity(r.quantity())).setHeader("Quantity").setKey("quantity").setAutoWidth(true);
+        positionsGrid.addColumn(r -> fmt(r.symbol()).averagePrice(r.averagePrice())).setHeader("Avg price").setKey("avgPrice")
                 .setAutoWidth(true);
-        positionsGrid.addColumn(r -> plain(r.mark())).setHeader("Mark").setKey("mark").setAutoWidth(true);
-        positionsGrid.addColumn(r -> signedMoney(r.unrealizedPnl())).setHeader("Unrealised P&L")
+        positionsGrid.addColumn(r -> fmt(r.symbol()).price(r.mark())).setHeader("Mark").setKey("mark").setAutoWidth(true);
+        positionsGrid.addColumn(r -> fmt(r.symbol()).signedMoney(r.unrealizedPnl())).setHeader("Unrealised P&L")
                 .setKey("unrealizedPnl").setAutoWidth(true);
-        positionsGrid.addColumn(r -> signedMoney(r.realizedPnl())).setHeader("Realised P&L").setKey("realizedPnl")
+        positionsGrid.addColumn(r -> fmt(r.symbol()).signedMoney(r.realizedPnl())).setHeader("Realised P&L").setKey("realizedPnl")
                 .setAutoWidth(true);
         positionsGrid.setPartNameGenerator(r -> r.unrealizedPnl() == null ? null
                 : r.unrealizedPnl().signum() >= 0 ? "pnl-up" : "pnl-down");
@@ -474,6 +477,10 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
         chart.setHeight(compact ? "300px" : "380px");
         bottomRow.setMinHeight(compact ? "200px" : "260px");
         getElement().setAttribute("data-compact", compact);
+    }
+
+    private InstrumentFormat fmt(String symbolOfRow) {
+        return formats.of(symbolOfRow);
     }
 
     private void registerShortcuts() {
@@ -545,6 +552,8 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
             return;
         }
         List<String> symbols = instruments.stream().map(InstrumentInfo::symbol).toList();
+        instruments.forEach(i -> formats.put(i.symbol(), i.tickSize(), i.lotSize(), i.currency()));
+        blotter.formats(formats);
         watchlist = new Watchlist(symbols);
         watchRows.clear();
         watchRows.addAll(watchlist.rows());
@@ -611,7 +620,8 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
         BigDecimal marketValue = positions.marketValue();
         BigDecimal equity = marketValue == null || summary.cash() == null ? summary.equity()
                 : summary.cash().add(marketValue);
-        accountFigures.setText("Cash " + money(summary.cash()) + "  ·  Equity " + money(equity)
+        accountFigures.setText("Cash " + InstrumentFormat.money(summary.cash(), summary.currency())
+                + "  ·  Equity " + InstrumentFormat.money(equity, summary.currency())
                 + "  ·  " + state + (summary.tradingStateReason() == null ? "" : " (" + summary.tradingStateReason() + ")"));
         accountFigures.getElement().getThemeList().clear();
         accountFigures.getElement().getThemeList().add("ACTIVE".equals(state) ? "badge success" : "badge error");
@@ -837,7 +847,7 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
         }
         List<org.mltrading.ui.marketdata.Candle> candles = series.candles();
         Instant from = candles.isEmpty() ? Instant.now() : candles.get(0).time();
-        chart.setMarkers(OrderMarkers.of(blotter.all(), series.symbol(), series.interval(), from));
+        chart.setMarkers(OrderMarkers.of(blotter.all(), series.symbol(), series.interval(), from, fmt(series.symbol())));
     }
 
     /** The status as a coloured badge; the data attributes identify the order for browser tests. */
@@ -945,9 +955,12 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
         verdict.getElement().getThemeList().add(check.accepted() ? "badge success" : "badge error");
         verdict.setId("preview-verdict");
         preview.add(verdict);
-        preview.add(new Div(new Span("Notional " + money(check.notional()) + " @ " + plain(check.referencePrice()))));
+        InstrumentFormat format = fmt(ticket.symbol());
+        preview.add(new Div(new Span("Notional " + InstrumentFormat.money(check.notional(), format.currency())
+                + " @ " + format.price(check.referencePrice()))));
         preview.add(positionLine(check));
-        preview.add(new Div(new Span("Gross exposure after " + money(check.resultingGrossExposure()))));
+        preview.add(new Div(new Span("Gross exposure after " + InstrumentFormat.money(check.resultingGrossExposure(),
+                account.getValue() == null ? null : account.getValue().currency()))));
         check.failed().forEach(failed -> preview.add(problem(Refusals.describe(failed.code(), failed.detail()))));
     }
 
@@ -961,17 +974,14 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
                 .map(LivePositions.Row::quantity).orElse(BigDecimal.ZERO);
         BigDecimal signed = ticket.side() == OrderTicket.Side.SELL ? ticket.quantity().negate() : ticket.quantity();
         BigDecimal afterThis = now.add(signed);
-        String text = "Position " + quantityText(now) + " → " + quantityText(afterThis) + " after this order";
+        InstrumentFormat format = fmt(ticket.symbol());
+        String text = "Position " + format.quantity(now) + " → " + format.quantity(afterThis) + " after this order";
         if (check.resultingPosition() != null && check.resultingPosition().compareTo(afterThis) != 0) {
-            text += "; " + quantityText(check.resultingPosition()) + " if all working orders fill too";
+            text += "; " + format.quantity(check.resultingPosition()) + " if all working orders fill too";
         }
         Div line = new Div(new Span(text));
         line.setId("preview-position");
         return line;
-    }
-
-    private static String quantityText(BigDecimal quantity) {
-        return org.mltrading.ui.shell.Formats.number(quantity);
     }
 
     private static Div problem(String text) {

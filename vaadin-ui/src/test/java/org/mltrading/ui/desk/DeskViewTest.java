@@ -172,7 +172,8 @@ class DeskViewTest {
         bars.tryEmitNext(candle(T0.plusSeconds(120), "102"));
 
         awaitPushed(() -> {
-            assertThat(GridKt._getFormatted(grid("watchlist"), 0, "bid")).isEqualTo("101");
+            // to the tick (0.01): the watchlist mixed "230" and "230.02"
+            assertThat(GridKt._getFormatted(grid("watchlist"), 0, "bid")).isEqualTo("101.00");
             assertThat(_get(CandlestickChart.class).bars()).extracting(b -> b.close())
                     .containsExactly(100.0, 101.5, 102.0);
         });
@@ -337,7 +338,7 @@ class DeskViewTest {
 
         awaitPushed(() -> {
             assertThat(_get(Span.class, spec -> spec.withId("account-figures")).getText())
-                    .startsWith("Cash 999,292.86  ·  Equity 1,000,000.00");
+                    .startsWith("Cash 999,292.86 USD  ·  Equity 1,000,000.00 USD");
             assertThat(GridKt._size(grid("positions"))).isEqualTo(1);
             assertThat(GridKt._getFormatted(grid("positions"), 0, "quantity")).isEqualTo("7");
         });
@@ -351,12 +352,12 @@ class DeskViewTest {
                 new BigDecimal("999292.86"), new BigDecimal("1000000"), "ACTIVE", null, List.of(bought)));
         positions.tryEmitNext(bought);
         awaitPushed(() -> assertThat(_get(Span.class, spec -> spec.withId("account-figures")).getText())
-                .startsWith("Cash 999,292.86  ·  Equity 1,000,000.00"));
+                .startsWith("Cash 999,292.86 USD  ·  Equity 1,000,000.00 USD"));
 
         quotes.tryEmitNext(new QuoteTick("AAPL", null, null, new BigDecimal("111.02"), T0.plusSeconds(93)));
 
         awaitPushed(() -> assertThat(_get(Span.class, spec -> spec.withId("account-figures")).getText())
-                .startsWith("Cash 999,292.86  ·  Equity 1,000,070.00"));
+                .startsWith("Cash 999,292.86 USD  ·  Equity 1,000,070.00 USD"));
     }
 
     @Test
@@ -436,5 +437,33 @@ class DeskViewTest {
         assertThat(_get(Span.class, spec -> spec.withId("notification-count")).getText()).isEqualTo("1");
         assertThat(context.getBean(NotificationCenter.class).entries()).extracting(NotificationCenter.Entry::message)
                 .containsExactly("Filled: BUY 7 AAPL @ 101.02");
+    }
+
+    @Test
+    void prices_quantities_and_money_on_the_desk_are_written_to_tick_lot_and_currency() {
+        DeskOrder filled = new DeskOrder("o9", "desk-9", "demo-account", "AAPL", "BUY", "LIMIT", new BigDecimal("11"),
+                new BigDecimal("230.10"), null, "DAY", "FILLED", null, null, null, new BigDecimal("11.000000"),
+                new BigDecimal("230.0445481818182"), List.of(new DeskOrder.DeskFill("f1", new BigDecimal("230.053003"),
+                new BigDecimal("11"), BigDecimal.ZERO, T0.plusSeconds(60))), T0.plusSeconds(30), T0.plusSeconds(60));
+        orders.tryEmitNext(filled);
+        positions.tryEmitNext(new PositionView("demo-account", "AAPL", new BigDecimal("11.0000"),
+                new BigDecimal("230.0445481818182"), null, null, new BigDecimal("0.123456")));
+        quotes.tryEmitNext(new QuoteTick("AAPL", new BigDecimal("230"), new BigDecimal("230.02"),
+                new BigDecimal("230.053003"), T0.plusSeconds(61)));
+
+        awaitPushed(() -> {
+            assertThat(GridKt._getFormatted(grid("watchlist"), 0, "bid")).isEqualTo("230.00");
+            assertThat(GridKt._getFormatted(grid("watchlist"), 0, "ask")).isEqualTo("230.02");
+            assertThat(GridKt._getFormatted(grid("blotter"), 0, "filled")).isEqualTo("11");
+            assertThat(GridKt._getFormatted(grid("blotter"), 0, "limit")).isEqualTo("230.10");
+            assertThat(GridKt._getFormatted(grid("blotter"), 0, "avgPrice")).isEqualTo("230.0445");
+            assertThat(GridKt._getFormatted(grid("positions"), 0, "quantity")).isEqualTo("11");
+            assertThat(GridKt._getFormatted(grid("positions"), 0, "avgPrice")).isEqualTo("230.0445");
+            assertThat(GridKt._getFormatted(grid("positions"), 0, "mark")).isEqualTo("230.05");
+            assertThat(GridKt._getFormatted(grid("positions"), 0, "realizedPnl")).isEqualTo("+0.12");
+        });
+        assertThat(_get(CandlestickChart.class).markers()).extracting(m -> m.text()).contains("Fill 11 @ 230.05");
+        assertThat(context.getBean(NotificationCenter.class).entries()).extracting(NotificationCenter.Entry::message)
+                .contains("Filled: BUY 11 AAPL @ 230.0445");
     }
 }
