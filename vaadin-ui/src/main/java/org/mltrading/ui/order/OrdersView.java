@@ -1,6 +1,5 @@
 package org.mltrading.ui.order;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -52,14 +51,19 @@ class OrdersView extends VerticalLayout {
     private static final Logger log = LoggerFactory.getLogger(OrdersView.class);
 
     private final OrderClient orders;
+    private final org.mltrading.ui.marketdata.InstrumentCatalog instruments;
+    /** Ticks and lots, read on attach: quantities to the lot, prices to the tick. */
+    private org.mltrading.ui.shell.InstrumentFormats formats = new org.mltrading.ui.shell.InstrumentFormats();
     private final Select<AccountOption> accountSelect = new Select<>();
     private final Grid<OrderRow> grid = new Grid<>(OrderRow.class, false);
     private final LiveOrders live = new LiveOrders();
     private final ListDataProvider<OrderRow> rows = new ListDataProvider<>(live.rows());
     private Disposable updates;
 
-    OrdersView(OrderClient orders, AuthenticationContext authentication) {
+    OrdersView(OrderClient orders, AuthenticationContext authentication,
+               org.mltrading.ui.marketdata.InstrumentCatalog instruments) {
         this.orders = orders;
+        this.instruments = instruments;
         setSizeFull();
 
         var user = new Span(authentication.getPrincipalName().orElse(""));
@@ -84,8 +88,8 @@ class OrdersView extends VerticalLayout {
         grid.addColumn(OrderRow::symbol).setHeader("Symbol").setKey("symbol").setAutoWidth(true);
         grid.addColumn(OrderRow::side).setHeader("Side").setKey("side").setAutoWidth(true);
         grid.addColumn(OrderRow::type).setHeader("Type").setKey("type").setAutoWidth(true);
-        grid.addColumn(row -> plain(row.quantity())).setHeader("Quantity").setKey("quantity").setAutoWidth(true);
-        grid.addColumn(row -> plain(row.limitPrice())).setHeader("Limit price").setKey("limitPrice")
+        grid.addColumn(row -> formats.of(row.symbol()).quantity(row.quantity())).setHeader("Quantity").setKey("quantity").setAutoWidth(true);
+        grid.addColumn(row -> formats.of(row.symbol()).price(row.limitPrice())).setHeader("Limit price").setKey("limitPrice")
                 .setAutoWidth(true);
         grid.addColumn(OrderRow::status).setHeader("Status").setKey("status").setAutoWidth(true);
         grid.addColumn(OrderRow::clientOrderId).setHeader("Client order id").setKey("clientOrderId")
@@ -103,6 +107,7 @@ class OrdersView extends VerticalLayout {
     @Override
     protected void onAttach(AttachEvent attachEvent) {
         super.onAttach(attachEvent);
+        formats = instruments.formats();
         if (accountSelect.getValue() == null) {
             loadAccounts();
         } else {
@@ -199,9 +204,6 @@ class OrdersView extends VerticalLayout {
         notification.open();
     }
 
-    private static String plain(BigDecimal value) {
-        return value == null ? "" : value.toPlainString();
-    }
 
     private static String time(Instant instant) {
         return instant == null ? "" : TIME.format(instant);

@@ -1,6 +1,5 @@
 package org.mltrading.ui.risk;
 
-import static org.mltrading.ui.shell.Formats.money;
 import static org.mltrading.ui.shell.Formats.percent;
 
 import com.vaadin.flow.component.AttachEvent;
@@ -25,6 +24,7 @@ import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 import org.mltrading.ui.graphql.GraphQlApiException;
 import org.mltrading.ui.security.AccessTokens;
+import org.mltrading.ui.shell.InstrumentFormat;
 import org.mltrading.ui.shell.MainLayout;
 import org.mltrading.ui.shell.NotificationCenter;
 import org.slf4j.Logger;
@@ -69,11 +69,11 @@ class RiskView extends VerticalLayout {
         accounts.addColumn(RiskAccount::id).setHeader("Account").setKey("id").setAutoWidth(true).setFlexGrow(1)
                 .setFrozen(true);
         accounts.addColumn(RiskAccount::owner).setHeader("Owner").setKey("owner").setAutoWidth(true).setFlexGrow(0);
-        accounts.addColumn(a -> money(a.equity())).setHeader("Equity").setKey("equity").setAutoWidth(true)
+        accounts.addColumn(a -> InstrumentFormat.money(a.equity(), a.currency())).setHeader("Equity").setKey("equity").setAutoWidth(true)
                 .setFlexGrow(0).setTextAlign(com.vaadin.flow.component.grid.ColumnTextAlign.END);
         accounts.addComponentColumn(RiskView::state).setHeader("State").setKey("state").setAutoWidth(true)
                 .setFlexGrow(0).setTooltipGenerator(a -> a.tradingStateReason() == null ? "" : a.tradingStateReason());
-        accounts.addColumn(a -> a.limits() == null ? "" : money(a.limits().maxGrossExposure()))
+        accounts.addColumn(a -> a.limits() == null ? "" : InstrumentFormat.money(a.limits().maxGrossExposure(), a.currency()))
                 .setHeader("Max gross exposure").setKey("maxGross").setAutoWidth(true).setFlexGrow(0)
                 .setTextAlign(com.vaadin.flow.component.grid.ColumnTextAlign.END);
         usageColumn(0, "Gross exposure", "grossUsed");

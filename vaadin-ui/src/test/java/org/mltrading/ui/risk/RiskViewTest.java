@@ -152,4 +152,14 @@ class RiskViewTest {
             assertThat(accounts.getColumnByKey(key).getFlexGrow()).isZero();
         }
     }
+
+    @Test
+    void money_is_written_to_the_accounts_currency() {
+        when(riskClient.accounts()).thenReturn(List.of(account("a1", "ACTIVE", "0.1")));
+
+        UI.getCurrent().navigate("risk");
+
+        assertThat(GridKt._getFormatted(grid("risk-accounts"), 0, "equity")).isEqualTo("1,000,000.00 USD");
+        assertThat(GridKt._getFormatted(grid("risk-accounts"), 0, "maxGross")).isEqualTo("500,000.00 USD");
+    }
 }
