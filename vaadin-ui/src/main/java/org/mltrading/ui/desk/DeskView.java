@@ -239,7 +239,8 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
         accountFigures.setId("account-figures");
         HorizontalLayout bar = new HorizontalLayout(account, accountFigures);
         bar.setAlignItems(FlexComponent.Alignment.BASELINE);
-        account.setWidth("280px");
+        // wide enough for "Demo account (demo-account), USD" (280 px cut it to "…(demo-account), U…")
+        account.setWidth("360px");
         return bar;
     }
 
@@ -418,9 +419,11 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
         blotterGrid.addColumn(o -> fmt(o.symbol()).averagePrice(o.averagePrice())).setHeader("Avg price").setKey("avgPrice")
                 .setAutoWidth(true);
         blotterGrid.addColumn(DeskOrder::timeInForce).setHeader("TIF").setKey("tif").setAutoWidth(true);
-        blotterGrid.addComponentColumn(this::orderActions).setHeader("").setKey("actions").setAutoWidth(true);
         blotterGrid.addColumn(DeskOrder::clientOrderId).setHeader("Client order id").setKey("clientOrderId")
                 .setAutoWidth(true);
+        // last and pinned to the right edge: Amend/Cancel were off-screen at 1440 px
+        blotterGrid.addComponentColumn(this::orderActions).setHeader("").setKey("actions").setAutoWidth(true)
+                .setFlexGrow(0).setFrozenToEnd(true);
         blotterGrid.setPartNameGenerator(o -> "status-" + o.status().toLowerCase());
         blotterGrid.setEmptyStateText("No orders yet: use the ticket to place one.");
         blotterGrid.setSizeFull();
@@ -832,12 +835,16 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
         blotterRows.clear();
         blotterRows.addAll(rows);
         blotterGrid.getDataProvider().refreshAll();
+        // auto widths are measured when rows first render: an empty grid measured only the headers
+        // and cut "MARKET" to "MA…" once orders arrived
+        blotterGrid.recalculateColumnWidths();
     }
 
     private void refreshPositions() {
         positionRows.clear();
         positionRows.addAll(positions.rows());
         positionsGrid.getDataProvider().refreshAll();
+        positionsGrid.recalculateColumnWidths();
         totalPnl.setText("Unrealised " + signedMoney(positions.totalUnrealizedPnl()));
     }
 

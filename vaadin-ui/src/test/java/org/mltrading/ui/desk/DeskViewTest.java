@@ -466,4 +466,13 @@ class DeskViewTest {
         assertThat(context.getBean(NotificationCenter.class).entries()).extracting(NotificationCenter.Entry::message)
                 .contains("Filled: BUY 11 AAPL @ 230.0445");
     }
+
+    @Test
+    void amend_and_cancel_stay_pinned_to_the_blotters_right_edge() {
+        Grid<DeskOrder> blotter = grid("blotter");
+        var actions = blotter.getColumnByKey("actions");
+
+        assertThat(actions.isFrozenToEnd()).isTrue();
+        assertThat(blotter.getColumns().get(blotter.getColumns().size() - 1)).isSameAs(actions);
+    }
 }
