@@ -12,7 +12,8 @@ import org.slf4j.LoggerFactory;
  * answer, numbers are written without reference data (at most six decimals) and the next page
  * asks again.
  */
-@SpringComponent
+// named: the query side has a bean "instrumentCatalog" in the same all-in-one context
+@SpringComponent("uiInstrumentCatalog")
 @VaadinSessionScope
 public class InstrumentCatalog {
 
