@@ -272,6 +272,9 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
         panel.setPadding(false);
         panel.setSpacing(false);
         panel.setWidth(null);
+        // the chart takes the free width; the side panels keep theirs (they were squeezed to ~180 px,
+        // cutting "Market" and "Time in force")
+        panel.getStyle().set("flex-shrink", "0");
         return panel;
     }
 
@@ -355,7 +358,9 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
             ticketChanged();
         });
         timeInForce.setId("ticket-tif");
-        timeInForce.setLabel(OrderTicket.TIME_IN_FORCE);
+        // "TIF" fits half the ticket ("Time in f…" did not); the full words are the tooltip
+        timeInForce.setLabel("TIF");
+        timeInForce.setTooltipText(OrderTicket.TIME_IN_FORCE);
         timeInForce.setItems(OrderTicket.TimeInForce.values());
         timeInForce.setValue(OrderTicket.TimeInForce.DAY);
         timeInForce.addValueChangeListener(change -> {
@@ -381,6 +386,7 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
         panel.setPadding(false);
         panel.setSpacing(false);
         panel.setWidth(TICKET_WIDTH);
+        panel.getStyle().set("flex-shrink", "0");
         // Enter anywhere in the ticket places the order (after the preview, see place())
         placeOrder.addClickShortcut(Key.ENTER).listenOn(panel);
         return panel;
@@ -620,9 +626,7 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
     private void showFigures(AccountSummary summary) {
         figures = summary;
         String state = summary.tradingState() == null ? "" : summary.tradingState();
-        BigDecimal marketValue = positions.marketValue();
-        BigDecimal equity = marketValue == null || summary.cash() == null ? summary.equity()
-                : summary.cash().add(marketValue);
+        BigDecimal equity = liveEquity(summary);
         accountFigures.setText("Cash " + InstrumentFormat.money(summary.cash(), summary.currency())
                 + "  ·  Equity " + InstrumentFormat.money(equity, summary.currency())
                 + "  ·  " + state + (summary.tradingStateReason() == null ? "" : " (" + summary.tradingStateReason() + ")"));
@@ -635,6 +639,27 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
         placeOrder.setTooltipText(allowed ? PLACE_ORDER_TIP : "Trading is halted on this account"
                 + (summary.tradingStateReason() == null ? "" : ": " + summary.tradingStateReason())
                 + ". A risk officer can resume it.");
+    }
+
+    /**
+     * Cash plus the snapshot's positions at the live marks: cash and positions from the same account
+     * read, so a position pushed before the cash is booked cannot inflate Equity for a moment (it
+     * did: 1,001,609 on a 1,000,000 account right after a buy). The API's equity if a mark is missing.
+     */
+    private BigDecimal liveEquity(AccountSummary summary) {
+        if (summary.cash() == null) {
+            return summary.equity();
+        }
+        BigDecimal equity = summary.cash();
+        for (PositionView position : summary.positions()) {
+            BigDecimal mark = positions.markOf(position.symbol());
+            BigDecimal value = mark != null ? mark.multiply(position.quantity()) : position.marketValue();
+            if (value == null) {
+                return summary.equity();
+            }
+            equity = equity.add(value);
+        }
+        return equity;
     }
 
     private static boolean tradingAllowed(AccountSummary summary) {
@@ -797,23 +822,32 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
      * the fill, and a read at that moment would leave Cash frozen until the next fill.
      */
     private void reloadAccountNowAndSoon(AccountSummary forAccount) {
-        reloadAccount(forAccount);
+        reloadAccount(forAccount, false);
         UI ui = UI.getCurrent();
         dispose(accountRecheck);
         if (ui != null) {
             accountRecheck = reactor.core.publisher.Mono.delay(ACCOUNT_RECHECK)
-                    .subscribe(tick -> access(ui, () -> reloadAccount(forAccount)));
+                    .subscribe(tick -> access(ui, () -> reloadAccount(forAccount, true)));
         }
     }
 
-    private void reloadAccount(AccountSummary forAccount) {
+    /**
+     * @param replacePositions false right after a push: the read may predate it, so it only adds
+     *                         positions the desk has not seen (a missed push); true for the re-check,
+     *                         when the projection has caught up and the read is the truth
+     */
+    private void reloadAccount(AccountSummary forAccount, boolean replacePositions) {
         if (!isShown(forAccount)) {
             return;
         }
         try {
             AccountSummary now = trading.account(forAccount.id());
             if (now != null) {
-                positions.replaceAll(now.positions());
+                if (replacePositions) {
+                    positions.replaceAll(now.positions());
+                } else {
+                    positions.addMissing(now.positions());
+                }
                 refreshPositions();
                 showFigures(now);
             }

@@ -30,6 +30,11 @@ public final class LivePositions {
         snapshot.forEach(this::apply);
     }
 
+    /** Adds the positions of symbols not shown yet; keeps the ones shown (they may be newer). */
+    public void addMissing(List<PositionView> snapshot) {
+        snapshot.forEach(position -> positions.putIfAbsent(position.symbol(), position));
+    }
+
     public void apply(PositionView position) {
         positions.put(position.symbol(), position);
     }
@@ -43,6 +48,11 @@ public final class LivePositions {
         marks.put(quote.symbol(), mark);
         PositionView position = positions.get(quote.symbol());
         return position != null && position.quantity().signum() != 0;
+    }
+
+    /** The latest live mark of a symbol, or null before its first quote. */
+    public BigDecimal markOf(String symbol) {
+        return marks.get(symbol);
     }
 
     public List<Row> rows() {
@@ -64,22 +74,6 @@ public final class LivePositions {
     public BigDecimal totalUnrealizedPnl() {
         return rows().stream().map(Row::unrealizedPnl).filter(java.util.Objects::nonNull)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
-    }
-
-    /**
-     * Market value of the open positions at the live marks (the API's where no quote has come yet);
-     * null if a position has neither, so the caller falls back to the API's figure. Equity is cash
-     * plus this, the same formula as the API's {@code Account.equity}.
-     */
-    public BigDecimal marketValue() {
-        BigDecimal total = BigDecimal.ZERO;
-        for (Row row : rows()) {
-            if (row.marketValue() == null) {
-                return null;
-            }
-            total = total.add(row.marketValue());
-        }
-        return total;
     }
 
     private Row row(PositionView position) {

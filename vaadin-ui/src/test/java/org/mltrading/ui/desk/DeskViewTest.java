@@ -475,4 +475,18 @@ class DeskViewTest {
         assertThat(actions.isFrozenToEnd()).isTrue();
         assertThat(blotter.getColumns().get(blotter.getColumns().size() - 1)).isSameAs(actions);
     }
+
+    @Test
+    void a_position_pushed_before_the_cash_is_booked_does_not_inflate_equity() {
+        when(trading.account("demo-account")).thenReturn(DEMO);
+        positions.tryEmitNext(new PositionView("demo-account", "AAPL", new BigDecimal("7"), new BigDecimal("230"),
+                new BigDecimal("1610"), BigDecimal.ZERO, BigDecimal.ZERO));
+        quotes.tryEmitNext(new QuoteTick("AAPL", null, null, new BigDecimal("230"), T0.plusSeconds(61)));
+
+        awaitPushed(() -> {
+            assertThat(GridKt._size(grid("positions"))).isEqualTo(1);
+            assertThat(_get(Span.class, spec -> spec.withId("account-figures")).getText())
+                    .startsWith("Cash 1,000,000.00 USD  ·  Equity 1,000,000.00 USD");
+        });
+    }
 }
