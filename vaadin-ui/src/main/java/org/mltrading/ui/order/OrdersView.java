@@ -8,21 +8,16 @@ import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.UIDetachedException;
-import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
-import com.vaadin.flow.component.orderedlayout.FlexComponent;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.data.provider.ListDataProvider;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 import org.mltrading.ui.graphql.GraphQlApiException;
 import org.mltrading.ui.security.AccessTokens;
@@ -60,21 +55,14 @@ class OrdersView extends VerticalLayout {
     private final ListDataProvider<OrderRow> rows = new ListDataProvider<>(live.rows());
     private Disposable updates;
 
-    OrdersView(OrderClient orders, AuthenticationContext authentication,
-               org.mltrading.ui.marketdata.InstrumentCatalog instruments) {
+    OrdersView(OrderClient orders, org.mltrading.ui.marketdata.InstrumentCatalog instruments) {
         this.orders = orders;
         this.instruments = instruments;
         setSizeFull();
 
-        var user = new Span(authentication.getPrincipalName().orElse(""));
-        user.setId("current-user");
-        var logout = new Button("Log out", click -> authentication.logout());
-        logout.setId("logout");
-        var title = new H2("Orders");
-        var header = new HorizontalLayout(title, user, logout);
-        header.setWidthFull();
-        header.setAlignItems(FlexComponent.Alignment.BASELINE);
-        header.expand(title);
+        // the shell's user menu has the user and "Log out": a second header here repeated them
+        // (and a second element with the id "logout")
+        var header = new H2("Orders");
 
         accountSelect.setId(ACCOUNT_SELECT_ID);
         accountSelect.setLabel("Account");

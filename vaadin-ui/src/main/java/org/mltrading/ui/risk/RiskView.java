@@ -187,6 +187,8 @@ class RiskView extends VerticalLayout {
         reason.setId(kind + "-reason");
         reason.setRequired(true);
         reason.setWidthFull();
+        // the value reaches the server as typed, so the confirm button sees it even without a blur
+        reason.setValueChangeMode(com.vaadin.flow.data.value.ValueChangeMode.EAGER);
         dialog.add(new Span(explanation), reason);
         Button confirm = new Button(confirmText, click -> {
             if (reason.getValue().isBlank()) {

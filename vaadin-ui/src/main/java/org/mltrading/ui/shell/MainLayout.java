@@ -76,7 +76,9 @@ public class MainLayout extends AppLayout {
         userMenu.setId(USER_MENU_ID);
         userMenu.addThemeVariants(MenuBarVariant.LUMO_TERTIARY_INLINE);
         var user = userMenu.addItem(new Span(authentication.getPrincipalName().orElse("")));
-        user.getSubMenu().addItem("Log out", click -> authentication.logout()).setId("logout");
+        // a form POST to /logout, see Logout: ends the UI session and the auth server's
+        user.getSubMenu().addItem("Log out", click -> org.mltrading.ui.security.Logout.submit(UI.getCurrent()))
+                .setId("logout");
 
         var bar = new HorizontalLayout(new DrawerToggle(), title, themeToggle, new Div(bell, unseenBadge), userMenu);
         bar.setWidthFull();

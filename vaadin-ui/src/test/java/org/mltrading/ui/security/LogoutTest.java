@@ -70,4 +70,25 @@ class LogoutTest {
                 .contains("id_token_hint=id-token-of-trader")
                 .contains("post_logout_redirect_uri=http://localhost:8080/"));
     }
+
+    @Test
+    void log_out_posts_a_real_form_to_logout_with_the_csrf_token_instead_of_a_vaadin_round_trip() {
+        UI ui = new UI();
+        ui.getInternals().setSession(Mockito.mock(VaadinSession.class));
+        MockHttpServletRequest current = new MockHttpServletRequest("POST", "/");
+        current.setAttribute(org.springframework.security.web.csrf.CsrfToken.class.getName(),
+                new org.springframework.security.web.csrf.DefaultCsrfToken("X-CSRF-TOKEN", "_csrf", "token-1"));
+        com.vaadin.flow.internal.CurrentInstance.set(com.vaadin.flow.server.VaadinRequest.class,
+                new com.vaadin.flow.server.VaadinServletRequest(current, null));
+        try {
+            Logout.submit(ui);
+        } finally {
+            com.vaadin.flow.internal.CurrentInstance.clearAll();
+        }
+
+        assertThat(ui.getInternals().dumpPendingJavaScriptInvocations()).singleElement().satisfies(js -> {
+            assertThat(js.getInvocation().getExpression()).contains("f.method = 'POST'").contains("f.submit()");
+            assertThat(js.getInvocation().getParameters()).containsExactly("logout", "_csrf", "token-1");
+        });
+    }
 }
