@@ -131,6 +131,7 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
     private final Grid<Watchlist.Row> watchlistGrid = new Grid<>();
     /** The watchlist grid's rows, replaced in place: one data provider for the life of the view. */
     private final List<Watchlist.Row> watchRows = new ArrayList<>();
+    private boolean watchlistMeasured;
     private final H3 chartTitle = new H3();
     private final Tabs intervals = new Tabs();
     private final CandlestickChart chart = new CandlestickChart();
@@ -774,6 +775,11 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
         watchRows.clear();
         watchRows.addAll(watchlist.rows());
         watchlistGrid.getDataProvider().refreshAll();
+        if (!watchlistMeasured) {
+            // auto widths were measured on empty cells: the first prices cut "94,947.06" to "94,947…"
+            watchlistMeasured = true;
+            watchlistGrid.recalculateColumnWidths();
+        }
         if (positionsMoved) {
             refreshPositions();
             // equity = cash + market value: it follows the marks between fills
