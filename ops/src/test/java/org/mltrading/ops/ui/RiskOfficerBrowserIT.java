@@ -67,6 +67,9 @@ class RiskOfficerBrowserIT {
 
         assertThat(browser.driver().findElement(By.id("halt-" + ACCOUNT)).getText()).isEqualTo("Halt trading");
         assertThat(onScreen("halt-" + ACCOUNT)).as("the kill switch inside the window at 1440 px").isTrue();
+        assertThat((Boolean) browser.js().executeScript("const t = document.getElementById('risk-accounts')"
+                + ".shadowRoot.querySelector('#table'); return t.scrollWidth <= t.clientWidth + 1;"))
+                .as("every column of the accounts grid fits at 1440 px, no sideways scroll").isTrue();
         browser.screenshot(SCREENSHOTS.resolve("risk.png"));
 
         click("halt-" + ACCOUNT);

@@ -114,12 +114,16 @@ class RiskView extends VerticalLayout {
     }
 
     /** The widest kill-switch button ("Resume trading", small) with the cell's padding. */
-    static final String KILL_SWITCH_WIDTH = "150px";
-    /** Bar (70 px) + "100.0 %" + spacing: the header's words fit in this too. */
-    static final String USAGE_WIDTH = "160px";
+    static final String KILL_SWITCH_WIDTH = "140px";
+    /**
+     * Bar (46 px) + "100.0 %" + spacing; the header ("Gross exposure") fits too. With these widths
+     * all columns fit the 1440 px window next to the side menu (the 160 px of the first attempt
+     * pushed "Largest position" under the pinned kill switch, seen in the browser screenshot).
+     */
+    static final String USAGE_WIDTH = "136px";
 
     private void usageColumn(int which, String header, String key) {
-        accounts.addComponentColumn(a -> usageBar(a, which)).setHeader(header + " used").setKey(key)
+        accounts.addComponentColumn(a -> usageBar(a, which)).setHeader(header).setKey(key)
                 .setWidth(USAGE_WIDTH).setFlexGrow(0);
     }
 
@@ -130,7 +134,7 @@ class RiskView extends VerticalLayout {
         }
         LimitUsage.Usage usage = usages.get(which);
         ProgressBar bar = new ProgressBar(0, 1, Math.min(1.0, usage.fraction().doubleValue()));
-        bar.setWidth("70px");
+        bar.setWidth("46px");
         if (usage.level() == LimitUsage.Level.BREACH) {
             bar.addThemeVariants(ProgressBarVariant.LUMO_ERROR);
         } else if (usage.level() == LimitUsage.Level.WARNING) {
