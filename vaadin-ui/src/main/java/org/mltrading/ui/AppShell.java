@@ -15,5 +15,8 @@ public class AppShell implements AppShellConfigurator {
     @Override
     public void configurePage(AppShellSettings settings) {
         settings.setPageTitle("ML Trading Platform");
+        // META-INF/resources/favicon.ico (a public path of VaadinWebSecurity); without it every page
+        // logged a 404 for /favicon.ico
+        settings.addFavIcon("icon", "favicon.ico", "32x32");
     }
 }

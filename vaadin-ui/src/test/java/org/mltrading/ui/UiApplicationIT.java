@@ -61,6 +61,22 @@ class UiApplicationIT {
     }
 
     @Test
+    void a_page_of_another_role_is_answered_by_the_access_denied_view_inside_the_shell() {
+        var registry = ApplicationRouteRegistry.getInstance(new VaadinServletContext(servletContext));
+
+        assertThat(registry.getErrorNavigationTarget(new com.vaadin.flow.router.AccessDeniedException()))
+                .hasValueSatisfying(target -> assertThat(target.getNavigationTarget().getName())
+                        .isEqualTo("org.mltrading.ui.shell.AccessDeniedView"));
+    }
+
+    @Test
+    void the_favicon_is_served_to_anyone() throws Exception {
+        HttpResponse<String> icon = get("/favicon.ico", "image/*");
+
+        assertThat(icon.statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void the_chart_element_and_the_library_unpacked_from_npm_are_served_as_static_modules() throws Exception {
         HttpResponse<String> element = get("/mlt-chart/candle-chart.js", "*/*");
         HttpResponse<String> library = get("/mlt-chart/lightweight-charts/lightweight-charts.standalone.production.mjs", "*/*");

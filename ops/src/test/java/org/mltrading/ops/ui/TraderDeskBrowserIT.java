@@ -119,6 +119,41 @@ class TraderDeskBrowserIT {
         browser.screenshot(SCREENSHOTS.resolve("desk-dark.png"));
     }
 
+    /**
+     * Issue 15: on a 1024 x 700 laptop the side menu is closed and the ticket's button is on screen
+     * without a sideways scroll; "Log out" ends the session at the auth server too, so opening the
+     * platform again asks for the login instead of silently signing the user back in.
+     */
+    @Test
+    void at_1024_px_the_ticket_is_on_screen_and_log_out_ends_the_session_at_the_auth_server_too() throws IOException {
+        browser.close();
+        browser = BrowserSession.open("1024,700");
+        browser.driver().get(platform.platformUrl() + "/");
+        browser.awaitPresent(By.name("username"), PATIENCE, "the login form of the auth server");
+        browser.logIn("trader", "trader-demo", platform.platformUrl(), PATIENCE);
+        browser.awaitPresent(By.id("place-order"), PATIENCE, "the desk after the login");
+
+        browser.waitUpTo(PATIENCE).withMessage("the side menu closed at 1024 px")
+                .until(driver -> browser.js().executeScript(
+                        "return document.querySelector('vaadin-app-layout').hasAttribute('drawer-opened')")
+                        .equals(Boolean.FALSE));
+        browser.waitUpTo(PATIENCE).withMessage("Place order inside the window, no sideways scroll")
+                .until(driver -> (Boolean) browser.js().executeScript(
+                        "const r = document.getElementById('place-order').getBoundingClientRect();"
+                                + "return r.right <= window.innerWidth && r.width > 0;"));
+        browser.screenshot(SCREENSHOTS.resolve("desk-1024.png"));
+
+        browser.js().executeScript("document.querySelector('#user-menu vaadin-menu-bar-button').click();");
+        browser.awaitPresent(By.id("logout"), PATIENCE, "the user menu's Log out");
+        browser.js().executeScript("document.getElementById('logout').click();");
+
+        browser.awaitPresent(By.name("username"), PATIENCE, "the auth server's login after logging out");
+        assertThat(browser.driver().getCurrentUrl()).startsWith(platform.authUrl());
+        browser.driver().get(platform.platformUrl() + "/");
+        browser.awaitPresent(By.name("username"), PATIENCE, "the login again, not the desk, on the next visit");
+        assertThat(browser.driver().getCurrentUrl()).startsWith(platform.authUrl());
+    }
+
     private List<String> clientOrderIdsInBlotter() {
         return blotterRows().stream().map(BlotterRow::clientOrderId).toList();
     }

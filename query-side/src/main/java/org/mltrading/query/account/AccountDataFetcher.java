@@ -107,13 +107,15 @@ public class AccountDataFetcher {
 
     @DgsMutation
     @PreAuthorize("hasRole('RISK_OFFICER')")
-    Account resumeTrading(@InputArgument String accountId) {
+    Account resumeTrading(@InputArgument String accountId, @InputArgument String reason) {
         AccountView account = existing(accountId);
         if (account.tradingState() == TradingState.ACTIVE) {
             return toGraphQl(account);
         }
-        return sendAndAwait(account, new ChangeTradingStateCommand(new AccountId(account.id()), TradingState.ACTIVE,
-                "resumed by " + ApiPrincipal.current().subject()));
+        // the reason is optional for API clients (older ones send none); the risk page always asks for one
+        String why = "resumed by " + ApiPrincipal.current().subject()
+                + (reason == null || reason.isBlank() ? "" : ": " + reason.trim());
+        return sendAndAwait(account, new ChangeTradingStateCommand(new AccountId(account.id()), TradingState.ACTIVE, why));
     }
 
     @DgsSubscription

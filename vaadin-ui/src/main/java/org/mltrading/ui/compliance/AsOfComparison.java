@@ -1,6 +1,17 @@
 package org.mltrading.ui.compliance;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Locale;
+import java.util.regex.Pattern;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +24,34 @@ import java.util.Set;
  */
 public final class AsOfComparison {
 
+    /** One field: its API name, the value then and now as written for reading, and whether it changed. */
     public record Row(String field, String then, String now, boolean changed) {
+
+        /** "filledQuantity" -> "Filled quantity": the officer reads words, not camelCase. */
+        public String label() {
+            return words(field);
+        }
+
+        /**
+         * What changed: "+100" for numbers (now minus then), "WORKING → FILLED" otherwise; empty
+         * when nothing changed. "changed" alone did not say by how much.
+         */
+        public String difference() {
+            if (!changed) {
+                return "";
+            }
+            BigDecimal before = number(then);
+            BigDecimal after = number(now);
+            if (before != null && after != null) {
+                BigDecimal delta = after.subtract(before);
+                return (delta.signum() > 0 ? "+" : "") + readable(delta);
+            }
+            return (then.isEmpty() ? "—" : then) + " → " + (now.isEmpty() ? "—" : now);
+        }
     }
+
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
     private AsOfComparison() {
     }
@@ -33,14 +70,94 @@ public final class AsOfComparison {
         }
         List<Row> rows = new ArrayList<>();
         for (String field : fields) {
-            String before = text(then == null ? null : then.get(field));
-            String after = text(now == null ? null : now.get(field));
-            rows.add(new Row(field, before, after, !Objects.equals(before, after)));
+            Object rawThen = then == null ? null : then.get(field);
+            Object rawNow = now == null ? null : now.get(field);
+            boolean identifier = field.equals("id") || field.endsWith("Id");
+            String before = identifier ? Objects.toString(rawThen, "") : text(rawThen);
+            String after = identifier ? Objects.toString(rawNow, "") : text(rawNow);
+            rows.add(new Row(field, before, after, !same(rawThen, rawNow)));
         }
         return rows;
     }
 
-    private static String text(Object value) {
-        return value == null ? "" : value.toString();
+    /**
+     * A value as the officer reads it: numbers grouped without float noise, instants in UTC on a
+     * 24-hour clock, positions as "AAPL 10 @ 230.0445", other objects as "name: value" pairs.
+     * Raw values are compared, so formatting can never hide or invent a change.
+     */
+    static String text(Object value) {
+        if (value == null) {
+            return "";
+        }
+        if (value instanceof Map<?, ?> map) {
+            return mapText(map);
+        }
+        if (value instanceof Collection<?> list) {
+            return list.isEmpty() ? "none" : String.join("; ", list.stream().map(AsOfComparison::text).toList());
+        }
+        String raw = value.toString();
+        BigDecimal number = number(raw);
+        if (number != null) {
+            return readable(number);
+        }
+        try {
+            return TIME.format(Instant.parse(raw)) + " UTC";
+        } catch (DateTimeParseException notAnInstant) {
+            return raw;
+        }
     }
+
+    /** Raw values compared, numbers by value ("100" = "100.0"): formatting never hides or invents a change. */
+    private static boolean same(Object then, Object now) {
+        if (Objects.equals(then, now)) {
+            return true;
+        }
+        if (then == null || now == null) {
+            return false;
+        }
+        BigDecimal a = number(then.toString());
+        BigDecimal b = number(now.toString());
+        return a != null && b != null && a.compareTo(b) == 0;
+    }
+
+    private static String mapText(Map<?, ?> map) {
+        Object symbol = map.get("symbol");
+        Object quantity = map.get("quantity");
+        if (symbol != null && quantity != null) {
+            Object price = map.get("averagePrice");
+            return symbol + " " + text(quantity) + (price == null ? "" : " @ " + text(price));
+        }
+        List<String> pairs = new ArrayList<>();
+        map.forEach((key, item) -> pairs.add(words(String.valueOf(key)).toLowerCase(Locale.ROOT) + ": " + text(item)));
+        return String.join(", ", pairs);
+    }
+
+    private static BigDecimal number(String text) {
+        if (text == null || text.isEmpty() || !NUMBER.matcher(text).matches()) {
+            return null;
+        }
+        return new BigDecimal(text.replace(",", ""));
+    }
+
+    /** Grouped, no trailing zeros; amounts of 1,000 or more at most two decimals (money). */
+    private static String readable(BigDecimal value) {
+        BigDecimal shown = value.stripTrailingZeros();
+        if (shown.scale() > 2 && value.abs().compareTo(BigDecimal.valueOf(1000)) >= 0) {
+            shown = shown.setScale(2, RoundingMode.HALF_EVEN).stripTrailingZeros();
+        }
+        if (shown.scale() < 0) {
+            shown = shown.setScale(0);
+        }
+        DecimalFormat grouped = new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.ROOT));
+        grouped.setMinimumFractionDigits(shown.scale());
+        grouped.setMaximumFractionDigits(shown.scale());
+        return grouped.format(shown);
+    }
+
+    private static String words(String camelCase) {
+        String spaced = camelCase.replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
+        return spaced.isEmpty() ? spaced : Character.toUpperCase(spaced.charAt(0)) + spaced.substring(1);
+    }
+
+    private static final Pattern NUMBER = Pattern.compile("-?[0-9][0-9,]*(\\.[0-9]+)?");
 }

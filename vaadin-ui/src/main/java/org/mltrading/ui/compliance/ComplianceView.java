@@ -194,15 +194,19 @@ class ComplianceView extends VerticalLayout {
         asOfId.setId("asof-id");
         asOfInstant.setId("asof-instant");
         asOfInstant.setStep(java.time.Duration.ofSeconds(1));
+        // en-GB: a 24-hour clock and day-month order; en-US showed "10:00 AM" next to UTC times elsewhere
+        java.util.List.of(asOfInstant, searchFrom, searchTo).forEach(picker -> picker.setLocale(java.util.Locale.UK));
         Button compare = new Button("Compare with now", click -> compareAsOf());
         compare.setId("asof-compare");
         compare.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         asOfRows.setId("asof-rows");
         asOfRows.addThemeVariants(GridVariant.LUMO_COMPACT);
-        asOfRows.addColumn(AsOfComparison.Row::field).setHeader("Field").setKey("field").setAutoWidth(true);
+        asOfRows.addColumn(AsOfComparison.Row::label).setHeader("Field").setKey("field").setAutoWidth(true);
         asOfRows.addColumn(AsOfComparison.Row::then).setHeader("Then").setKey("then");
         asOfRows.addColumn(AsOfComparison.Row::now).setHeader("Now").setKey("now");
         asOfRows.addColumn(row -> row.changed() ? "changed" : "").setHeader("Since then").setKey("changed")
+                .setAutoWidth(true);
+        asOfRows.addColumn(AsOfComparison.Row::difference).setHeader("Difference").setKey("difference")
                 .setAutoWidth(true);
         asOfRows.setPartNameGenerator(row -> row.changed() ? "changed" : null);
         asOfRows.setEmptyStateText("Enter an id and an instant.");

@@ -1,6 +1,5 @@
 package org.mltrading.ui.desk;
 
-import static org.mltrading.ui.shell.Formats.money;
 import static org.mltrading.ui.shell.Formats.plain;
 import static org.mltrading.ui.shell.Formats.signedMoney;
 import static org.mltrading.ui.shell.Formats.time;
@@ -49,6 +48,7 @@ import java.util.Map;
 import org.mltrading.ui.chart.CandlestickChart;
 import org.mltrading.ui.chart.ChartBar;
 import org.mltrading.ui.graphql.GraphQlApiException;
+import org.mltrading.ui.graphql.Refusals;
 import org.mltrading.ui.graphql.SubscriptionChannel;
 import org.mltrading.ui.marketdata.CandleSeries;
 import org.mltrading.ui.marketdata.ChartInterval;
@@ -59,6 +59,8 @@ import org.mltrading.ui.marketdata.Watchlist;
 import org.mltrading.ui.model.ModelClient;
 import org.mltrading.ui.model.PredictionOverlay;
 import org.mltrading.ui.security.AccessTokens;
+import org.mltrading.ui.shell.InstrumentFormat;
+import org.mltrading.ui.shell.InstrumentFormats;
 import org.mltrading.ui.shell.MainLayout;
 import org.mltrading.ui.shell.NotificationCenter;
 import org.mltrading.ui.shell.ThemeChanged;
@@ -97,6 +99,13 @@ import reactor.core.publisher.Flux;
 class DeskView extends VerticalLayout implements BeforeEnterObserver {
 
     static final Duration PUSH_INTERVAL = Duration.ofMillis(250);
+    /**
+     * After a fill the account is read again at once and once more after this delay: the account
+     * projection may book the cash a moment after the order and position updates are pushed.
+     */
+    static final Duration ACCOUNT_RECHECK = Duration.ofMillis(1500);
+    static final int PREVIEW_TYPING_PAUSE_MS = 400;
+    private static final String PLACE_ORDER_TIP = "Enter in the ticket; Alt+B buy, Alt+S sell, Alt+Q quantity";
     private static final Logger log = LoggerFactory.getLogger(DeskView.class);
 
     private final MarketDataClient marketData;
@@ -107,9 +116,13 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
     // view models
     private Watchlist watchlist = new Watchlist(List.of());
     private CandleSeries series;
-    private final OrderTicket ticket = new OrderTicket();
+    private final DeskSelections remembered;
+    /** The session's ticket (see {@link DeskSelections}): survives a reload as typed. */
+    private final OrderTicket ticket;
     private final Blotter blotter = new Blotter();
     private final LivePositions positions = new LivePositions();
+    /** Ticks, lots and currencies of the instruments: every number on the desk is written with them. */
+    private final InstrumentFormats formats = new InstrumentFormats();
     private List<InstrumentInfo> instruments = List.of();
 
     // components
@@ -118,6 +131,7 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
     private final Grid<Watchlist.Row> watchlistGrid = new Grid<>();
     /** The watchlist grid's rows, replaced in place: one data provider for the life of the view. */
     private final List<Watchlist.Row> watchRows = new ArrayList<>();
+    private boolean watchlistMeasured;
     private final H3 chartTitle = new H3();
     private final Tabs intervals = new Tabs();
     private final CandlestickChart chart = new CandlestickChart();
@@ -138,6 +152,9 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
     private final Span totalPnl = new Span();
 
     private final List<Disposable> accountStreams = new ArrayList<>();
+    /** The shown account as last read (cash, state); equity is recomputed from it at every mark. */
+    private AccountSummary figures;
+    private Disposable accountRecheck;
     private Disposable quoteStream;
     private Disposable barStream;
     /** Live predictions of the chart's symbol, drawn over its candles with their interval band. */
@@ -145,13 +162,20 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
     private PredictionOverlay overlay;
     private final ModelClient models;
     private Registration themeListener;
+    private Registration viewportListener;
+    private VerticalLayout watchlistPanel;
+    private VerticalLayout chartPanel;
+    private VerticalLayout ticketPanel;
+    private HorizontalLayout bottomRow;
     /** The user's security context, captured on attach for the stream callbacks. */
     private SecurityContext userContext;
     /** One WebSocket to the API for all live streams of this desk, open while it is attached. */
     private SubscriptionChannel channel;
 
     DeskView(MarketDataClient marketData, TradingClient trading, AuthenticationContext authentication,
-             NotificationCenter notifications, ModelClient models) {
+             NotificationCenter notifications, ModelClient models, DeskSelections remembered) {
+        this.remembered = remembered;
+        this.ticket = remembered.ticket();
         this.marketData = marketData;
         this.models = models;
         this.trading = trading;
@@ -162,10 +186,14 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
         setPadding(true);
         setSpacing(true);
 
-        HorizontalLayout top = new HorizontalLayout(watchlistPanel(), chartPanel(), ticketPanel());
+        watchlistPanel = watchlistPanel();
+        chartPanel = chartPanel();
+        ticketPanel = ticketPanel();
+        HorizontalLayout top = new HorizontalLayout(watchlistPanel, chartPanel, ticketPanel);
         top.setWidthFull();
         top.setFlexGrow(1, top.getComponentAt(1));
         HorizontalLayout bottom = new HorizontalLayout(blotterPanel(), positionsPanel());
+        bottomRow = bottom;
         bottom.setWidthFull();
         bottom.setFlexGrow(3, bottom.getComponentAt(0));
         bottom.setFlexGrow(2, bottom.getComponentAt(1));
@@ -173,6 +201,19 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
         add(accountBar(), top, bottom);
         expand(bottom);
         registerShortcuts();
+        restoreTicket();
+    }
+
+    /** The fields show the session's ticket (after a reload); their listeners write the same values back. */
+    private void restoreTicket() {
+        OrderTicket saved = new OrderTicket().side(ticket.side()).type(ticket.type()).quantity(ticket.quantity())
+                .limitPrice(ticket.limitPrice()).stopPrice(ticket.stopPrice()).timeInForce(ticket.timeInForce());
+        side.setValue(saved.side() == null ? OrderTicket.Side.BUY : saved.side());
+        type.setValue(saved.type() == null ? OrderTicket.Type.MARKET : saved.type());
+        timeInForce.setValue(saved.timeInForce() == null ? OrderTicket.TimeInForce.DAY : saved.timeInForce());
+        quantity.setValue(saved.quantity());
+        limitPrice.setValue(saved.limitPrice());
+        stopPrice.setValue(saved.stopPrice());
     }
 
     @Override
@@ -199,7 +240,8 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
         accountFigures.setId("account-figures");
         HorizontalLayout bar = new HorizontalLayout(account, accountFigures);
         bar.setAlignItems(FlexComponent.Alignment.BASELINE);
-        account.setWidth("280px");
+        // wide enough for "Demo account (demo-account), USD" (280 px cut it to "…(demo-account), U…")
+        account.setWidth("360px");
         return bar;
     }
 
@@ -208,11 +250,11 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
         watchlistGrid.setItems(watchRows);
         watchlistGrid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_NO_BORDER);
         watchlistGrid.addColumn(Watchlist.Row::symbol).setHeader("Symbol").setKey("symbol").setAutoWidth(true);
-        watchlistGrid.addColumn(row -> row.quote() == null ? "" : plain(row.quote().bid())).setHeader("Bid")
+        watchlistGrid.addColumn(row -> row.quote() == null ? "" : fmt(row.symbol()).price(row.quote().bid())).setHeader("Bid")
                 .setKey("bid").setAutoWidth(true);
-        watchlistGrid.addColumn(row -> row.quote() == null ? "" : plain(row.quote().ask())).setHeader("Ask")
+        watchlistGrid.addColumn(row -> row.quote() == null ? "" : fmt(row.symbol()).price(row.quote().ask())).setHeader("Ask")
                 .setKey("ask").setAutoWidth(true);
-        watchlistGrid.addColumn(row -> row.quote() == null ? "" : plain(row.quote().last())).setHeader("Last")
+        watchlistGrid.addColumn(row -> row.quote() == null ? "" : fmt(row.symbol()).price(row.quote().last())).setHeader("Last")
                 .setKey("last").setAutoWidth(true);
         watchlistGrid.setPartNameGenerator(row -> switch (row.tick()) {
             case UP -> "tick-up";
@@ -221,7 +263,7 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
         });
         watchlistGrid.setEmptyStateText("No instruments.");
         watchlistGrid.addItemClickListener(click -> selectSymbol(click.getItem().symbol()));
-        watchlistGrid.setWidth("400px");
+        watchlistGrid.setWidth(WATCHLIST_WIDTH);
         watchlistGrid.setAllRowsVisible(true);
         // up/down colours without a custom theme: a style element for the grid's cell parts
         watchlistGrid.getElement().executeJs("const s=document.createElement('style');"
@@ -231,6 +273,9 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
         panel.setPadding(false);
         panel.setSpacing(false);
         panel.setWidth(null);
+        // the chart takes the free width; the side panels keep theirs (they were squeezed to ~180 px,
+        // cutting "Market" and "Time in force")
+        panel.getStyle().set("flex-shrink", "0");
         return panel;
     }
 
@@ -243,9 +288,10 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
             ComponentUtil.setData(tab, ChartInterval.class, interval);
             intervals.add(tab);
         }
-        intervals.setSelectedIndex(ChartInterval.ONE_MINUTE.ordinal());
+        intervals.setSelectedIndex(remembered.interval().ordinal());
         intervals.addSelectedChangeListener(change -> {
             if (change.getSelectedTab() != null && series != null) {
+                remembered.interval(ComponentUtil.getData(change.getSelectedTab(), ChartInterval.class));
                 loadChart(series.symbol(), ComponentUtil.getData(change.getSelectedTab(), ChartInterval.class));
             }
         });
@@ -292,6 +338,11 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
             showPriceFields();
             ticketChanged();
         });
+        // the preview follows the typing (a short pause), not only leaving the field
+        List.of(quantity, limitPrice, stopPrice).forEach(field -> {
+            field.setValueChangeMode(com.vaadin.flow.data.value.ValueChangeMode.LAZY);
+            field.setValueChangeTimeout(PREVIEW_TYPING_PAUSE_MS);
+        });
         quantity.setId("ticket-quantity");
         quantity.addValueChangeListener(change -> {
             ticket.quantity(change.getValue());
@@ -308,7 +359,9 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
             ticketChanged();
         });
         timeInForce.setId("ticket-tif");
-        timeInForce.setLabel(OrderTicket.TIME_IN_FORCE);
+        // "TIF" fits half the ticket ("Time in f…" did not); the full words are the tooltip
+        timeInForce.setLabel("TIF");
+        timeInForce.setTooltipText(OrderTicket.TIME_IN_FORCE);
         timeInForce.setItems(OrderTicket.TimeInForce.values());
         timeInForce.setValue(OrderTicket.TimeInForce.DAY);
         timeInForce.addValueChangeListener(change -> {
@@ -316,21 +369,25 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
             ticketChanged();
         });
         preview.setId("ticket-preview");
-        preview.getStyle().set("font-size", "var(--lumo-font-size-s)").set("min-height", "3em");
+        preview.getStyle().set("font-size", "var(--lumo-font-size-s)").set("min-height", "6.5em")
+                .set("margin-top", "var(--lumo-space-s)");
         placeOrder.setId("place-order");
         placeOrder.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SUCCESS);
         placeOrder.setWidthFull();
-        placeOrder.setTooltipText("Enter in the ticket; Alt+B buy, Alt+S sell, Alt+Q quantity");
+        placeOrder.setTooltipText(PLACE_ORDER_TIP);
         placeOrder.addClickListener(click -> place());
         showPriceFields();
 
         symbol.setWidthFull();
+        // the preview is below the button and keeps its height: it used to grow above the button and
+        // push it down under the cursor just as the trader went to click it
         VerticalLayout panel = new VerticalLayout(new H4("Order ticket"), symbol, side, pair(type, timeInForce),
-                pair(quantity, limitPrice), pair(stopPrice), preview, placeOrder);
+                pair(quantity, limitPrice), pair(stopPrice), placeOrder, preview);
         panel.setId("order-ticket");
         panel.setPadding(false);
         panel.setSpacing(false);
-        panel.setWidth("330px");
+        panel.setWidth(TICKET_WIDTH);
+        panel.getStyle().set("flex-shrink", "0");
         // Enter anywhere in the ticket places the order (after the preview, see place())
         placeOrder.addClickShortcut(Key.ENTER).listenOn(panel);
         return panel;
@@ -359,18 +416,21 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
         blotterGrid.addColumn(DeskOrder::symbol).setHeader("Symbol").setKey("symbol").setAutoWidth(true);
         blotterGrid.addColumn(DeskOrder::side).setHeader("Side").setKey("side").setAutoWidth(true);
         blotterGrid.addColumn(DeskOrder::type).setHeader("Type").setKey("type").setAutoWidth(true);
-        blotterGrid.addColumn(o -> plain(o.quantity())).setHeader("Quantity").setKey("quantity").setAutoWidth(true);
-        blotterGrid.addColumn(o -> plain(o.filledQuantity())).setHeader("Filled").setKey("filled").setAutoWidth(true);
+        blotterGrid.addColumn(o -> fmt(o.symbol()).quantity(o.quantity())).setHeader("Quantity").setKey("quantity").setAutoWidth(true);
+        blotterGrid.addColumn(o -> fmt(o.symbol()).quantity(o.filledQuantity())).setHeader("Filled").setKey("filled").setAutoWidth(true);
         blotterGrid.addComponentColumn(DeskView::statusBadge).setHeader("Status").setKey("status").setAutoWidth(true)
-                .setTooltipGenerator(o -> o.rejectReason() != null ? o.rejectReason() : o.cancelReason());
-        blotterGrid.addColumn(o -> plain(o.limitPrice())).setHeader("Limit").setKey("limit").setAutoWidth(true);
-        blotterGrid.addColumn(o -> plain(o.stopPrice())).setHeader("Stop").setKey("stop").setAutoWidth(true);
-        blotterGrid.addColumn(o -> plain(o.averagePrice())).setHeader("Avg price").setKey("avgPrice")
+                .setTooltipGenerator(o -> o.rejectReason() != null || o.rejectCode() != null
+                        ? Refusals.describe(o.rejectCode(), o.rejectReason()) : o.cancelReason());
+        blotterGrid.addColumn(o -> fmt(o.symbol()).price(o.limitPrice())).setHeader("Limit").setKey("limit").setAutoWidth(true);
+        blotterGrid.addColumn(o -> fmt(o.symbol()).price(o.stopPrice())).setHeader("Stop").setKey("stop").setAutoWidth(true);
+        blotterGrid.addColumn(o -> fmt(o.symbol()).averagePrice(o.averagePrice())).setHeader("Avg price").setKey("avgPrice")
                 .setAutoWidth(true);
         blotterGrid.addColumn(DeskOrder::timeInForce).setHeader("TIF").setKey("tif").setAutoWidth(true);
-        blotterGrid.addComponentColumn(this::orderActions).setHeader("").setKey("actions").setAutoWidth(true);
         blotterGrid.addColumn(DeskOrder::clientOrderId).setHeader("Client order id").setKey("clientOrderId")
                 .setAutoWidth(true);
+        // last and pinned to the right edge: Amend/Cancel were off-screen at 1440 px
+        blotterGrid.addComponentColumn(this::orderActions).setHeader("").setKey("actions").setAutoWidth(true)
+                .setFlexGrow(0).setFrozenToEnd(true);
         blotterGrid.setPartNameGenerator(o -> "status-" + o.status().toLowerCase());
         blotterGrid.setEmptyStateText("No orders yet: use the ticket to place one.");
         blotterGrid.setSizeFull();
@@ -388,13 +448,13 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
         positionsGrid.setItems(positionRows);
         positionsGrid.addThemeVariants(GridVariant.LUMO_COMPACT);
         positionsGrid.addColumn(LivePositions.Row::symbol).setHeader("Symbol").setKey("symbol").setAutoWidth(true);
-        positionsGrid.addColumn(r -> plain(r.quantity())).setHeader("Quantity").setKey("quantity").setAutoWidth(true);
-        positionsGrid.addColumn(r -> plain(r.averagePrice())).setHeader("Avg price").setKey("avgPrice")
+        positionsGrid.addColumn(r -> fmt(r.symbol()).quantity(r.quantity())).setHeader("Quantity").setKey("quantity").setAutoWidth(true);
+        positionsGrid.addColumn(r -> fmt(r.symbol()).averagePrice(r.averagePrice())).setHeader("Avg price").setKey("avgPrice")
                 .setAutoWidth(true);
-        positionsGrid.addColumn(r -> plain(r.mark())).setHeader("Mark").setKey("mark").setAutoWidth(true);
-        positionsGrid.addColumn(r -> signedMoney(r.unrealizedPnl())).setHeader("Unrealised P&L")
+        positionsGrid.addColumn(r -> fmt(r.symbol()).price(r.mark())).setHeader("Mark").setKey("mark").setAutoWidth(true);
+        positionsGrid.addColumn(r -> fmt(r.symbol()).signedMoney(r.unrealizedPnl())).setHeader("Unrealised P&L")
                 .setKey("unrealizedPnl").setAutoWidth(true);
-        positionsGrid.addColumn(r -> signedMoney(r.realizedPnl())).setHeader("Realised P&L").setKey("realizedPnl")
+        positionsGrid.addColumn(r -> fmt(r.symbol()).signedMoney(r.realizedPnl())).setHeader("Realised P&L").setKey("realizedPnl")
                 .setAutoWidth(true);
         positionsGrid.setPartNameGenerator(r -> r.unrealizedPnl() == null ? null
                 : r.unrealizedPnl().signum() >= 0 ? "pnl-up" : "pnl-down");
@@ -408,6 +468,29 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
         panel.setSpacing(false);
         panel.setHeightFull();
         return panel;
+    }
+
+    static final String WATCHLIST_WIDTH = "400px";
+    static final String WATCHLIST_WIDTH_COMPACT = "270px";
+    static final String TICKET_WIDTH = "330px";
+    static final String TICKET_WIDTH_COMPACT = "290px";
+
+    /**
+     * 1024 x 700: watchlist and ticket narrower, chart shorter and allowed to shrink, so menu-less
+     * width holds watchlist + chart (with its price axis) + ticket without a sideways scroll, and
+     * the blotter starts above the fold.
+     */
+    private void applyViewport(boolean compact) {
+        watchlistGrid.setWidth(compact ? WATCHLIST_WIDTH_COMPACT : WATCHLIST_WIDTH);
+        ticketPanel.setWidth(compact ? TICKET_WIDTH_COMPACT : TICKET_WIDTH);
+        chartPanel.setMinWidth(compact ? "300px" : "420px");
+        chart.setHeight(compact ? "300px" : "380px");
+        bottomRow.setMinHeight(compact ? "200px" : "260px");
+        getElement().setAttribute("data-compact", compact);
+    }
+
+    private InstrumentFormat fmt(String symbolOfRow) {
+        return formats.of(symbolOfRow);
     }
 
     private void registerShortcuts() {
@@ -429,6 +512,9 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
             showError("Live updates are unavailable", failure);
         }
         chart.setDark(ThemePreference.isDark());
+        applyViewport(org.mltrading.ui.shell.Viewport.isCompact(ui));
+        viewportListener = ComponentUtil.addListener(ui, org.mltrading.ui.shell.Viewport.Changed.class,
+                changed -> applyViewport(changed.compact()));
         themeListener = ComponentUtil.addListener(ui, ThemeChanged.class, event -> chart.setDark(event.dark()));
         if (instruments.isEmpty()) {
             loadInstruments();
@@ -461,6 +547,10 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
         if (themeListener != null) {
             themeListener.remove();
         }
+        if (viewportListener != null) {
+            viewportListener.remove();
+            viewportListener = null;
+        }
         super.onDetach(detachEvent);
     }
 
@@ -472,13 +562,15 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
             return;
         }
         List<String> symbols = instruments.stream().map(InstrumentInfo::symbol).toList();
+        instruments.forEach(i -> formats.put(i.symbol(), i.tickSize(), i.lotSize(), i.currency()));
+        blotter.formats(formats);
         watchlist = new Watchlist(symbols);
         watchRows.clear();
         watchRows.addAll(watchlist.rows());
         watchlistGrid.getDataProvider().refreshAll();
         symbol.setItems(symbols);
         if (!symbols.isEmpty()) {
-            selectSymbol(symbols.get(0));
+            selectSymbol(symbols.contains(remembered.symbol()) ? remembered.symbol() : symbols.get(0));
         }
         listenToQuotes(UI.getCurrent());
     }
@@ -496,16 +588,18 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
             account.setHelperText("You are not entitled to any account.");
             placeOrder.setEnabled(false);
         } else {
-            account.setValue(accounts.get(0));
+            account.setValue(accounts.stream().filter(a -> a.id().equals(remembered.accountId())).findFirst()
+                    .orElse(accounts.get(0)));
         }
     }
 
     private void showAccount(AccountSummary selected) {
+        remembered.accountId(selected.id());
         stopAccountStreams();
-        showFigures(selected);
         positions.replaceAll(selected.positions());
         watchlist.rows().stream().map(Watchlist.Row::quote).filter(q -> q != null).forEach(positions::mark);
         refreshPositions();
+        showFigures(selected);
         try {
             blotter.replaceAll(trading.recentOrders(selected.id()));
         } catch (RuntimeException failure) {
@@ -531,26 +625,63 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     private void showFigures(AccountSummary summary) {
+        figures = summary;
         String state = summary.tradingState() == null ? "" : summary.tradingState();
-        accountFigures.setText("Cash " + money(summary.cash()) + "  ·  Equity " + money(summary.equity())
+        BigDecimal equity = liveEquity(summary);
+        accountFigures.setText("Cash " + InstrumentFormat.money(summary.cash(), summary.currency())
+                + "  ·  Equity " + InstrumentFormat.money(equity, summary.currency())
                 + "  ·  " + state + (summary.tradingStateReason() == null ? "" : " (" + summary.tradingStateReason() + ")"));
         accountFigures.getElement().getThemeList().clear();
         accountFigures.getElement().getThemeList().add("ACTIVE".equals(state) ? "badge success" : "badge error");
+        // a halted account refuses every order: the button says so instead of inviting a doomed click
+        boolean allowed = tradingAllowed(summary);
+        placeOrder.setEnabled(allowed);
+        placeOrder.setText(allowed ? "Place order" : "Trading halted");
+        placeOrder.setTooltipText(allowed ? PLACE_ORDER_TIP : "Trading is halted on this account"
+                + (summary.tradingStateReason() == null ? "" : ": " + summary.tradingStateReason())
+                + ". A risk officer can resume it.");
+    }
+
+    /**
+     * Cash plus the snapshot's positions at the live marks: cash and positions from the same account
+     * read, so a position pushed before the cash is booked cannot inflate Equity for a moment (it
+     * did: 1,001,609 on a 1,000,000 account right after a buy). The API's equity if a mark is missing.
+     */
+    private BigDecimal liveEquity(AccountSummary summary) {
+        if (summary.cash() == null) {
+            return summary.equity();
+        }
+        BigDecimal equity = summary.cash();
+        for (PositionView position : summary.positions()) {
+            BigDecimal mark = positions.markOf(position.symbol());
+            BigDecimal value = mark != null ? mark.multiply(position.quantity()) : position.marketValue();
+            if (value == null) {
+                return summary.equity();
+            }
+            equity = equity.add(value);
+        }
+        return equity;
+    }
+
+    private static boolean tradingAllowed(AccountSummary summary) {
+        return summary != null && !"HALTED".equals(summary.tradingState());
     }
 
     // ---------------------------------------------------------------- market data
 
     private void selectSymbol(String selected) {
+        remembered.symbol(selected);
         if (!selected.equals(symbol.getValue())) {
             symbol.setValue(selected);
         }
         ticket.symbol(selected);
         instruments.stream().filter(i -> i.symbol().equals(selected)).findFirst().ifPresent(instrument -> {
+            ticket.increments(instrument.tickSize(), instrument.lotSize());
             quantity.setHelperText("Lot " + plain(instrument.lotSize()));
             limitPrice.setHelperText("Tick " + plain(instrument.tickSize()));
         });
         if (series == null || !series.symbol().equals(selected)) {
-            loadChart(selected, series == null ? ChartInterval.ONE_MINUTE : series.interval());
+            loadChart(selected, series == null ? remembered.interval() : series.interval());
         }
     }
 
@@ -644,8 +775,17 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
         watchRows.clear();
         watchRows.addAll(watchlist.rows());
         watchlistGrid.getDataProvider().refreshAll();
+        if (!watchlistMeasured) {
+            // auto widths were measured on empty cells: the first prices cut "94,947.06" to "94,947…"
+            watchlistMeasured = true;
+            watchlistGrid.recalculateColumnWidths();
+        }
         if (positionsMoved) {
             refreshPositions();
+            // equity = cash + market value: it follows the marks between fills
+            if (figures != null) {
+                showFigures(figures);
+            }
         }
     }
 
@@ -655,15 +795,22 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
         if (!isShown(forAccount)) {
             return;
         }
+        boolean accountChanged = false;
         for (DeskOrder update : updates) {
-            blotter.apply(update).event().ifPresent(event -> notifications.post(switch (event.kind()) {
+            var event = blotter.apply(update).event();
+            event.ifPresent(e -> notifications.post(switch (e.kind()) {
                 case FILLED, PARTIALLY_FILLED -> NotificationCenter.Level.SUCCESS;
                 case REJECTED -> NotificationCenter.Level.ERROR;
                 case CANCELLED, EXPIRED -> NotificationCenter.Level.INFO;
-            }, event.message()));
+            }, e.message(), eventKey(e)));
+            accountChanged |= event.isPresent();
         }
         refreshBlotter();
         refreshMarkers();
+        if (accountChanged) {
+            // a fill moves cash and a position; a halt refusal says the state changed: read the account
+            reloadAccountNowAndSoon(forAccount);
+        }
     }
 
     private void onPositionUpdates(AccountSummary forAccount, List<PositionView> updates) {
@@ -672,9 +819,42 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
         }
         updates.forEach(positions::apply);
         refreshPositions();
+        reloadAccountNowAndSoon(forAccount);
+    }
+
+    /**
+     * Cash, state and positions as the API has them now, and again after {@link #ACCOUNT_RECHECK}
+     * (one pending re-check per desk): pushes can arrive before the account projection has booked
+     * the fill, and a read at that moment would leave Cash frozen until the next fill.
+     */
+    private void reloadAccountNowAndSoon(AccountSummary forAccount) {
+        reloadAccount(forAccount, false);
+        UI ui = UI.getCurrent();
+        dispose(accountRecheck);
+        if (ui != null) {
+            accountRecheck = reactor.core.publisher.Mono.delay(ACCOUNT_RECHECK)
+                    .subscribe(tick -> access(ui, () -> reloadAccount(forAccount, true)));
+        }
+    }
+
+    /**
+     * @param replacePositions false right after a push: the read may predate it, so it only adds
+     *                         positions the desk has not seen (a missed push); true for the re-check,
+     *                         when the projection has caught up and the read is the truth
+     */
+    private void reloadAccount(AccountSummary forAccount, boolean replacePositions) {
+        if (!isShown(forAccount)) {
+            return;
+        }
         try {
             AccountSummary now = trading.account(forAccount.id());
             if (now != null) {
+                if (replacePositions) {
+                    positions.replaceAll(now.positions());
+                } else {
+                    positions.addMissing(now.positions());
+                }
+                refreshPositions();
                 showFigures(now);
             }
         } catch (RuntimeException failure) {
@@ -695,12 +875,16 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
         blotterRows.clear();
         blotterRows.addAll(rows);
         blotterGrid.getDataProvider().refreshAll();
+        // auto widths are measured when rows first render: an empty grid measured only the headers
+        // and cut "MARKET" to "MA…" once orders arrived
+        blotterGrid.recalculateColumnWidths();
     }
 
     private void refreshPositions() {
         positionRows.clear();
         positionRows.addAll(positions.rows());
         positionsGrid.getDataProvider().refreshAll();
+        positionsGrid.recalculateColumnWidths();
         totalPnl.setText("Unrealised " + signedMoney(positions.totalUnrealizedPnl()));
     }
 
@@ -710,7 +894,7 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
         }
         List<org.mltrading.ui.marketdata.Candle> candles = series.candles();
         Instant from = candles.isEmpty() ? Instant.now() : candles.get(0).time();
-        chart.setMarkers(OrderMarkers.of(blotter.all(), series.symbol(), series.interval(), from));
+        chart.setMarkers(OrderMarkers.of(blotter.all(), series.symbol(), series.interval(), from, fmt(series.symbol())));
     }
 
     /** The status as a coloured badge; the data attributes identify the order for browser tests. */
@@ -762,11 +946,16 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
         }
     }
 
+    /** One bell entry per order state, however many desks of the session see it. */
+    private static String eventKey(Blotter.DeskEvent event) {
+        return event.order().id() + " " + event.kind() + " " + plain(event.order().filledQuantity());
+    }
+
     /** The answer of our own mutation (the subscription brings the same version again; that is a no-op). */
     private void applyOwn(DeskOrder order) {
         blotter.apply(order).event().ifPresent(event -> notifications.post(
                 event.kind() == Blotter.DeskEvent.Kind.REJECTED ? NotificationCenter.Level.ERROR
-                        : NotificationCenter.Level.INFO, event.message()));
+                        : NotificationCenter.Level.INFO, event.message(), eventKey(event)));
         refreshBlotter();
         refreshMarkers();
     }
@@ -782,6 +971,8 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
     /** Re-runs the pre-trade preview whenever the ticket is complete, so the trader sees it before sending. */
     private void ticketChanged() {
         clearFieldErrors();
+        // a quantity off the lot or a price off the tick is said at the field as soon as it is entered
+        showFieldErrors(ticket.enteredValueProblems());
         if (account.getValue() == null || !ticket.complete()) {
             preview.removeAll();
             return;
@@ -811,10 +1002,33 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
         verdict.getElement().getThemeList().add(check.accepted() ? "badge success" : "badge error");
         verdict.setId("preview-verdict");
         preview.add(verdict);
-        preview.add(new Div(new Span("Notional " + money(check.notional()) + " @ " + plain(check.referencePrice()))));
-        preview.add(new Div(new Span("Position after " + plain(check.resultingPosition())
-                + " · Gross exposure " + money(check.resultingGrossExposure()))));
-        check.failed().forEach(failed -> preview.add(problem(failed.code() + ": " + failed.detail())));
+        InstrumentFormat format = fmt(ticket.symbol());
+        preview.add(new Div(new Span("Notional " + InstrumentFormat.money(check.notional(), format.currency())
+                + " @ " + format.price(check.referencePrice()))));
+        preview.add(positionLine(check));
+        preview.add(new Div(new Span("Gross exposure after " + InstrumentFormat.money(check.resultingGrossExposure(),
+                account.getValue() == null ? null : account.getValue().currency()))));
+        check.failed().forEach(failed -> preview.add(problem(Refusals.describe(failed.code(), failed.detail()))));
+    }
+
+    /**
+     * "Position 10 → 17 after this order". The API's resulting position is the worst case: it counts
+     * the account's working orders in the symbol as if they all filled. When that differs, it is
+     * said as such, never as "Position after" (1,194 shown while the position was 10).
+     */
+    private Div positionLine(PreTradeCheck check) {
+        BigDecimal now = ticket.symbol() == null ? BigDecimal.ZERO : positions.row(ticket.symbol())
+                .map(LivePositions.Row::quantity).orElse(BigDecimal.ZERO);
+        BigDecimal signed = ticket.side() == OrderTicket.Side.SELL ? ticket.quantity().negate() : ticket.quantity();
+        BigDecimal afterThis = now.add(signed);
+        InstrumentFormat format = fmt(ticket.symbol());
+        String text = "Position " + format.quantity(now) + " → " + format.quantity(afterThis) + " after this order";
+        if (check.resultingPosition() != null && check.resultingPosition().compareTo(afterThis) != 0) {
+            text += "; " + format.quantity(check.resultingPosition()) + " if all working orders fill too";
+        }
+        Div line = new Div(new Span(text));
+        line.setId("preview-position");
+        return line;
     }
 
     private static Div problem(String text) {
@@ -839,8 +1053,9 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
             return;
         }
         if (!check.accepted()) {
-            notifications.post(NotificationCenter.Level.WARNING, "Not sent — " + ticket.summary() + " fails "
-                    + String.join(", ", check.failed().stream().map(PreTradeCheck.Check::code).toList()));
+            notifications.post(NotificationCenter.Level.WARNING, "Not sent — " + ticket.summary() + ". "
+                    + String.join("; ", check.failed().stream()
+                            .map(failed -> Refusals.describe(failed.code(), failed.detail())).toList()));
             return;
         }
         String summary = ticket.summary();
@@ -852,7 +1067,7 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
         } catch (RuntimeException failure) {
             showError("The order was not placed", failure);
         } finally {
-            placeOrder.setEnabled(true);
+            placeOrder.setEnabled(tradingAllowed(account.getValue()));
         }
     }
 
@@ -883,6 +1098,8 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
     private void stopAccountStreams() {
         accountStreams.forEach(DeskView::dispose);
         accountStreams.clear();
+        dispose(accountRecheck);
+        accountRecheck = null;
     }
 
     private static void dispose(Disposable disposable) {

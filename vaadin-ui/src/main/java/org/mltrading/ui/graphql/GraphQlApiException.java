@@ -44,7 +44,15 @@ public class GraphQlApiException extends RuntimeException {
         return code;
     }
 
+    /**
+     * A refusal of the catalogue (docs/api/errors.md) in words with the API's numbers, e.g. "Quantity
+     * not accepted: quantity must be a multiple of the lot size 1"; otherwise the kind's generic text.
+     * A raw code is never shown.
+     */
     public String userMessage() {
-        return code == null ? kind.userMessage : kind.userMessage + " (" + code + ")";
+        if (kind == Kind.REJECTED && Refusals.known(code)) {
+            return Refusals.describe(code, getMessage());
+        }
+        return kind.userMessage;
     }
 }

@@ -68,8 +68,18 @@ public class PlatformGraphQlClient {
     public <T> T query(String bearerToken, String document, Map<String, Object> variables,
                        String path, Class<T> type) {
         ClientGraphQlResponse response = execute(bearerToken, document, variables);
-        return decode(() -> response.field(path).getValue() == null ? null : response.field(path).toEntity(type),
-                response);
+        return decode(() -> {
+            var field = response.field(path);
+            if (field.getValue() == null) {
+                // a field that failed is null too: its errors (e.g. ORDER_INVALID_QUANTITY) must reach
+                // the caller as a refusal, not as a null the caller takes for "nothing there"
+                if (!field.getErrors().isEmpty() || (!response.isValid() && !response.getErrors().isEmpty())) {
+                    throw rejected(field.getErrors().isEmpty() ? response.getErrors() : field.getErrors(), null);
+                }
+                return null;
+            }
+            return field.toEntity(type);
+        }, response);
     }
 
     /**

@@ -1,6 +1,5 @@
 package org.mltrading.ui.order;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -9,21 +8,16 @@ import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.UIDetachedException;
-import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
-import com.vaadin.flow.component.orderedlayout.FlexComponent;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.data.provider.ListDataProvider;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 import org.mltrading.ui.graphql.GraphQlApiException;
 import org.mltrading.ui.security.AccessTokens;
@@ -52,25 +46,23 @@ class OrdersView extends VerticalLayout {
     private static final Logger log = LoggerFactory.getLogger(OrdersView.class);
 
     private final OrderClient orders;
+    private final org.mltrading.ui.marketdata.InstrumentCatalog instruments;
+    /** Ticks and lots, read on attach: quantities to the lot, prices to the tick. */
+    private org.mltrading.ui.shell.InstrumentFormats formats = new org.mltrading.ui.shell.InstrumentFormats();
     private final Select<AccountOption> accountSelect = new Select<>();
     private final Grid<OrderRow> grid = new Grid<>(OrderRow.class, false);
     private final LiveOrders live = new LiveOrders();
     private final ListDataProvider<OrderRow> rows = new ListDataProvider<>(live.rows());
     private Disposable updates;
 
-    OrdersView(OrderClient orders, AuthenticationContext authentication) {
+    OrdersView(OrderClient orders, org.mltrading.ui.marketdata.InstrumentCatalog instruments) {
         this.orders = orders;
+        this.instruments = instruments;
         setSizeFull();
 
-        var user = new Span(authentication.getPrincipalName().orElse(""));
-        user.setId("current-user");
-        var logout = new Button("Log out", click -> authentication.logout());
-        logout.setId("logout");
-        var title = new H2("Orders");
-        var header = new HorizontalLayout(title, user, logout);
-        header.setWidthFull();
-        header.setAlignItems(FlexComponent.Alignment.BASELINE);
-        header.expand(title);
+        // the shell's user menu has the user and "Log out": a second header here repeated them
+        // (and a second element with the id "logout")
+        var header = new H2("Orders");
 
         accountSelect.setId(ACCOUNT_SELECT_ID);
         accountSelect.setLabel("Account");
@@ -84,8 +76,8 @@ class OrdersView extends VerticalLayout {
         grid.addColumn(OrderRow::symbol).setHeader("Symbol").setKey("symbol").setAutoWidth(true);
         grid.addColumn(OrderRow::side).setHeader("Side").setKey("side").setAutoWidth(true);
         grid.addColumn(OrderRow::type).setHeader("Type").setKey("type").setAutoWidth(true);
-        grid.addColumn(row -> plain(row.quantity())).setHeader("Quantity").setKey("quantity").setAutoWidth(true);
-        grid.addColumn(row -> plain(row.limitPrice())).setHeader("Limit price").setKey("limitPrice")
+        grid.addColumn(row -> formats.of(row.symbol()).quantity(row.quantity())).setHeader("Quantity").setKey("quantity").setAutoWidth(true);
+        grid.addColumn(row -> formats.of(row.symbol()).price(row.limitPrice())).setHeader("Limit price").setKey("limitPrice")
                 .setAutoWidth(true);
         grid.addColumn(OrderRow::status).setHeader("Status").setKey("status").setAutoWidth(true);
         grid.addColumn(OrderRow::clientOrderId).setHeader("Client order id").setKey("clientOrderId")
@@ -103,6 +95,7 @@ class OrdersView extends VerticalLayout {
     @Override
     protected void onAttach(AttachEvent attachEvent) {
         super.onAttach(attachEvent);
+        formats = instruments.formats();
         if (accountSelect.getValue() == null) {
             loadAccounts();
         } else {
@@ -199,9 +192,6 @@ class OrdersView extends VerticalLayout {
         notification.open();
     }
 
-    private static String plain(BigDecimal value) {
-        return value == null ? "" : value.toPlainString();
-    }
 
     private static String time(Instant instant) {
         return instant == null ? "" : TIME.format(instant);

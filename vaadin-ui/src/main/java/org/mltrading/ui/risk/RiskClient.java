@@ -17,8 +17,8 @@ public class RiskClient {
     static final String ACCOUNTS_QUERY = "query RiskAccounts { accounts { " + ACCOUNT_FIELDS + " } }";
     static final String HALT = "mutation Halt($accountId: ID!, $reason: String!) { "
             + "haltTrading(accountId: $accountId, reason: $reason) { " + ACCOUNT_FIELDS + " } }";
-    static final String RESUME = "mutation Resume($accountId: ID!) { resumeTrading(accountId: $accountId) { "
-            + ACCOUNT_FIELDS + " } }";
+    static final String RESUME = "mutation Resume($accountId: ID!, $reason: String) { "
+            + "resumeTrading(accountId: $accountId, reason: $reason) { " + ACCOUNT_FIELDS + " } }";
 
     private final PlatformGraphQlClient graphQl;
     private final AccessTokens tokens;
@@ -38,8 +38,10 @@ public class RiskClient {
                 RiskAccount.class);
     }
 
-    public RiskAccount resume(String accountId) {
-        return graphQl.query(token(), RESUME, Map.of("accountId", accountId), "resumeTrading", RiskAccount.class);
+    /** Lifts a halt; the reason is recorded with the state change (the page always asks for one). */
+    public RiskAccount resume(String accountId, String reason) {
+        return graphQl.query(token(), RESUME, Map.of("accountId", accountId, "reason", reason), "resumeTrading",
+                RiskAccount.class);
     }
 
     private String token() {

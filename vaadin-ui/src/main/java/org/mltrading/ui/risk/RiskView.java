@@ -1,6 +1,5 @@
 package org.mltrading.ui.risk;
 
-import static org.mltrading.ui.shell.Formats.money;
 import static org.mltrading.ui.shell.Formats.percent;
 
 import com.vaadin.flow.component.AttachEvent;
@@ -25,6 +24,7 @@ import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 import org.mltrading.ui.graphql.GraphQlApiException;
 import org.mltrading.ui.security.AccessTokens;
+import org.mltrading.ui.shell.InstrumentFormat;
 import org.mltrading.ui.shell.MainLayout;
 import org.mltrading.ui.shell.NotificationCenter;
 import org.slf4j.Logger;
@@ -61,17 +61,26 @@ class RiskView extends VerticalLayout {
         breaches.setAllRowsVisible(true);
 
         accounts.setId("risk-accounts");
-        accounts.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-        accounts.addColumn(RiskAccount::id).setHeader("Account").setKey("id").setAutoWidth(true);
-        accounts.addColumn(RiskAccount::owner).setHeader("Owner").setKey("owner").setAutoWidth(true);
-        accounts.addColumn(a -> money(a.equity())).setHeader("Equity").setKey("equity").setAutoWidth(true);
-        accounts.addComponentColumn(RiskView::state).setHeader("State").setKey("state").setAutoWidth(true);
-        accounts.addColumn(a -> a.limits() == null ? "" : money(a.limits().maxGrossExposure()))
-                .setHeader("Max gross exposure").setKey("maxGross").setAutoWidth(true);
-        accounts.addComponentColumn(a -> usageBar(a, 0)).setHeader("Gross exposure used").setKey("grossUsed");
-        accounts.addComponentColumn(a -> usageBar(a, 1)).setHeader("Daily loss used").setKey("lossUsed");
-        accounts.addComponentColumn(a -> usageBar(a, 2)).setHeader("Largest position").setKey("positionUsed");
-        accounts.addComponentColumn(this::killSwitch).setHeader("Kill switch").setKey("killSwitch").setAutoWidth(true);
+        accounts.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+        // Column widths are set, not left to equal flex shares: at 1440 px the usage columns squeezed
+        // the headers to "Gross e…" and the kill switch to "H". Text columns size to their content,
+        // usage columns get the room of bar + percentage, and the kill switch is pinned to the right
+        // edge so it stays reachable when the grid scrolls sideways on narrow screens.
+        accounts.addColumn(RiskAccount::id).setHeader("Account").setKey("id").setAutoWidth(true).setFlexGrow(1)
+                .setFrozen(true);
+        accounts.addColumn(RiskAccount::owner).setHeader("Owner").setKey("owner").setAutoWidth(true).setFlexGrow(0);
+        accounts.addColumn(a -> InstrumentFormat.money(a.equity(), a.currency())).setHeader("Equity").setKey("equity").setAutoWidth(true)
+                .setFlexGrow(0).setTextAlign(com.vaadin.flow.component.grid.ColumnTextAlign.END);
+        accounts.addComponentColumn(RiskView::state).setHeader("State").setKey("state").setAutoWidth(true)
+                .setFlexGrow(0).setTooltipGenerator(a -> a.tradingStateReason() == null ? "" : a.tradingStateReason());
+        accounts.addColumn(a -> a.limits() == null ? "" : InstrumentFormat.money(a.limits().maxGrossExposure(), a.currency()))
+                .setHeader("Max gross exposure").setKey("maxGross").setAutoWidth(true).setFlexGrow(0)
+                .setTextAlign(com.vaadin.flow.component.grid.ColumnTextAlign.END);
+        usageColumn(0, "Gross exposure", "grossUsed");
+        usageColumn(1, "Daily loss", "lossUsed");
+        usageColumn(2, "Largest position", "positionUsed");
+        accounts.addComponentColumn(this::killSwitch).setHeader("Kill switch").setKey("killSwitch")
+                .setWidth(KILL_SWITCH_WIDTH).setFlexGrow(0).setFrozenToEnd(true);
         accounts.setEmptyStateText("No accounts.");
         accounts.setSizeFull();
 
@@ -97,11 +106,25 @@ class RiskView extends VerticalLayout {
         breaches.setItems(LimitUsage.breaches(all));
     }
 
+    /** The state as a badge; the reason (free text, possibly long) is in the cell's tooltip. */
     private static Span state(RiskAccount account) {
-        Span state = new Span(account.tradingState() + (account.tradingStateReason() == null ? ""
-                : " — " + account.tradingStateReason()));
+        Span state = new Span(account.tradingState());
         state.getElement().getThemeList().add(account.halted() ? "badge error" : "badge success");
         return state;
+    }
+
+    /** The widest kill-switch button ("Resume trading", small) with the cell's padding. */
+    static final String KILL_SWITCH_WIDTH = "140px";
+    /**
+     * Bar (46 px) + "100.0 %" + spacing; the header ("Gross exposure") fits too. With these widths
+     * all columns fit the 1440 px window next to the side menu (the 160 px of the first attempt
+     * pushed "Largest position" under the pinned kill switch, seen in the browser screenshot).
+     */
+    static final String USAGE_WIDTH = "136px";
+
+    private void usageColumn(int which, String header, String key) {
+        accounts.addComponentColumn(a -> usageBar(a, which)).setHeader(header).setKey(key)
+                .setWidth(USAGE_WIDTH).setFlexGrow(0);
     }
 
     private static HorizontalLayout usageBar(RiskAccount account, int which) {
@@ -111,7 +134,7 @@ class RiskView extends VerticalLayout {
         }
         LimitUsage.Usage usage = usages.get(which);
         ProgressBar bar = new ProgressBar(0, 1, Math.min(1.0, usage.fraction().doubleValue()));
-        bar.setWidth("90px");
+        bar.setWidth("46px");
         if (usage.level() == LimitUsage.Level.BREACH) {
             bar.addThemeVariants(ProgressBarVariant.LUMO_ERROR);
         } else if (usage.level() == LimitUsage.Level.WARNING) {
@@ -126,15 +149,7 @@ class RiskView extends VerticalLayout {
 
     private Button killSwitch(RiskAccount account) {
         if (account.halted()) {
-            Button resume = new Button("Resume trading", click -> {
-                try {
-                    risk.resume(account.id());
-                    notifications.post(NotificationCenter.Level.INFO, "Trading resumed on " + account.id());
-                    refresh();
-                } catch (RuntimeException failure) {
-                    showError("Trading could not be resumed", failure);
-                }
-            });
+            Button resume = new Button("Resume trading", click -> confirmResume(account));
             resume.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_SUCCESS);
             resume.setId("resume-" + account.id());
             return resume;
@@ -146,33 +161,58 @@ class RiskView extends VerticalLayout {
     }
 
     private void confirmHalt(RiskAccount account) {
+        reasonDialog("halt", "Halt trading on " + account.id() + "?",
+                "Every new order of the account is refused until trading is resumed.",
+                "Halt trading", "Keep trading", ButtonVariant.LUMO_ERROR, reason -> {
+                    risk.halt(account.id(), reason);
+                    notifications.post(NotificationCenter.Level.WARNING, "Trading halted on " + account.id());
+                }, "Trading could not be halted");
+    }
+
+    /** Resuming is as deliberate as halting: a reason (recorded with the state change) and a confirmation. */
+    private void confirmResume(RiskAccount account) {
+        reasonDialog("resume", "Resume trading on " + account.id() + "?",
+                "The account accepts new orders again." + (account.tradingStateReason() == null ? ""
+                        : " It was halted: " + account.tradingStateReason() + "."),
+                "Resume trading", "Stay halted", ButtonVariant.LUMO_SUCCESS, reason -> {
+                    risk.resume(account.id(), reason);
+                    notifications.post(NotificationCenter.Level.INFO, "Trading resumed on " + account.id());
+                }, "Trading could not be resumed");
+    }
+
+    /** Ids: {@code <kind>-dialog}, {@code <kind>-reason}, {@code <kind>-confirm} (browser tests). */
+    private void reasonDialog(String kind, String title, String explanation, String confirmText, String cancelText,
+                              ButtonVariant tone, java.util.function.Consumer<String> action, String failureText) {
         Dialog dialog = new Dialog();
-        dialog.setId("halt-dialog");
-        dialog.setHeaderTitle("Halt trading on " + account.id() + "?");
+        dialog.setId(kind + "-dialog");
+        dialog.setHeaderTitle(title);
+        dialog.setWidth("460px");
         TextField reason = new TextField("Reason");
-        reason.setId("halt-reason");
+        reason.setId(kind + "-reason");
         reason.setRequired(true);
         reason.setWidthFull();
-        dialog.add(new Span("Every new order of the account is refused until trading is resumed."), reason);
-        Button halt = new Button("Halt trading", click -> {
+        // the value reaches the server as typed, so the confirm button sees it even without a blur
+        reason.setValueChangeMode(com.vaadin.flow.data.value.ValueChangeMode.EAGER);
+        dialog.add(new Span(explanation), reason);
+        Button confirm = new Button(confirmText, click -> {
             if (reason.getValue().isBlank()) {
                 reason.setErrorMessage("Give a reason: it is recorded and shown to the trader.");
                 reason.setInvalid(true);
                 return;
             }
             try {
-                risk.halt(account.id(), reason.getValue().trim());
-                notifications.post(NotificationCenter.Level.WARNING, "Trading halted on " + account.id());
+                action.accept(reason.getValue().trim());
                 dialog.close();
                 refresh();
             } catch (RuntimeException failure) {
-                showError("Trading could not be halted", failure);
+                showError(failureText, failure);
             }
         });
-        halt.setId("halt-confirm");
-        halt.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
-        dialog.getFooter().add(new Button("Keep trading", click -> dialog.close()), halt);
+        confirm.setId(kind + "-confirm");
+        confirm.addThemeVariants(tone, ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(new Button(cancelText, click -> dialog.close()), confirm);
         dialog.open();
+        reason.focus();
     }
 
     private void showError(String what, Throwable failure) {

@@ -1,5 +1,6 @@
 package org.mltrading.ui.security;
 
+import com.vaadin.flow.spring.security.UidlRedirectStrategy;
 import com.vaadin.flow.spring.security.VaadinWebSecurity;
 import java.util.HashMap;
 import java.util.Map;
@@ -44,6 +45,9 @@ public class UiSecurityConfiguration extends VaadinWebSecurity {
     /** Paths of the GraphQL API and actuator: never handled by this (session, redirecting) chain. */
     public static final String[] API_PATHS = {"/graphql/**", "/subscriptions/**", "/actuator/**"};
 
+    /** Where the auth server sends the browser after logout: must equal the registered URI exactly. */
+    static final String POST_LOGOUT_REDIRECT_URI = "{baseUrl}/";
+
     /** Static files of the chart component (META-INF/resources/mlt-chart). */
     static final String CHART_MODULES = "/mlt-chart/**";
 
@@ -63,8 +67,10 @@ public class UiSecurityConfiguration extends VaadinWebSecurity {
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher(CHART_MODULES)).permitAll());
         super.configure(http);
-        // "{baseUrl}": after logout the browser comes back to the UI (and from there to the login).
-        setOAuth2LoginPage(http, LOGIN_PAGE, "{baseUrl}");
+        // after logout the browser comes back to the UI (and from there to the login). The auth server
+        // compares it character by character with the client's registered post-logout redirect URI,
+        // which ends with "/" (auth-server-local.yml): "{baseUrl}" alone would be refused.
+        setOAuth2LoginPage(http, LOGIN_PAGE, POST_LOGOUT_REDIRECT_URI);
         http.oauth2Login(login -> login
                 .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(pkceResolver()))
                 // roles come from the signed ID token (the auth server puts the roles claim there)
@@ -94,6 +100,11 @@ public class UiSecurityConfiguration extends VaadinWebSecurity {
                     .build();
         };
         var handler = new OidcClientInitiatedLogoutSuccessHandler(withEndSession);
+        // "Log out" runs inside a Vaadin UIDL request (an XHR): a plain 302 to the auth server made the
+        // XHR follow it cross-origin, which the browser refused (CORS) while the page stayed logged in.
+        // Vaadin's strategy turns the redirect into a top-level navigation (Page.setLocation) there,
+        // and is a normal 302 for ordinary requests. Vaadin's own default handler does the same.
+        handler.setRedirectStrategy(new UidlRedirectStrategy());
         handler.setPostLogoutRedirectUri(postLogoutRedirectUri);
         return handler;
     }

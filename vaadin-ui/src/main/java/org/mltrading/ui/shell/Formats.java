@@ -18,6 +18,22 @@ public final class Formats {
         return value == null ? "" : value.stripTrailingZeros().toPlainString();
     }
 
+    /** "1,194", "0.5", "-12,345.25": thousands grouped, no trailing zeros. */
+    public static String number(BigDecimal value) {
+        if (value == null) {
+            return "";
+        }
+        BigDecimal shown = value.stripTrailingZeros();
+        if (shown.scale() < 0) {
+            shown = shown.setScale(0);
+        }
+        java.text.DecimalFormat grouped = new java.text.DecimalFormat("#,##0",
+                java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT));
+        grouped.setMinimumFractionDigits(shown.scale());
+        grouped.setMaximumFractionDigits(shown.scale());
+        return grouped.format(shown);
+    }
+
     public static String money(BigDecimal value) {
         return value == null ? "" : String.format("%,.2f", value.setScale(2, RoundingMode.HALF_EVEN));
     }

@@ -44,6 +44,8 @@ public class MainLayout extends AppLayout {
     private final Span unseenBadge = new Span();
     private final Button themeToggle = new Button();
     private Runnable stopListening;
+    private com.vaadin.flow.shared.Registration viewportListener;
+    private com.vaadin.flow.shared.Registration resizeListener;
 
     public MainLayout(AuthenticationContext authentication, NotificationCenter notifications) {
         this.notifications = notifications;
@@ -74,7 +76,9 @@ public class MainLayout extends AppLayout {
         userMenu.setId(USER_MENU_ID);
         userMenu.addThemeVariants(MenuBarVariant.LUMO_TERTIARY_INLINE);
         var user = userMenu.addItem(new Span(authentication.getPrincipalName().orElse("")));
-        user.getSubMenu().addItem("Log out", click -> authentication.logout()).setId("logout");
+        // a form POST to /logout, see Logout: ends the UI session and the auth server's
+        user.getSubMenu().addItem("Log out", click -> org.mltrading.ui.security.Logout.submit(UI.getCurrent()))
+                .setId("logout");
 
         var bar = new HorizontalLayout(new DrawerToggle(), title, themeToggle, new Div(bell, unseenBadge), userMenu);
         bar.setWidthFull();
@@ -109,7 +113,25 @@ public class MainLayout extends AppLayout {
         ThemePreference.apply(attachEvent.getUI(), dark);
         showThemeToggle(dark);
         showUnseen();
-        stopListening = notifications.onPost(this::onPosted);
+        UI ui = attachEvent.getUI();
+        // the center is shared by the session's tabs: each shell shows a post in its own UI
+        stopListening = notifications.onPost(entry -> {
+            if (UI.getCurrent() == ui) {
+                onPosted(entry);
+            } else {
+                try {
+                    ui.access(() -> onPosted(entry));
+                } catch (com.vaadin.flow.component.UIDetachedException closed) {
+                    // a tab closed without detaching: its listener goes when its UI is cleaned up
+                }
+            }
+        });
+        // the drawer (256 px) stays open on a 1024 px laptop unless told: close it below the compact width
+        viewportListener = ComponentUtil.addListener(ui, Viewport.Changed.class,
+                changed -> setDrawerOpened(!changed.compact()));
+        setDrawerOpened(!Viewport.isCompact(ui));
+        ui.getPage().retrieveExtendedClientDetails(details -> Viewport.update(ui, details.getWindowInnerWidth()));
+        resizeListener = ui.getPage().addBrowserWindowResizeListener(resized -> Viewport.update(ui, resized.getWidth()));
     }
 
     @Override
@@ -117,6 +139,12 @@ public class MainLayout extends AppLayout {
         if (stopListening != null) {
             stopListening.run();
             stopListening = null;
+        }
+        if (viewportListener != null) {
+            viewportListener.remove();
+            resizeListener.remove();
+            viewportListener = null;
+            resizeListener = null;
         }
         super.onDetach(detachEvent);
     }

@@ -17,6 +17,8 @@ import java.util.Optional;
  */
 public final class Blotter {
 
+    private org.mltrading.ui.shell.InstrumentFormats formats = new org.mltrading.ui.shell.InstrumentFormats();
+
     static final Comparator<DeskOrder> NEWEST_FIRST = Comparator.comparing(DeskOrder::placedAt,
             Comparator.nullsLast(Comparator.<Instant>reverseOrder())).thenComparing(DeskOrder::id);
 
@@ -70,23 +72,30 @@ public final class Blotter {
         return new Applied(true, eventOf(current, update));
     }
 
-    static Optional<DeskEvent> eventOf(DeskOrder before, DeskOrder after) {
+    /** Instruments' ticks and lots for the messages ("Filled: BUY 7 AAPL @ 230.05"). */
+    public Blotter formats(org.mltrading.ui.shell.InstrumentFormats formats) {
+        this.formats = formats;
+        return this;
+    }
+
+    Optional<DeskEvent> eventOf(DeskOrder before, DeskOrder after) {
+        var format = formats.of(after.symbol());
         boolean statusChanged = before == null || !before.status().equals(after.status());
         boolean moreFilled = filled(after).compareTo(before == null ? BigDecimal.ZERO : filled(before)) > 0;
-        String name = after.side() + " " + plain(after.quantity()) + " " + after.symbol();
+        String name = after.side() + " " + format.quantity(after.quantity()) + " " + after.symbol();
         return switch (after.status()) {
             case "FILLED" -> statusChanged
                     ? Optional.of(new DeskEvent(DeskEvent.Kind.FILLED, after,
-                            "Filled: " + name + " @ " + plain(after.averagePrice())))
+                            "Filled: " + name + " @ " + average(format, after.averagePrice())))
                     : Optional.empty();
             case "PARTIALLY_FILLED" -> moreFilled
                     ? Optional.of(new DeskEvent(DeskEvent.Kind.PARTIALLY_FILLED, after, "Partially filled: "
-                            + name + " (" + plain(after.filledQuantity()) + " done @ " + plain(after.averagePrice()) + ")"))
+                            + name + " (" + format.quantity(after.filledQuantity()) + " done @ "
+                            + average(format, after.averagePrice()) + ")"))
                     : Optional.empty();
             case "REJECTED" -> statusChanged
-                    ? Optional.of(new DeskEvent(DeskEvent.Kind.REJECTED, after, "Rejected: " + name
-                            + (after.rejectCode() == null ? "" : " (" + after.rejectCode() + ")")
-                            + (after.rejectReason() == null ? "" : ": " + after.rejectReason())))
+                    ? Optional.of(new DeskEvent(DeskEvent.Kind.REJECTED, after, "Rejected: " + name + " — "
+                            + org.mltrading.ui.graphql.Refusals.describe(after.rejectCode(), after.rejectReason())))
                     : Optional.empty();
             case "CANCELLED" -> statusChanged
                     ? Optional.of(new DeskEvent(DeskEvent.Kind.CANCELLED, after, "Cancelled: " + name
@@ -105,6 +114,10 @@ public final class Blotter {
 
     private static BigDecimal filled(DeskOrder order) {
         return order.filledQuantity() == null ? BigDecimal.ZERO : order.filledQuantity();
+    }
+
+    private static String average(org.mltrading.ui.shell.InstrumentFormat format, BigDecimal price) {
+        return price == null ? "-" : format.averagePrice(price);
     }
 
     private static String plain(BigDecimal value) {

@@ -30,6 +30,11 @@ public final class LivePositions {
         snapshot.forEach(this::apply);
     }
 
+    /** Adds the positions of symbols not shown yet; keeps the ones shown (they may be newer). */
+    public void addMissing(List<PositionView> snapshot) {
+        snapshot.forEach(position -> positions.putIfAbsent(position.symbol(), position));
+    }
+
     public void apply(PositionView position) {
         positions.put(position.symbol(), position);
     }
@@ -43,6 +48,11 @@ public final class LivePositions {
         marks.put(quote.symbol(), mark);
         PositionView position = positions.get(quote.symbol());
         return position != null && position.quantity().signum() != 0;
+    }
+
+    /** The latest live mark of a symbol, or null before its first quote. */
+    public BigDecimal markOf(String symbol) {
+        return marks.get(symbol);
     }
 
     public List<Row> rows() {

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import org.mltrading.ui.chart.ChartMarker;
 import org.mltrading.ui.marketdata.ChartInterval;
+import org.mltrading.ui.shell.InstrumentFormat;
 
 /**
  * The chart markers of the user's orders and fills in one symbol: an order where it was placed, a
@@ -17,6 +18,12 @@ public final class OrderMarkers {
     }
 
     public static List<ChartMarker> of(List<DeskOrder> orders, String symbol, ChartInterval interval, Instant from) {
+        return of(orders, symbol, interval, from, InstrumentFormat.UNKNOWN);
+    }
+
+    /** With the instrument's tick and lot: "Fill 10 @ 230.05", not "@ 230.053003". */
+    public static List<ChartMarker> of(List<DeskOrder> orders, String symbol, ChartInterval interval, Instant from,
+                                       InstrumentFormat format) {
         List<ChartMarker> markers = new ArrayList<>();
         for (DeskOrder order : orders) {
             if (!symbol.equals(order.symbol())) {
@@ -24,13 +31,12 @@ public final class OrderMarkers {
             }
             if (order.placedAt() != null && !order.placedAt().isBefore(from)) {
                 markers.add(new ChartMarker(interval.barStart(order.placedAt()).getEpochSecond(), order.side(),
-                        order.side() + " " + order.quantity().stripTrailingZeros().toPlainString(), "order"));
+                        order.side() + " " + format.quantity(order.quantity()), "order"));
             }
             for (DeskOrder.DeskFill fill : order.fills()) {
                 if (fill.time() != null && !fill.time().isBefore(from)) {
                     markers.add(new ChartMarker(interval.barStart(fill.time()).getEpochSecond(), order.side(),
-                            "Fill " + fill.quantity().stripTrailingZeros().toPlainString() + " @ "
-                                    + fill.price().stripTrailingZeros().toPlainString(), "fill"));
+                            "Fill " + format.quantity(fill.quantity()) + " @ " + format.price(fill.price()), "fill"));
                 }
             }
         }

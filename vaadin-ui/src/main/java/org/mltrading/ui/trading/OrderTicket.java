@@ -54,6 +54,9 @@ public final class OrderTicket {
     private BigDecimal limitPrice;
     private BigDecimal stopPrice;
     private TimeInForce timeInForce = TimeInForce.DAY;
+    /** The instrument's smallest price and quantity steps; null until an instrument is known. */
+    private BigDecimal tickSize;
+    private BigDecimal lotSize;
 
     public String symbol() {
         return symbol;
@@ -109,6 +112,16 @@ public final class OrderTicket {
         return this;
     }
 
+    /**
+     * The selected instrument's tick (price step) and lot (quantity step): the API refuses prices and
+     * quantities off these grids, so the ticket says so at the field, with the numbers, before sending.
+     */
+    public OrderTicket increments(BigDecimal tickSize, BigDecimal lotSize) {
+        this.tickSize = positiveOrNull(tickSize);
+        this.lotSize = positiveOrNull(lotSize);
+        return this;
+    }
+
     public TimeInForce timeInForce() {
         return timeInForce;
     }
@@ -134,6 +147,9 @@ public final class OrderTicket {
             problems.put(QUANTITY, "Enter a quantity.");
         } else if (quantity.signum() <= 0) {
             problems.put(QUANTITY, "Quantity must be greater than zero.");
+        } else if (offGrid(quantity, lotSize)) {
+            problems.put(QUANTITY, "Quantity " + plain(quantity) + " is not a multiple of the lot size "
+                    + plain(lotSize) + nearest(quantity, lotSize) + ".");
         }
         if (type != null && type.needsLimitPrice()) {
             positivePrice(limitPrice, LIMIT_PRICE, "A " + label(type) + " order needs a limit price.", problems);
@@ -196,12 +212,47 @@ public final class OrderTicket {
         };
     }
 
-    private static void positivePrice(BigDecimal price, String field, String missing, Map<String, String> problems) {
+    /** Problems of values the trader has entered (not of empty fields): shown while typing. */
+    public Map<String, String> enteredValueProblems() {
+        Map<String, String> problems = problems();
+        if (quantity == null) {
+            problems.remove(QUANTITY);
+        }
+        if (limitPrice == null) {
+            problems.remove(LIMIT_PRICE);
+        }
+        if (stopPrice == null) {
+            problems.remove(STOP_PRICE);
+        }
+        problems.keySet().retainAll(java.util.Set.of(QUANTITY, LIMIT_PRICE, STOP_PRICE));
+        return problems;
+    }
+
+    private void positivePrice(BigDecimal price, String field, String missing, Map<String, String> problems) {
         if (price == null) {
             problems.put(field, missing);
         } else if (price.signum() <= 0) {
             problems.put(field, field + " must be greater than zero.");
+        } else if (offGrid(price, tickSize)) {
+            problems.put(field, field + " " + plain(price) + " is not a multiple of the tick size " + plain(tickSize)
+                    + nearest(price, tickSize) + ".");
         }
+    }
+
+    private static boolean offGrid(BigDecimal value, BigDecimal step) {
+        return step != null && value.remainder(step).signum() != 0;
+    }
+
+    /** " (nearest 229.12 or 229.13)": the two values on the grid around an off-grid one. */
+    private static String nearest(BigDecimal value, BigDecimal step) {
+        BigDecimal below = value.divide(step, 0, java.math.RoundingMode.FLOOR).multiply(step);
+        BigDecimal above = below.add(step);
+        return below.signum() > 0 ? " (nearest " + plain(below) + " or " + plain(above) + ")"
+                : " (smallest " + plain(above) + ")";
+    }
+
+    private static BigDecimal positiveOrNull(BigDecimal step) {
+        return step == null || step.signum() <= 0 ? null : step;
     }
 
     private static String label(Type type) {

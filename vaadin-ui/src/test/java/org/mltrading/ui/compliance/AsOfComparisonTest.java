@@ -37,4 +37,34 @@ class AsOfComparisonTest {
         assertThat(rows).hasSize(4).allMatch(row -> row.then().isEmpty());
         assertThat(rows).filteredOn(AsOfComparison.Row::changed).hasSize(3);
     }
+
+    @Test
+    void values_read_as_words_grouped_numbers_utc_times_and_positions_with_the_difference() {
+        Map<String, Object> then = new LinkedHashMap<>();
+        then.put("cash", "997699.3549435");
+        then.put("placedAt", "2026-11-25T22:05:01.123Z");
+        then.put("positions", List.of(Map.of("symbol", "AAPL", "quantity", "10", "averagePrice", "230.0445")));
+        then.put("accountId", "12345678");
+        Map<String, Object> now = new LinkedHashMap<>(then);
+        now.put("cash", "995398.71");
+        now.put("positions", List.of());
+
+        List<AsOfComparison.Row> rows = AsOfComparison.of(then, now);
+
+        assertThat(rows).extracting(AsOfComparison.Row::label)
+                .containsExactly("Cash", "Placed at", "Positions", "Account id");
+        assertThat(rows.get(0).then()).isEqualTo("997,699.35");
+        assertThat(rows.get(0).difference()).isEqualTo("-2,300.64");
+        assertThat(rows.get(1).then()).isEqualTo("2026-11-25 22:05:01 UTC");
+        assertThat(rows.get(1).changed()).isFalse();
+        assertThat(rows.get(2).then()).isEqualTo("AAPL 10 @ 230.0445");
+        assertThat(rows.get(2).difference()).isEqualTo("AAPL 10 @ 230.0445 → none");
+        assertThat(rows.get(3).then()).isEqualTo("12345678");
+    }
+
+    @Test
+    void numbers_equal_in_value_are_not_a_change() {
+        assertThat(AsOfComparison.of(Map.of("quantity", "100"), Map.of("quantity", "100.000")))
+                .singleElement().satisfies(row -> assertThat(row.changed()).isFalse());
+    }
 }

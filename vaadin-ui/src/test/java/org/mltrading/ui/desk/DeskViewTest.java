@@ -172,7 +172,8 @@ class DeskViewTest {
         bars.tryEmitNext(candle(T0.plusSeconds(120), "102"));
 
         awaitPushed(() -> {
-            assertThat(GridKt._getFormatted(grid("watchlist"), 0, "bid")).isEqualTo("101");
+            // to the tick (0.01): the watchlist mixed "230" and "230.02"
+            assertThat(GridKt._getFormatted(grid("watchlist"), 0, "bid")).isEqualTo("101.00");
             assertThat(_get(CandlestickChart.class).bars()).extracting(b -> b.close())
                     .containsExactly(100.0, 101.5, 102.0);
         });
@@ -226,8 +227,58 @@ class DeskViewTest {
         assertThat(_get(Span.class, spec -> spec.withId("preview-verdict")).getText()).isEqualTo("Pre-trade check fails");
         assertThat(context.getBean(NotificationCenter.class).entries()).singleElement().satisfies(entry -> {
             assertThat(entry.level()).isEqualTo(NotificationCenter.Level.WARNING);
-            assertThat(entry.message()).isEqualTo("Not sent — Buy 20000 AAPL @ market fails RISK_MAX_ORDER_NOTIONAL");
+            assertThat(entry.message()).isEqualTo("Not sent — Buy 20000 AAPL @ market. "
+                    + "Order value over the account's limit: 2,000,000 > 100,000");
         });
+        assertThat(_get(com.vaadin.flow.component.html.Div.class, spec -> spec.withId("ticket-preview")).getElement()
+                .getTextRecursively()).contains("Order value over the account's limit: 2,000,000 > 100,000")
+                .doesNotContain("RISK_");
+    }
+
+    @Test
+    void a_quantity_off_the_lot_is_refused_at_the_field_with_the_numbers_and_never_sent() {
+        _get(BigDecimalField.class, spec -> spec.withLabel("Quantity")).setValue(new BigDecimal("1.5"));
+
+        BigDecimalField quantity = _get(BigDecimalField.class, spec -> spec.withLabel("Quantity"));
+        assertThat(quantity.isInvalid()).isTrue();
+        assertThat(quantity.getErrorMessage()).isEqualTo("Quantity 1.5 is not a multiple of the lot size 1 (nearest 1 or 2).");
+        _click(_get(Button.class, spec -> spec.withId("place-order")));
+        verify(trading, never()).preview(any());
+        verify(trading, never()).place(any());
+    }
+
+    @Test
+    void a_refusal_of_the_api_is_shown_in_words_with_its_numbers_not_as_an_unexpected_error() {
+        when(trading.preview(any())).thenThrow(new org.mltrading.ui.graphql.GraphQlApiException(
+                org.mltrading.ui.graphql.GraphQlApiException.Kind.REJECTED, "ORDER_INVALID_PRICE",
+                "prices must be multiples of the tick size 0.01", null));
+
+        _get(BigDecimalField.class, spec -> spec.withLabel("Quantity")).setValue(new BigDecimal("7"));
+
+        assertThat(_get(com.vaadin.flow.component.html.Div.class, spec -> spec.withId("ticket-preview")).getElement()
+                .getTextRecursively()).isEqualTo("Price not accepted: prices must be multiples of the tick size 0.01");
+        com.github.mvysny.kaributesting.v10.NotificationsKt.expectNoNotifications();
+    }
+
+    @Test
+    void a_halted_account_cannot_place_orders_and_the_button_says_why() {
+        AccountSummary halted = new AccountSummary("halted-account", "Halted", "USD", new BigDecimal("1000000"),
+                new BigDecimal("1000000"), "HALTED", "desk limit breach", List.of());
+        when(trading.recentOrders("halted-account")).thenReturn(List.of());
+        @SuppressWarnings("unchecked")
+        com.vaadin.flow.component.select.Select<AccountSummary> account =
+                _get(com.vaadin.flow.component.select.Select.class, spec -> spec.withId("desk-account"));
+        account.setItems(DEMO, halted);
+        account.setValue(halted);
+
+        Button place = _get(Button.class, spec -> spec.withId("place-order"));
+        assertThat(place.isEnabled()).isFalse();
+        assertThat(place.getText()).isEqualTo("Trading halted");
+        assertThat(place.getTooltip().getText()).contains("desk limit breach");
+
+        account.setValue(DEMO);
+        assertThat(place.isEnabled()).isTrue();
+        assertThat(place.getText()).isEqualTo("Place order");
     }
 
     @Test
@@ -273,5 +324,169 @@ class DeskViewTest {
         assertThat(positions.currentSubscriberCount()).isZero();
         assertThat(predictions.currentSubscriberCount()).isZero();
         verify(channel).close();
+    }
+
+    @Test
+    void after_a_fill_cash_equity_and_positions_are_read_again_even_without_a_position_push() {
+        PositionView bought = new PositionView("demo-account", "AAPL", new BigDecimal("7"), new BigDecimal("101.02"),
+                new BigDecimal("707.14"), BigDecimal.ZERO, BigDecimal.ZERO);
+        when(trading.account("demo-account")).thenReturn(new AccountSummary("demo-account", "Demo account", "USD",
+                new BigDecimal("999292.86"), new BigDecimal("1000000"), "ACTIVE", null, List.of(bought)));
+
+        orders.tryEmitNext(marketBuy("WORKING", "0", T0.plusSeconds(91)));
+        orders.tryEmitNext(marketBuy("FILLED", "7", T0.plusSeconds(92)));
+
+        awaitPushed(() -> {
+            assertThat(_get(Span.class, spec -> spec.withId("account-figures")).getText())
+                    .startsWith("Cash 999,292.86 USD  ·  Equity 1,000,000.00 USD");
+            assertThat(GridKt._size(grid("positions"))).isEqualTo(1);
+            assertThat(GridKt._getFormatted(grid("positions"), 0, "quantity")).isEqualTo("7");
+        });
+    }
+
+    @Test
+    void equity_follows_the_mark_between_fills() {
+        PositionView bought = new PositionView("demo-account", "AAPL", new BigDecimal("7"), new BigDecimal("101.02"),
+                new BigDecimal("707.14"), BigDecimal.ZERO, BigDecimal.ZERO);
+        when(trading.account("demo-account")).thenReturn(new AccountSummary("demo-account", "Demo account", "USD",
+                new BigDecimal("999292.86"), new BigDecimal("1000000"), "ACTIVE", null, List.of(bought)));
+        positions.tryEmitNext(bought);
+        awaitPushed(() -> assertThat(_get(Span.class, spec -> spec.withId("account-figures")).getText())
+                .startsWith("Cash 999,292.86 USD  ·  Equity 1,000,000.00 USD"));
+
+        quotes.tryEmitNext(new QuoteTick("AAPL", null, null, new BigDecimal("111.02"), T0.plusSeconds(93)));
+
+        awaitPushed(() -> assertThat(_get(Span.class, spec -> spec.withId("account-figures")).getText())
+                .startsWith("Cash 999,292.86 USD  ·  Equity 1,000,070.00 USD"));
+    }
+
+    @Test
+    void the_preview_tells_the_position_now_and_after_this_order_and_names_working_orders_apart() {
+        positions.tryEmitNext(new PositionView("demo-account", "AAPL", new BigDecimal("10"), new BigDecimal("100"),
+                new BigDecimal("1000"), BigDecimal.ZERO, BigDecimal.ZERO));
+        awaitPushed(() -> assertThat(GridKt._size(grid("positions"))).isEqualTo(1));
+        when(trading.preview(any())).thenReturn(new PreTradeCheck(true, new BigDecimal("707.28"),
+                new BigDecimal("101.04"), new BigDecimal("1194"), new BigDecimal("120000"), List.of()));
+
+        _get(BigDecimalField.class, spec -> spec.withLabel("Quantity")).setValue(new BigDecimal("7"));
+
+        assertThat(_get(com.vaadin.flow.component.html.Div.class, spec -> spec.withId("preview-position"))
+                .getElement().getTextRecursively())
+                .isEqualTo("Position 10 → 17 after this order; 1,194 if all working orders fill too");
+    }
+
+    @Test
+    void the_preview_follows_the_typing_and_sits_below_the_button_so_the_button_never_moves() {
+        BigDecimalField quantity = _get(BigDecimalField.class, spec -> spec.withLabel("Quantity"));
+        assertThat(quantity.getValueChangeMode()).isEqualTo(com.vaadin.flow.data.value.ValueChangeMode.LAZY);
+        var ticket = _get(com.vaadin.flow.component.orderedlayout.VerticalLayout.class, spec -> spec.withId("order-ticket"));
+        int button = ticket.indexOf(_get(Button.class, spec -> spec.withId("place-order")));
+        int preview = ticket.indexOf(_get(com.vaadin.flow.component.html.Div.class, spec -> spec.withId("ticket-preview")));
+        assertThat(button).isLessThan(preview);
+    }
+
+    @Test
+    void at_1024_px_the_side_menu_closes_and_the_desk_narrows_its_side_panels_and_back_at_1440() {
+        var shell = _get(org.mltrading.ui.shell.MainLayout.class);
+        var ticket = _get(com.vaadin.flow.component.orderedlayout.VerticalLayout.class, spec -> spec.withId("order-ticket"));
+        assertThat(shell.isDrawerOpened()).isTrue();
+
+        org.mltrading.ui.shell.Viewport.update(UI.getCurrent(), 1024);
+
+        assertThat(shell.isDrawerOpened()).isFalse();
+        assertThat(grid("watchlist").getWidth()).isEqualTo(DeskView.WATCHLIST_WIDTH_COMPACT);
+        assertThat(ticket.getWidth()).isEqualTo(DeskView.TICKET_WIDTH_COMPACT);
+        assertThat(_get(CandlestickChart.class).getHeight()).isEqualTo("300px");
+
+        org.mltrading.ui.shell.Viewport.update(UI.getCurrent(), 1440);
+
+        assertThat(shell.isDrawerOpened()).isTrue();
+        assertThat(grid("watchlist").getWidth()).isEqualTo(DeskView.WATCHLIST_WIDTH);
+        assertThat(ticket.getWidth()).isEqualTo(DeskView.TICKET_WIDTH);
+    }
+
+    @Test
+    void a_reload_keeps_the_symbol_the_interval_the_ticket_and_the_bells_history() {
+        when(marketData.bars(eq("MSFT"), any())).thenReturn(List.of());
+        when(marketData.liveBars(eq(channel), eq("MSFT"), any())).thenReturn(bars.asFlux());
+        when(models.predictions(eq("MSFT"), any())).thenReturn(List.of());
+        when(models.livePredictions(channel, "MSFT")).thenReturn(predictions.asFlux());
+        _get(com.vaadin.flow.component.combobox.ComboBox.class, spec -> spec.withId("ticket-symbol")).setValue("MSFT");
+        GridKt._clickItem(grid("watchlist"), 1);
+        _get(com.vaadin.flow.component.tabs.Tabs.class, spec -> spec.withId("chart-interval")).setSelectedIndex(
+                ChartInterval.FIVE_MINUTES.ordinal());
+        _get(com.vaadin.flow.component.select.Select.class, spec -> spec.withId("ticket-type"))
+                .setValue(org.mltrading.ui.trading.OrderTicket.Type.LIMIT);
+        _get(BigDecimalField.class, spec -> spec.withLabel("Limit price")).setValue(new BigDecimal("101.50"));
+        orders.tryEmitNext(marketBuy("WORKING", "0", T0.plusSeconds(91)));
+        orders.tryEmitNext(marketBuy("FILLED", "7", T0.plusSeconds(92)));
+        awaitPushed(() -> assertThat(_get(Span.class, spec -> spec.withId("notification-count")).getText()).isEqualTo("1"));
+
+        UI.getCurrent().getPage().reload();
+        UI.getCurrent().navigate("");
+
+        assertThat(_get(com.vaadin.flow.component.combobox.ComboBox.class, spec -> spec.withId("ticket-symbol"))
+                .getValue()).isEqualTo("MSFT");
+        assertThat(_get(com.vaadin.flow.component.tabs.Tabs.class, spec -> spec.withId("chart-interval"))
+                .getSelectedIndex()).isEqualTo(ChartInterval.FIVE_MINUTES.ordinal());
+        verify(marketData, org.mockito.Mockito.atLeastOnce()).bars("MSFT", ChartInterval.FIVE_MINUTES);
+        assertThat(_get(com.vaadin.flow.component.select.Select.class, spec -> spec.withId("ticket-type")).getValue())
+                .isEqualTo(org.mltrading.ui.trading.OrderTicket.Type.LIMIT);
+        assertThat(_get(BigDecimalField.class, spec -> spec.withLabel("Limit price")).getValue())
+                .isEqualByComparingTo("101.50");
+        assertThat(_get(Span.class, spec -> spec.withId("notification-count")).getText()).isEqualTo("1");
+        assertThat(context.getBean(NotificationCenter.class).entries()).extracting(NotificationCenter.Entry::message)
+                .containsExactly("Filled: BUY 7 AAPL @ 101.02");
+    }
+
+    @Test
+    void prices_quantities_and_money_on_the_desk_are_written_to_tick_lot_and_currency() {
+        DeskOrder filled = new DeskOrder("o9", "desk-9", "demo-account", "AAPL", "BUY", "LIMIT", new BigDecimal("11"),
+                new BigDecimal("230.10"), null, "DAY", "FILLED", null, null, null, new BigDecimal("11.000000"),
+                new BigDecimal("230.0445481818182"), List.of(new DeskOrder.DeskFill("f1", new BigDecimal("230.053003"),
+                new BigDecimal("11"), BigDecimal.ZERO, T0.plusSeconds(60))), T0.plusSeconds(30), T0.plusSeconds(60));
+        orders.tryEmitNext(filled);
+        positions.tryEmitNext(new PositionView("demo-account", "AAPL", new BigDecimal("11.0000"),
+                new BigDecimal("230.0445481818182"), null, null, new BigDecimal("0.123456")));
+        quotes.tryEmitNext(new QuoteTick("AAPL", new BigDecimal("230"), new BigDecimal("230.02"),
+                new BigDecimal("230.053003"), T0.plusSeconds(61)));
+
+        awaitPushed(() -> {
+            assertThat(GridKt._getFormatted(grid("watchlist"), 0, "bid")).isEqualTo("230.00");
+            assertThat(GridKt._getFormatted(grid("watchlist"), 0, "ask")).isEqualTo("230.02");
+            assertThat(GridKt._getFormatted(grid("blotter"), 0, "filled")).isEqualTo("11");
+            assertThat(GridKt._getFormatted(grid("blotter"), 0, "limit")).isEqualTo("230.10");
+            assertThat(GridKt._getFormatted(grid("blotter"), 0, "avgPrice")).isEqualTo("230.0445");
+            assertThat(GridKt._getFormatted(grid("positions"), 0, "quantity")).isEqualTo("11");
+            assertThat(GridKt._getFormatted(grid("positions"), 0, "avgPrice")).isEqualTo("230.0445");
+            assertThat(GridKt._getFormatted(grid("positions"), 0, "mark")).isEqualTo("230.05");
+            assertThat(GridKt._getFormatted(grid("positions"), 0, "realizedPnl")).isEqualTo("+0.12");
+        });
+        assertThat(_get(CandlestickChart.class).markers()).extracting(m -> m.text()).contains("Fill 11 @ 230.05");
+        assertThat(context.getBean(NotificationCenter.class).entries()).extracting(NotificationCenter.Entry::message)
+                .contains("Filled: BUY 11 AAPL @ 230.0445");
+    }
+
+    @Test
+    void amend_and_cancel_stay_pinned_to_the_blotters_right_edge() {
+        Grid<DeskOrder> blotter = grid("blotter");
+        var actions = blotter.getColumnByKey("actions");
+
+        assertThat(actions.isFrozenToEnd()).isTrue();
+        assertThat(blotter.getColumns().get(blotter.getColumns().size() - 1)).isSameAs(actions);
+    }
+
+    @Test
+    void a_position_pushed_before_the_cash_is_booked_does_not_inflate_equity() {
+        when(trading.account("demo-account")).thenReturn(DEMO);
+        positions.tryEmitNext(new PositionView("demo-account", "AAPL", new BigDecimal("7"), new BigDecimal("230"),
+                new BigDecimal("1610"), BigDecimal.ZERO, BigDecimal.ZERO));
+        quotes.tryEmitNext(new QuoteTick("AAPL", null, null, new BigDecimal("230"), T0.plusSeconds(61)));
+
+        awaitPushed(() -> {
+            assertThat(GridKt._size(grid("positions"))).isEqualTo(1);
+            assertThat(_get(Span.class, spec -> spec.withId("account-figures")).getText())
+                    .startsWith("Cash 1,000,000.00 USD  ·  Equity 1,000,000.00 USD");
+        });
     }
 }

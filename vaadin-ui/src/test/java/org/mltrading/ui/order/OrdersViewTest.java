@@ -42,6 +42,8 @@ class OrdersViewTest {
 
     @MockitoBean
     OrderClient orderClient;
+    @MockitoBean
+    org.mltrading.ui.marketdata.MarketDataClient marketData;
     @Autowired
     ApplicationContext context;
 
@@ -151,5 +153,16 @@ class OrdersViewTest {
                     .contains("cannot be reached")
                     .doesNotContain("Exception", "127.0.0.1");
         });
+    }
+
+    @Test
+    void quantities_and_prices_are_written_to_the_instruments_lot_and_tick() {
+        when(marketData.instruments()).thenReturn(List.of(new org.mltrading.ui.marketdata.InstrumentInfo("AAPL", "Apple",
+                "EQUITY", "USD", new java.math.BigDecimal("0.001"), new java.math.BigDecimal("0.5"))));
+
+        UI.getCurrent().navigate(OrdersView.class);
+
+        assertThat(GridKt._getFormatted(grid(), 0, "quantity")).isEqualTo("10.0");
+        assertThat(GridKt._getFormatted(grid(), 0, "limitPrice")).isEqualTo("187.250");
     }
 }

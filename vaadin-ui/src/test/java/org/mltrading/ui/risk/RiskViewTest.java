@@ -113,4 +113,53 @@ class RiskViewTest {
         assertThat(((Button) GridKt._getCellComponent(grid("risk-accounts"), 0, "killSwitch")).getText())
                 .isEqualTo("Resume trading");
     }
+
+    @Test
+    void resuming_needs_a_reason_and_a_confirmation() {
+        when(riskClient.accounts()).thenReturn(List.of(account("a1", "HALTED", "0.1")));
+        UI.getCurrent().navigate("risk");
+        Button resume = (Button) GridKt._getCellComponent(grid("risk-accounts"), 0, "killSwitch");
+        assertThat(resume.getText()).isEqualTo("Resume trading");
+
+        _click(resume);
+        verify(riskClient, never()).resume(anyString(), anyString());
+        _click(_get(Button.class, spec -> spec.withId("resume-confirm")));
+        verify(riskClient, never()).resume(anyString(), anyString());
+        assertThat(_get(TextField.class, spec -> spec.withId("resume-reason")).isInvalid()).isTrue();
+
+        when(riskClient.accounts()).thenReturn(List.of(account("a1", "ACTIVE", "0.1")));
+        _get(TextField.class, spec -> spec.withId("resume-reason")).setValue("limits reviewed with the desk");
+        _click(_get(Button.class, spec -> spec.withId("resume-confirm")));
+
+        verify(riskClient).resume("a1", "limits reviewed with the desk");
+        assertThat(((Button) GridKt._getCellComponent(grid("risk-accounts"), 0, "killSwitch")).getText())
+                .isEqualTo("Halt trading");
+    }
+
+    @Test
+    void the_kill_switch_keeps_its_full_width_pinned_to_the_right_and_no_column_shares_the_rest_blindly() {
+        when(riskClient.accounts()).thenReturn(List.of(account("a1", "ACTIVE", "0.1")));
+        UI.getCurrent().navigate("risk");
+        Grid<RiskAccount> accounts = grid("risk-accounts");
+
+        Grid.Column<RiskAccount> killSwitch = accounts.getColumnByKey("killSwitch");
+        assertThat(killSwitch.isFrozenToEnd()).isTrue();
+        assertThat(killSwitch.getFlexGrow()).isZero();
+        assertThat(killSwitch.getWidth()).isEqualTo(RiskView.KILL_SWITCH_WIDTH);
+        // every usage column is as wide as its header's words and the bar with its percentage
+        for (String key : List.of("grossUsed", "lossUsed", "positionUsed")) {
+            assertThat(accounts.getColumnByKey(key).getWidth()).isEqualTo(RiskView.USAGE_WIDTH);
+            assertThat(accounts.getColumnByKey(key).getFlexGrow()).isZero();
+        }
+    }
+
+    @Test
+    void money_is_written_to_the_accounts_currency() {
+        when(riskClient.accounts()).thenReturn(List.of(account("a1", "ACTIVE", "0.1")));
+
+        UI.getCurrent().navigate("risk");
+
+        assertThat(GridKt._getFormatted(grid("risk-accounts"), 0, "equity")).isEqualTo("1,000,000.00 USD");
+        assertThat(GridKt._getFormatted(grid("risk-accounts"), 0, "maxGross")).isEqualTo("500,000.00 USD");
+    }
 }

@@ -42,4 +42,14 @@ class NotificationCenterTest {
         assertThat(center.entries().get(0).message()).isEqualTo("n" + (NotificationCenter.CAPACITY + 9));
         assertThat(center.unseen()).isEqualTo(NotificationCenter.CAPACITY);
     }
+
+    @Test
+    void the_same_order_state_seen_by_two_desks_of_the_session_is_kept_once() {
+        center.post(NotificationCenter.Level.SUCCESS, "Filled: BUY 7 AAPL @ 101.02", "o1 FILLED 7");
+        center.post(NotificationCenter.Level.SUCCESS, "Filled: BUY 7 AAPL @ 101.02", "o1 FILLED 7");
+        center.post(NotificationCenter.Level.SUCCESS, "Filled: BUY 7 AAPL @ 101.02", "o2 FILLED 7");
+
+        assertThat(center.entries()).hasSize(2);
+        assertThat(center.unseen()).isEqualTo(2);
+    }
 }

@@ -36,7 +36,7 @@ class BlotterTest {
         assertThat(again.shown()).isTrue();
         assertThat(again.event()).isEmpty();
         assertThat(rejection.event().orElseThrow().message())
-                .isEqualTo("Rejected: BUY 10 AAPL (RISK_MAX_ORDER_NOTIONAL): notional 2,000,000 > 1,000,000");
+                .isEqualTo("Rejected: BUY 10 AAPL — Order value over the account's limit: notional 2,000,000 > 1,000,000");
     }
 
     @Test

@@ -54,4 +54,29 @@ class OrderTicketTest {
     void every_place_gets_a_fresh_client_order_id() {
         assertThat(OrderTicket.newClientOrderId()).startsWith("desk-").isNotEqualTo(OrderTicket.newClientOrderId());
     }
+
+    @Test
+    void a_quantity_off_the_lot_and_a_price_off_the_tick_are_refused_at_the_field_with_the_numbers() {
+        OrderTicket ticket = new OrderTicket().symbol("AAPL").type(OrderTicket.Type.LIMIT)
+                .increments(new BigDecimal("0.01"), BigDecimal.ONE)
+                .quantity(new BigDecimal("1.5")).limitPrice(new BigDecimal("229.123"));
+
+        assertThat(ticket.problems()).containsOnlyKeys("Quantity", "Limit price");
+        assertThat(ticket.problems().get("Quantity"))
+                .isEqualTo("Quantity 1.5 is not a multiple of the lot size 1 (nearest 1 or 2).");
+        assertThat(ticket.problems().get("Limit price"))
+                .isEqualTo("Limit price 229.123 is not a multiple of the tick size 0.01 (nearest 229.12 or 229.13).");
+        assertThat(ticket.enteredValueProblems()).containsOnlyKeys("Quantity", "Limit price");
+    }
+
+    @Test
+    void values_on_the_grid_pass_and_empty_fields_are_not_reported_while_typing() {
+        OrderTicket ticket = new OrderTicket().symbol("AAPL").type(OrderTicket.Type.LIMIT)
+                .increments(new BigDecimal("0.01"), BigDecimal.ONE).quantity(new BigDecimal("10"));
+
+        assertThat(ticket.enteredValueProblems()).isEmpty();
+        assertThat(ticket.limitPrice(new BigDecimal("229.10")).problems()).isEmpty();
+        assertThat(ticket.quantity(new BigDecimal("0.4")).problems().get("Quantity"))
+                .isEqualTo("Quantity 0.4 is not a multiple of the lot size 1 (smallest 1).");
+    }
 }
