@@ -16,6 +16,6 @@ class DirectoryAccountVisibility implements AccountVisibility {
 
     @Override
     public boolean canView(ApiPrincipal principal, String accountId) {
-        return directory.find(accountId).filter(account -> directory.canView(principal, account)).isPresent();
+        return directory.findForAccess(accountId).filter(account -> directory.canView(principal, account)).isPresent();
     }
 }
