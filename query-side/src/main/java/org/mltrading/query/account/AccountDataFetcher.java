@@ -224,8 +224,7 @@ public class AccountDataFetcher {
      */
     static AccountFigures figures(AccountView view, java.time.Instant at) {
         Map<String, AccountView.PositionView> held = view.positions() == null ? Map.of() : view.positions();
-        BigDecimal reserved = (view.reservedExposure() == null ? Map.<String, BigDecimal>of() : view.reservedExposure())
-                .values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal reserved = view.reservedNotional() == null ? BigDecimal.ZERO : view.reservedNotional();
         return AccountFigures.of(held.values().stream()
                         .map(position -> new AccountFigures.Holding(position.quantity(), position.averagePrice())).toList(),
                 reserved, isDayOf(view, at) ? view.realizedPnlToday() : BigDecimal.ZERO);

@@ -27,13 +27,10 @@ public class AccountDirectory {
         return Optional.ofNullable(mongo.findById(accountId, AccountView.class));
     }
 
-    /**
-     * The account without its per-order reservations: what an entitlement check needs, read on every
-     * order, whatever the number of the account's open orders.
-     */
+    /** The account without its positions: what an entitlement check needs, read on every order. */
     public Optional<AccountView> findForAccess(String accountId) {
         Query query = Query.query(Criteria.where("_id").is(accountId));
-        query.fields().exclude("reservedExposure").exclude("positions");
+        query.fields().exclude("positions");
         return Optional.ofNullable(mongo.findOne(query, AccountView.class));
     }
 

@@ -34,7 +34,7 @@ final class AccountStates {
         if (event instanceof AccountCreatedEvent created) {
             return new AccountView(created.accountId().value(), created.name(), created.owner(), created.currency(),
                     created.entitledPrincipals(), created.createdAt(), created.initialCash(), TradingState.ACTIVE, null,
-                    null, Map.of(), Map.of(), BigDecimal.ZERO, null, sequence);
+                    null, Map.of(), BigDecimal.ZERO, BigDecimal.ZERO, null, sequence);
         }
         if (current == null) {
             return null;
@@ -56,10 +56,11 @@ final class AccountStates {
         }
         if (event instanceof PreTradeRiskApprovedEvent approved) {
             return current.with(sequence,
-                    account -> account.reservedExposure.put(approved.orderId().toString(), approved.reservedExposure()));
+                    account -> account.reservedNotional = account.reservedNotional.add(approved.reservedExposure()));
         }
         if (event instanceof ExposureReleasedEvent released) {
-            return current.with(sequence, account -> account.reservedExposure.remove(released.orderId().toString()));
+            return current.with(sequence, account -> account.reservedNotional = atLeastZero(
+                    account.reservedNotional.subtract(released.released())));
         }
         if (event instanceof FillAppliedEvent fill) {
             return current.with(sequence, account -> applyFill(account, fill));
@@ -80,15 +81,14 @@ final class AccountStates {
             account.realizedPnlToday = BigDecimal.ZERO;
         }
         account.realizedPnlToday = account.realizedPnlToday.add(event.realizedPnl());
-        BigDecimal reserved = account.reservedExposure.get(event.orderId().toString());
-        if (reserved != null) {
-            // as the account aggregate's Reservation: used up at zero, so the document keeps open orders only
-            BigDecimal left = reserved.subtract(event.price().multiply(event.quantity()));
-            if (left.signum() > 0) {
-                account.reservedExposure.put(event.orderId().toString(), left);
-            } else {
-                account.reservedExposure.remove(event.orderId().toString());
-            }
-        }
+        // the account aggregate says how much of the order's reservation the fill consumed; an event stored
+        // before it said so counts its whole notional (at most what is reserved)
+        BigDecimal used = event.reservationUsed() != null ? event.reservationUsed()
+                : event.price().multiply(event.quantity());
+        account.reservedNotional = atLeastZero(account.reservedNotional.subtract(used));
+    }
+
+    private static BigDecimal atLeastZero(BigDecimal value) {
+        return value.signum() < 0 ? BigDecimal.ZERO : value;
     }
 }

@@ -12,7 +12,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * Read model of an account in MongoDB ({@code accounts}): identity and entitlements, cash, positions,
- * limits, trading state and the exposure reserved by open orders. Money in the account currency.
+ * limits, trading state and the total exposure reserved by open orders (one number, not an entry per
+ * open order: the document is read on every order and rewritten every batch). Money in the account
+ * currency.
  * {@code lastSequence} makes the projection idempotent (see OrderView).
  */
 @Document("accounts")
@@ -28,7 +30,7 @@ public record AccountView(
         String tradingStateReason,
         RiskLimits limits,
         Map<String, PositionView> positions,
-        Map<String, BigDecimal> reservedExposure,
+        BigDecimal reservedNotional,
         BigDecimal realizedPnlToday,
         Instant realizedPnlDay,
         long lastSequence) {
@@ -52,7 +54,7 @@ public record AccountView(
         String tradingStateReason;
         RiskLimits limits;
         final Map<String, PositionView> positions;
-        final Map<String, BigDecimal> reservedExposure;
+        BigDecimal reservedNotional;
         BigDecimal realizedPnlToday;
         Instant realizedPnlDay;
         final Set<String> entitledPrincipals;
@@ -65,14 +67,14 @@ public record AccountView(
             this.tradingStateReason = base.tradingStateReason;
             this.limits = base.limits;
             this.positions = new HashMap<>(base.positions == null ? Map.of() : base.positions);
-            this.reservedExposure = new HashMap<>(base.reservedExposure == null ? Map.of() : base.reservedExposure);
+            this.reservedNotional = base.reservedNotional == null ? BigDecimal.ZERO : base.reservedNotional;
             this.realizedPnlToday = base.realizedPnlToday == null ? BigDecimal.ZERO : base.realizedPnlToday;
             this.realizedPnlDay = base.realizedPnlDay;
         }
 
         AccountView build(long sequence) {
             return new AccountView(base.id, base.name, base.owner, base.currency, Set.copyOf(entitledPrincipals), base.createdAt,
-                    cash, tradingState, tradingStateReason, limits, positions, reservedExposure, realizedPnlToday,
+                    cash, tradingState, tradingStateReason, limits, positions, reservedNotional, realizedPnlToday,
                     realizedPnlDay, sequence);
         }
     }

@@ -80,22 +80,28 @@ class AccountFiguresContractTest {
         events.add(new RiskLimitsSetEvent(ACCOUNT, RiskLimits.defaults(), YESTERDAY));
         // yesterday: bought 30 AAPL and sold 10 at a loss (not today's loss)
         events.add(approved("a1", "AAPL", Side.BUY, "30", "5400.00", YESTERDAY));
-        events.add(fill("a1", "f1", "AAPL", Side.BUY, "179.50", "30", "30", "179.50", "0", "994615", YESTERDAY));
+        events.add(fill("a1", "f1", "AAPL", Side.BUY, "179.50", "30", "30", "179.50", "0", "994615", YESTERDAY, "5385"));
         events.add(approved("a2", "AAPL", Side.SELL, "10", "1790.00", YESTERDAY));
-        events.add(fill("a2", "f1", "AAPL", Side.SELL, "175.00", "10", "20", "179.50", "-45.00", "996365", YESTERDAY));
+        events.add(fill("a2", "f1", "AAPL", Side.SELL, "175.00", "10", "20", "179.50", "-45.00", "996365", YESTERDAY,
+                "1750"));
         // today: a partly filled BUY at a better price than reserved, a cancelled order, a rejection
         events.add(approved("b1", "MSFT", Side.BUY, "50", "21000.00", NOW));
-        events.add(fill("b1", "f1", "MSFT", Side.BUY, "419.75", "40", "40", "419.75", "0", "979575", NOW));
+        events.add(fill("b1", "f1", "MSFT", Side.BUY, "419.75", "40", "40", "419.75", "0", "979575", NOW, "16790"));
         events.add(approved("b2", "NVDA", Side.SELL, "5", "600.00", NOW));
         events.add(new ExposureReleasedEvent(ACCOUNT, order("b2"), new BigDecimal("600.00"), NOW));
         events.add(new PreTradeRiskRejectedEvent(ACCOUNT, order("b3"), RiskErrorCode.RISK_MAX_ORDER_NOTIONAL, "too big",
                 NOW));
         // today: a loss realised on AAPL, and a short EURUSD position
         events.add(approved("b4", "AAPL", Side.SELL, "5", "900.00", NOW));
-        events.add(fill("b4", "f1", "AAPL", Side.SELL, "170.10", "5", "15", "179.50", "-47.00", "980425.50", NOW));
+        events.add(fill("b4", "f1", "AAPL", Side.SELL, "170.10", "5", "15", "179.50", "-47.00", "980425.50", NOW,
+                "850.50"));
         events.add(approved("b5", "EURUSD", Side.SELL, "1000", "1085.00", NOW));
-        events.add(fill("b5", "f1", "EURUSD", Side.SELL, "1.0850", "1000", "-1000", "1.0850", "0", "981510.50", NOW));
+        events.add(fill("b5", "f1", "EURUSD", Side.SELL, "1.0850", "1000", "-1000", "1.0850", "0", "981510.50", NOW,
+                "1085"));
         events.add(approved("b6", "SPY", Side.BUY, "3", "1800.00", NOW));
+        // a MARKET fill worse than its reference price: it uses up the reservation, no more
+        events.add(fill("b6", "f1", "SPY", Side.BUY, "601.00", "3", "3", "601.00", "0", "979707.50", NOW, "1800.00"));
+        events.add(approved("b7", "SPY", Side.BUY, "2", "1202.00", NOW));
         return events;
     }
 
@@ -111,9 +117,9 @@ class AccountFiguresContractTest {
 
     private static FillAppliedEvent fill(String order, String fillId, String symbol, Side side, String price,
                                          String quantity, String position, String averagePrice, String realised,
-                                         String cash, Instant at) {
+                                         String cash, Instant at, String reservationUsed) {
         return new FillAppliedEvent(ACCOUNT, order(order), fillId, symbol, side, new BigDecimal(price),
                 new BigDecimal(quantity), BigDecimal.ZERO, new BigDecimal(position), new BigDecimal(averagePrice),
-                new BigDecimal(realised), new BigDecimal(cash), at);
+                new BigDecimal(realised), new BigDecimal(cash), at, new BigDecimal(reservationUsed));
     }
 }

@@ -63,11 +63,11 @@ class AccountTimeTravelTest {
         AccountView approved = timeTravel.asOf(id, APPROVED).orElseThrow();
         assertThat(approved.cash()).isEqualByComparingTo("1000000");
         assertThat(approved.positions()).isEmpty();
-        assertThat(approved.reservedExposure()).containsEntry(ORDER.toString(), new BigDecimal("1000"));
+        assertThat(approved.reservedNotional()).isEqualByComparingTo("1000");
         AccountView filled = timeTravel.asOf(id, FILLED).orElseThrow();
         assertThat(filled.cash()).isEqualByComparingTo("999000");
         assertThat(filled.positions().get("AAPL").quantity()).isEqualByComparingTo("10");
-        assertThat(filled.reservedExposure()).isEmpty();
+        assertThat(filled.reservedNotional()).isZero();
         assertThat(filled.tradingState()).isEqualTo(TradingState.ACTIVE);
         assertThat(timeTravel.asOf(id, HALTED).orElseThrow().tradingState()).isEqualTo(TradingState.HALTED);
     }

@@ -41,7 +41,9 @@ public final class Refusals {
             Map.entry("RISK_INVALID_LIMITS", "Risk limits not accepted"),
             Map.entry("PERMISSION_DENIED", "Not permitted"),
             Map.entry("NOT_FOUND", "Not found"),
-            Map.entry("RATE_LIMITED", "Too many requests; try again in a second"));
+            Map.entry("RATE_LIMITED", "Too many requests; try again in a second"),
+            Map.entry("VALIDATION_DECIMAL_OUT_OF_RANGE", "Number out of range"),
+            Map.entry("VALIDATION_INVALID_INPUT", "Input not accepted"));
 
     /** A decimal number in an API detail ("notional 2000000.000 exceeds max order notional 100000"). */
     private static final Pattern NUMBER = Pattern.compile("(?<![\\w.,-])-?\\d+(\\.\\d+)?(?![\\w-]|[.,]\\d)");

@@ -215,10 +215,14 @@ public class AccountAggregate {
                 fee);
         BigDecimal cashAfter = cash.subtract(Decimals.signed(command.side(), command.price().multiply(command.quantity())))
                 .subtract(fee);
+        Reservation reservation = reservations.get(command.orderId());
+        BigDecimal reservationUsed = reservation == null ? BigDecimal.ZERO : reservation.notional()
+                .subtract(reservation.afterFill(command.quantity(), command.price().multiply(command.quantity())).notional());
         apply(new FillAppliedEvent(accountId, command.orderId(), command.fillId(), command.symbol(), command.side(),
                 command.price(), command.quantity(), fee, change.after().quantity(), change.after().averagePrice(),
                 change.realisedPnl(), Decimals.normalised(cashAfter),
-                command.executedAt() != null ? command.executedAt() : clock.instant()));
+                command.executedAt() != null ? command.executedAt() : clock.instant(),
+                Decimals.normalised(reservationUsed)));
     }
 
     @CommandHandler

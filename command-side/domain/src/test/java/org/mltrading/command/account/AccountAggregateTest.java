@@ -803,8 +803,15 @@ class AccountAggregateTest {
     private static FillAppliedEvent fill(OrderId orderId, String fillId, Side side, String quantity, String price,
                                          String fee, String position, String average, String realised, String cash,
                                          Instant at) {
+        return fill(orderId, fillId, side, quantity, price, fee, position, average, realised, cash, at, "0");
+    }
+
+    /** The same, for a fill that consumed {@code reservationUsed} of its order's reservation. */
+    private static FillAppliedEvent fill(OrderId orderId, String fillId, Side side, String quantity, String price,
+                                         String fee, String position, String average, String realised, String cash,
+                                         Instant at, String reservationUsed) {
         return new FillAppliedEvent(ID, orderId, fillId, "AAPL", side, new BigDecimal(price), new BigDecimal(quantity),
                 new BigDecimal(fee), new BigDecimal(position), new BigDecimal(average), new BigDecimal(realised),
-                new BigDecimal(cash), at);
+                new BigDecimal(cash), at, new BigDecimal(reservationUsed));
     }
 }

@@ -290,14 +290,7 @@ class OrderEntryTest {
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
         ExecutorService callers = Executors.newFixedThreadPool(4);
         // the writer is busy with this work while the three orders queue up behind it
-        Future<?> blocker = callers.submit(() -> writer.write(
-                org.axonframework.commandhandling.GenericCommandMessage.asCommandMessage("hold"), () -> {
-                    release.await();
-                    return null;
-                }));
-        while (writer.queued() > 0 || writer.batches() == 0) {
-            Thread.sleep(5);
-        }
+        Future<?> blocker = holdTheWriter(callers, release);
         Future<OrderDecision> good1 = callers.submit(() -> place("g-1", limitBuy("1", "100.00")));
         Future<Object> bad = callers.submit(() -> place("g-bad", limitBuy("0", "100.00")));
         Future<OrderDecision> good2 = callers.submit(() -> place("g-2", limitBuy("2", "100.00")));
@@ -327,14 +320,7 @@ class OrderEntryTest {
     void a_batch_stores_each_orders_events_with_its_own_callers_metadata() throws Exception {
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
         ExecutorService callers = Executors.newFixedThreadPool(3);
-        Future<?> blocker = callers.submit(() -> writer.write(
-                org.axonframework.commandhandling.GenericCommandMessage.asCommandMessage("hold"), () -> {
-                    release.await();
-                    return null;
-                }));
-        while (writer.queued() > 0 || writer.batches() == 0) {
-            Thread.sleep(5);
-        }
+        Future<?> blocker = holdTheWriter(callers, release);
         List<Future<OrderDecision>> placed = new ArrayList<>();
         for (String who : List.of("alice", "bob")) {
             placed.add(callers.submit(() -> gateway.sendAndWait(org.axonframework.commandhandling.GenericCommandMessage
@@ -360,7 +346,21 @@ class OrderEntryTest {
                 .map(e -> e.getMetaData().get(AuditMetadata.ACTOR))).containsExactlyInAnyOrder("alice", "bob");
     }
 
-    // --- helpers -------------------------------------------------------------------------------------
+    // --- helpers ----
+
+    /** Keeps the writer busy with a work of its own until {@code release}, so that callers queue up behind it. */
+    private Future<?> holdTheWriter(ExecutorService callers, java.util.concurrent.CountDownLatch release)
+            throws InterruptedException {
+        Future<?> blocker = callers.submit(() -> writer.write(
+                org.axonframework.commandhandling.GenericCommandMessage.asCommandMessage("hold"), () -> {
+                    release.await();
+                    return null;
+                }));
+        while (writer.queued() > 0 || writer.batches() == 0) {
+            Thread.sleep(5);
+        }
+        return blocker;
+    }---------------------------------------------------------------------------------
 
     private OrderDecision place(String clientOrderId, OrderTerms terms) {
         return gateway.sendAndWait(command(clientOrderId, terms));
