@@ -346,7 +346,7 @@ class OrderEntryTest {
                 .map(e -> e.getMetaData().get(AuditMetadata.ACTOR))).containsExactlyInAnyOrder("alice", "bob");
     }
 
-    // --- helpers ----
+    // --- helpers -------------------------------------------------------------------------------------
 
     /** Keeps the writer busy with a work of its own until {@code release}, so that callers queue up behind it. */
     private Future<?> holdTheWriter(ExecutorService callers, java.util.concurrent.CountDownLatch release)
@@ -360,7 +360,7 @@ class OrderEntryTest {
             Thread.sleep(5);
         }
         return blocker;
-    }---------------------------------------------------------------------------------
+    }
 
     private OrderDecision place(String clientOrderId, OrderTerms terms) {
         return gateway.sendAndWait(command(clientOrderId, terms));
