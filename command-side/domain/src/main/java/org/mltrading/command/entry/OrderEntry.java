@@ -67,7 +67,8 @@ public class OrderEntry {
 
     @CommandHandler
     public OrderDecision handle(PlaceOrderCommand command) throws Exception {
-        return writer.write(CurrentUnitOfWork.get().getMessage(), () -> place(command));
+        Placement placement = new Placement(command);
+        return writer.write(CurrentUnitOfWork.get().getMessage(), placement::place, placement::decide);
     }
 
     @CommandHandler
@@ -99,27 +100,52 @@ public class OrderEntry {
      * stores nothing and answers the order's current status; bad input is refused before anything is
      * stored (the order's input rules throw).
      */
-    OrderDecision place(PlaceOrderCommand command) throws Exception {
-        Optional<Aggregate<OrderAggregate>> existing = find(command.orderId().toString());
-        if (existing.isPresent()) {
-            return existing.get().invoke(order -> new OrderDecision(command.orderId(), order.status(),
-                    order.rejectionCode(), order.rejectionReason()));
+    /**
+     * Places and decides an order, in two steps of the writer (a millisecond apart in the store, so the
+     * order as of its placement reads PENDING). A resend of an existing order (same account and
+     * clientOrderId) stores nothing and answers the order's current status; bad input and an unknown
+     * account are refused in the first step, before anything is stored.
+     */
+    final class Placement {
+        private final PlaceOrderCommand command;
+        private OrderDecision resent;
+
+        Placement(PlaceOrderCommand command) {
+            this.command = command;
         }
-        Aggregate<OrderAggregate> order = orders.newInstance(() -> new OrderAggregate(command, clock));
-        Aggregate<AccountAggregate> account = account(command.accountId());
-        OrderTerms terms = command.terms();
-        CheckPreTradeRiskCommand check = new CheckPreTradeRiskCommand(command.accountId(), command.orderId(),
-                terms.symbol(), terms.side(), terms.quantity(), terms.referencePrice(marketData), clock.instant());
-        Optional<RiskRejection> breach = account.invoke(a -> a.decide(check, check.requestedAt()));
-        if (breach.isPresent()) {
-            RiskRejection rejection = breach.get();
-            order.execute(o -> o.handle(new RejectOrderCommand(command.orderId(), rejection.code().name(),
-                    rejection.message()), clock));
-            return new OrderDecision(command.orderId(), OrderStatus.REJECTED, rejection.code().name(),
-                    rejection.message());
+
+        Void place() throws Exception {
+            Optional<Aggregate<OrderAggregate>> existing = find(command.orderId().toString());
+            if (existing.isPresent()) {
+                resent = existing.get().invoke(order -> new OrderDecision(command.orderId(), order.status(),
+                        order.rejectionCode(), order.rejectionReason()));
+                return null;
+            }
+            orders.newInstance(() -> new OrderAggregate(command, clock));
+            account(command.accountId());
+            return null;
         }
-        order.execute(o -> o.handle(new AcceptOrderCommand(command.orderId()), clock));
-        return new OrderDecision(command.orderId(), OrderStatus.WORKING, null, null);
+
+        OrderDecision decide() {
+            if (resent != null) {
+                return resent;
+            }
+            Aggregate<OrderAggregate> order = orders.load(command.orderId().toString());
+            Aggregate<AccountAggregate> account = account(command.accountId());
+            OrderTerms terms = command.terms();
+            CheckPreTradeRiskCommand check = new CheckPreTradeRiskCommand(command.accountId(), command.orderId(),
+                    terms.symbol(), terms.side(), terms.quantity(), terms.referencePrice(marketData), clock.instant());
+            Optional<RiskRejection> breach = account.invoke(a -> a.decide(check, check.requestedAt()));
+            if (breach.isPresent()) {
+                RiskRejection rejection = breach.get();
+                order.execute(o -> o.handle(new RejectOrderCommand(command.orderId(), rejection.code().name(),
+                        rejection.message()), clock));
+                return new OrderDecision(command.orderId(), OrderStatus.REJECTED, rejection.code().name(),
+                        rejection.message());
+            }
+            order.execute(o -> o.handle(new AcceptOrderCommand(command.orderId()), clock));
+            return new OrderDecision(command.orderId(), OrderStatus.WORKING, null, null);
+        }
     }
 
     /**

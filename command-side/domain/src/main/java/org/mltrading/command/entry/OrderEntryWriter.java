@@ -55,7 +55,8 @@ public final class OrderEntryWriter implements AutoCloseable {
     private final AtomicLong fallbacks = new AtomicLong();
     private volatile boolean running = true;
 
-    private record Work<R>(Message<?> message, Callable<R> task, CompletableFuture<R> done) {
+    /** {@code first} (may be null) runs before every work's {@code task} of the batch, a millisecond earlier. */
+    private record Work<R>(Message<?> message, Callable<?> first, Callable<R> task, CompletableFuture<R> done) {
     }
 
     public OrderEntryWriter(TransactionManager transactions,
@@ -76,8 +77,20 @@ public final class OrderEntryWriter implements AutoCloseable {
      * answers its result once the batch is committed; its exception when it failed on its own.
      */
     public <R> R write(Message<?> message, Callable<R> task) throws Exception {
+        return write(message, null, task);
+    }
+
+    /**
+     * As {@link #write(Message, Callable)}, in two steps: the {@code first} steps of all works of a batch
+     * run, then the clock passes into the next millisecond, then their {@code task}s run. Events keep
+     * millisecond timestamps in the store, so what the first step applies (an order's placement) is
+     * stored with an earlier instant than what the task applies (its decision): the order read as of its
+     * placement is still PENDING. One wait per batch, not per order.
+     */
+    public <R> R write(Message<?> message, Callable<?> first, Callable<R> task) throws Exception {
         CompletableFuture<R> done = new CompletableFuture<>();
-        if (!running || !queue.offer(new Work<>(message, task, done), callerTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        if (!running || !queue.offer(new Work<>(message, first, task, done), callerTimeout.toMillis(),
+                TimeUnit.MILLISECONDS)) {
             throw new OrderEntryBusyException("order entry is overloaded or stopping; retry shortly");
         }
         try {
@@ -130,7 +143,20 @@ public final class OrderEntryWriter implements AutoCloseable {
         boolean failed = false;
         try {
             root.attachTransaction(transactions);
+            boolean twoSteps = false;
             for (Work<?> work : batch) {
+                if (work.first() != null) {
+                    twoSteps = true;
+                    if (nested(work).executeWithResult(work.first()).isExceptional()) {
+                        failed = true;
+                        break;
+                    }
+                }
+            }
+            if (!failed && twoSteps) {
+                awaitNextMillisecond();
+            }
+            for (Work<?> work : failed ? List.<Work<?>>of() : batch) {
                 ResultMessage<?> result = nested(work).executeWithResult(work.task());
                 if (result.isExceptional()) {
                     failed = true;
@@ -168,7 +194,13 @@ public final class OrderEntryWriter implements AutoCloseable {
         ResultMessage<?> result;
         try {
             unitOfWork.attachTransaction(transactions);
-            result = unitOfWork.executeWithResult(work.task());
+            result = unitOfWork.executeWithResult(() -> {
+                if (work.first() != null) {
+                    work.first().call();
+                    awaitNextMillisecond();
+                }
+                return work.task().call();
+            });
         } catch (RuntimeException e) {
             work.done().completeExceptionally(e);
             return;
@@ -177,6 +209,14 @@ public final class OrderEntryWriter implements AutoCloseable {
             work.done().completeExceptionally(result.exceptionResult());
         } else {
             complete(work, result.getPayload());
+        }
+    }
+
+    /** Until the wall clock (the one Axon stamps events with) is in a later millisecond than now. */
+    private static void awaitNextMillisecond() {
+        long now = System.currentTimeMillis();
+        while (System.currentTimeMillis() <= now) {
+            Thread.onSpinWait();
         }
     }
 

@@ -116,6 +116,17 @@ class OrderEntryTest {
     }
 
     @Test
+    void the_decision_is_stored_a_millisecond_after_the_placement_so_the_order_as_of_its_placement_is_pending() {
+        for (int i = 0; i < 20; i++) {
+            OrderDecision decision = place("c-ms-" + i, limitBuy("1", "100.00"));
+            List<DomainEventMessage<?>> stored = events(decision.orderId().toString());
+            // the store keeps millisecond timestamps: the placement's millisecond holds the placement only
+            assertThat(stored.get(1).getTimestamp().toEpochMilli())
+                    .isGreaterThan(stored.get(0).getTimestamp().toEpochMilli());
+        }
+    }
+
+    @Test
     void a_breach_is_stored_as_a_rejection_with_its_code_and_answered_rejected() {
         OrderDecision decision = place("c-big", limitBuy("600", "100.00")); // 60,000 > 50,000 notional
 
