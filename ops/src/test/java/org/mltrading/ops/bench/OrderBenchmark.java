@@ -151,10 +151,8 @@ public final class OrderBenchmark {
 
     private static Map<String, List<long[]>> readSent(Path file) throws IOException {
         Map<String, List<long[]>> byPhase = new HashMap<>();
-        Map<String, String> ids = new HashMap<>();
         for (String line : Files.readAllLines(file)) {
             String[] parts = line.split(" ");
-            ids.put(parts[1], parts[1]);
             byPhase.computeIfAbsent(parts[0], k -> new ArrayList<>()).add(new long[] {
                     java.util.UUID.fromString(parts[1]).getMostSignificantBits(),
                     java.util.UUID.fromString(parts[1]).getLeastSignificantBits(), Long.parseLong(parts[2])});

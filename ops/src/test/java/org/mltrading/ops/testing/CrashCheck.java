@@ -48,7 +48,11 @@ public final class CrashCheck {
                 filled.merge(order.get("symbol").asText(),
                         order.get("side").asText().equals("BUY") ? quantity : quantity.negate(), java.math.BigDecimal::add);
             }
-            assertThat(ids).containsAll(acknowledged);
+            // the read model converges after a restart: a missing order is a reason to look again, until the deadline
+            List<String> missing = acknowledged.stream().filter(id -> !ids.contains(id)).toList();
+            if (!missing.isEmpty()) {
+                problem = missing.size() + " acknowledged orders not readable, e.g. " + missing.get(0);
+            }
             JsonNode positions = client.graphql(token, "{ account(id: \"demo-account\") { positions { symbol quantity } } }",
                     null).data().get("account").get("positions");
             Map<String, java.math.BigDecimal> held = new HashMap<>();

@@ -66,6 +66,11 @@ public class ApiExceptionHandler implements DataFetcherExceptionHandler {
         } else if (error instanceof IllegalArgumentException) {
             code = ApiErrorCode.VALIDATION_INVALID_INPUT.name();
             message = error.getMessage();
+        } else if (error instanceof org.axonframework.common.AxonTransientException) {
+            // Axon's own mark for "may succeed if tried again" (e.g. order entry overloaded or stopping)
+            code = ApiErrorCode.UNAVAILABLE.name();
+            message = "the platform cannot take this request right now; send it again shortly"
+                    + " (orders are idempotent on clientOrderId)";
         } else {
             log.error("Unexpected error at {}", path, error);
             code = ApiErrorCode.INTERNAL_ERROR.name();

@@ -39,9 +39,14 @@ public record AccountFigures(BigDecimal grossExposure, BigDecimal reservedExposu
             largest = largest.max(position.quantity().abs());
         }
         BigDecimal reserved = reservedExposure == null ? BigDecimal.ZERO : reservedExposure;
-        BigDecimal pnl = realisedPnlToday == null ? BigDecimal.ZERO : realisedPnlToday;
-        return new AccountFigures(strip(gross.add(reserved)), strip(reserved),
-                strip(pnl.signum() < 0 ? pnl.negate() : BigDecimal.ZERO), strip(largest));
+        BigDecimal pnl = realisedPnlToday;
+        return new AccountFigures(strip(gross.add(reserved)), strip(reserved), dailyLoss(pnl), strip(largest));
+    }
+
+    /** The day's realised loss as a positive amount from its realised P&L (null = 0); 0 when it made money. */
+    public static BigDecimal dailyLoss(BigDecimal realisedPnlToday) {
+        return realisedPnlToday == null || realisedPnlToday.signum() >= 0 ? BigDecimal.ZERO
+                : strip(realisedPnlToday.negate());
     }
 
     /** value / limit to 8 significant digits (a fraction: 0.05 = 5 %); 0 without a positive limit. */

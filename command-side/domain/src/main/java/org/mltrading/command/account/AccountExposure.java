@@ -6,7 +6,6 @@ import java.math.BigDecimal;
 import java.util.Map;
 import org.mltrading.api.account.RiskLimits;
 import org.mltrading.api.account.TradingState;
-import org.mltrading.api.common.OrderId;
 import org.mltrading.api.common.Side;
 
 /**
@@ -67,6 +66,6 @@ record AccountExposure(TradingState tradingState, RiskLimits limits, Map<String,
 
     /** Realised loss today as a positive amount; 0 when today made money ({@link AccountFigures}). */
     BigDecimal realisedLossToday() {
-        return AccountFigures.of(java.util.List.of(), BigDecimal.ZERO, realisedPnlToday).dailyLoss();
+        return AccountFigures.dailyLoss(realisedPnlToday);
     }
 }

@@ -19,8 +19,8 @@ import org.slf4j.LoggerFactory;
  * and retries transient failures (a lock timeout, a concurrency conflict, a store that is briefly
  * away) with exponential backoff. A business refusal (a {@link CommandExecutionException} carrying a
  * coded rejection) or a non-transient Axon failure is final at once: repeating it would be refused
- * again. After the last attempt the failure is handed back to the sender, which parks the work
- * visibly (the venue makes the order matchable again); {@link #exhausted()} counts such hand-backs.
+ * again. After the last attempt the failure is logged as an error and handed back to the sender, which
+ * parks the work visibly (the venue makes the order matchable again).
  */
 public final class FollowUpCommands implements AutoCloseable {
 
@@ -38,7 +38,6 @@ public final class FollowUpCommands implements AutoCloseable {
     private final java.util.concurrent.Executor senders;
     private final java.util.concurrent.ExecutorService ownSenders;
     private final AtomicLong retries = new AtomicLong();
-    private final AtomicLong exhausted = new AtomicLong();
 
     public FollowUpCommands(CommandGateway gateway, Duration firstDelay, int maxAttempts) {
         this(gateway, firstDelay, maxAttempts, null);
@@ -86,7 +85,6 @@ public final class FollowUpCommands implements AutoCloseable {
             Throwable cause = unwrap(failure);
             if (!isTransient(cause) || attempt >= maxAttempts) {
                 if (isTransient(cause)) {
-                    exhausted.incrementAndGet();
                     log.error("{} failed after {} attempts: {}", command.getPayloadType().getSimpleName(), attempt,
                             cause.toString());
                 }
@@ -115,9 +113,6 @@ public final class FollowUpCommands implements AutoCloseable {
                     || t instanceof IllegalStateException) {
                 return false;
             }
-            if (t.getCause() == t) {
-                break;
-            }
         }
         return true;
     }
@@ -129,11 +124,6 @@ public final class FollowUpCommands implements AutoCloseable {
     /** Retries scheduled so far. */
     public long retries() {
         return retries.get();
-    }
-
-    /** Commands that still failed transiently after the last attempt. */
-    public long exhausted() {
-        return exhausted.get();
     }
 
     @Override
