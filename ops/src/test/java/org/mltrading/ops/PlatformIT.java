@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.netflix.graphql.dgs.DgsDefaultPreparsedDocumentProvider;
+import graphql.execution.preparsed.PreparsedDocumentProvider;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -104,6 +107,19 @@ class PlatformIT {
         // one order: a single OrderPlacedEvent in its stream (risk and venue events follow it)
         assertThat(events.readEvents(first).asStream().filter(e -> e.getPayload() instanceof OrderPlacedEvent).count())
                 .isEqualTo(1);
+    }
+
+    @Test
+    void graphql_documents_are_parsed_once_and_security_filters_are_not_observed_per_request() {
+        // both are serving-cost settings in application.yml that once failed silently (ops/bench orders, JFR)
+        String token = platform.integratorToken();
+        assertThat(platform.graphql(token, "{ instruments { symbol } }", null).errors()).isNull();
+        var context = platform.allInOne().platformContext();
+        assertThat(context.getBean(PreparsedDocumentProvider.class)).isInstanceOf(DgsDefaultPreparsedDocumentProvider.class);
+        assertThat(context.getBean(MeterRegistry.class).getMeters())
+                .extracting(meter -> meter.getId().getName())
+                .contains("http.server.requests")
+                .noneMatch(name -> name.startsWith("spring.security."));
     }
 
     @Test

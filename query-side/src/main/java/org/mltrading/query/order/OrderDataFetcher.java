@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -26,6 +27,7 @@ import org.mltrading.api.order.OrderErrorCode;
 import org.mltrading.api.order.OrderInputRules;
 import org.mltrading.api.common.OrderId;
 import org.mltrading.api.order.OrderTerms;
+import org.mltrading.api.order.OrderDecision;
 import org.mltrading.api.order.PlaceOrderCommand;
 import org.mltrading.api.order.AmendOrderCommand;
 import org.mltrading.api.order.CancelOrderCommand;
@@ -133,19 +135,16 @@ class OrderDataFetcher {
         checkAgainstInstrument(terms);
         OrderId orderId = OrderId.forClientOrder(OrderMapper.accountId(account.id()), input.getClientOrderId());
 
-        // subscribed before anything is read or sent, so the projection's announcement cannot be missed;
-        // the order is placed and decided in one commit, so the answer waits for the decided order
+        // subscribed before anything is sent, so the projection's announcement cannot be missed; the order
+        // is placed and decided in one commit, so the answer waits for the decided order. No read before
+        // the send: order entry recognises a resend (it stores nothing) and only then is the stored order read
         CompletableFuture<OrderView> projected = updates.stream()
                 .filter(view -> view.id().equals(orderId.toString())
                         && view.status() != org.mltrading.api.order.OrderStatus.PENDING)
                 .next().toFuture();
-        var existing = queries.byId(orderId.toString());
-        if (existing.isPresent()) {
-            projected.cancel(true);
-            return idempotentReplay(existing.get(), terms);
-        }
+        OrderDecision decision;
         try {
-            commandGateway.sendAndWait(GenericCommandMessage
+            decision = commandGateway.sendAndWait(GenericCommandMessage
                     .asCommandMessage(new PlaceOrderCommand(orderId, OrderMapper.accountId(account.id()),
                             input.getClientOrderId(), terms))
                     .andMetaData(CommandMetadata.of(principal)));
@@ -154,9 +153,22 @@ class OrderDataFetcher {
             throw e;
         } catch (AggregateStreamCreationException | ConcurrencyException e) {
             // a concurrent resend of the same clientOrderId won the race: answer like a resend
-            return idempotentReplay(await(projected, orderId.toString()), terms);
+            return idempotentReplay(storedOrAwait(projected, orderId.toString()), terms);
+        }
+        if (decision != null && decision.resend()) {
+            return idempotentReplay(storedOrAwait(projected, orderId.toString()), terms);
         }
         return OrderMapper.toGraphQl(await(projected, orderId.toString()));
+    }
+
+    /** An order stored earlier: as the read model has it, else (still being projected) as announced. */
+    private OrderView storedOrAwait(CompletableFuture<OrderView> projected, String orderId) {
+        Optional<OrderView> stored = queries.byId(orderId);
+        if (stored.isPresent()) {
+            projected.cancel(true);
+            return stored.get();
+        }
+        return await(projected, orderId);
     }
 
     /**

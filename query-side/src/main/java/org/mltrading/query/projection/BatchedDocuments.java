@@ -86,6 +86,15 @@ public final class BatchedDocuments<T> {
         };
     }
 
+    /**
+     * Runs {@code flush} at the end of the current processor batch, with the documents' bulk writes and
+     * before the token is stored, for projections that write their own way (the audit chain's inserts).
+     * The processing group needs {@link #endOfEventInterceptor()}, as every BatchedDocuments user does.
+     */
+    public static void atEndOfBatch(Runnable flush) {
+        CurrentUnitOfWork.get().root().<List<Runnable>>getOrComputeResource(FLUSHES, k -> new ArrayList<>()).add(flush);
+    }
+
     private Batch<T> batch() {
         if (!CurrentUnitOfWork.isStarted()) {
             return null;

@@ -39,8 +39,9 @@ public class ProjectionTokenStoreConfiguration {
                             @Value("${spring.data.mongodb.database:platform}") String database,
                             @Value("${platform.projections.token-write-interval-ms:200}") long tokenIntervalMs) {
         this.tokenInterval = Duration.ofMillis(tokenIntervalMs);
-        // BatchedDocuments' projections: their batch is written at its last event, by this interceptor
-        List.of(ProjectionGroups.ORDERS, ProjectionGroups.ACCOUNTS).forEach(group ->
+        // BatchedDocuments' projections (and the audit chain's bulk insert): their batch is written at its
+        // last event, by this interceptor
+        List.of(ProjectionGroups.ORDERS, ProjectionGroups.ACCOUNTS, ProjectionGroups.AUDIT_CHAIN).forEach(group ->
                 configurer.registerHandlerInterceptor(group, axon -> BatchedDocuments.endOfEventInterceptor()));
         MONGO_PROJECTIONS.forEach(group -> configurer
                 .registerTokenStore(group, axon -> tokenStore(axon, mongoClient, database))

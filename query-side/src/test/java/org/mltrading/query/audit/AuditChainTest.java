@@ -1,6 +1,7 @@
 package org.mltrading.query.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
@@ -13,13 +14,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.axonframework.messaging.ResultMessage;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,6 +39,7 @@ import org.mltrading.api.order.OrderPlacedEvent;
 import org.mltrading.api.order.OrderTerms;
 import org.mltrading.api.order.OrderType;
 import org.mltrading.api.order.TimeInForce;
+import org.mltrading.query.projection.BatchedDocuments;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -121,6 +127,57 @@ class AuditChainTest {
 
         assertThat(mongo.count(new Query(), AuditChainEntry.class)).isEqualTo(2);
         assertThat(verifier.verify().valid()).isTrue();
+    }
+
+    @Test
+    void a_processor_batch_is_written_once_at_its_last_event_and_verifies() {
+        appendOrders(3);
+        AuditChainProjection projection = every(2);
+        List<Long> storedAtEachEvent = new ArrayList<>();
+
+        chainInOneBatch(projection, storedEvents(), () -> storedAtEachEvent.add(mongo.count(new Query(), AuditChainEntry.class)));
+
+        // nothing while the handlers run; all six once the last event has been handled
+        assertThat(storedAtEachEvent).containsExactly(0L, 0L, 0L, 0L, 0L, 0L);
+        assertThat(mongo.count(new Query(), AuditChainEntry.class)).isEqualTo(6);
+        AuditChainVerifier.Result result = verifier.verify();
+        assertThat(result.valid()).as(result.reason()).isTrue();
+        assertThat(result.entries()).isEqualTo(6);
+        assertThat(entry(2).previousHash()).isEqualTo(entry(1).hash());
+    }
+
+    @Test
+    void a_failed_batch_stores_nothing_and_its_redelivery_chains_each_event_once() {
+        appendOrders(2);
+        AuditChainProjection projection = every(100);
+        List<TrackedEventMessage<?>> events = storedEvents();
+        int[] handled = {0};
+
+        assertThatThrownBy(() -> chainInOneBatch(projection, events, () -> {
+            if (++handled[0] == 3) {
+                throw new IllegalStateException("injected: the batch fails at its third event");
+            }
+        })).hasMessageContaining("injected");
+        assertThat(mongo.count(new Query(), AuditChainEntry.class)).isZero();
+
+        chainInOneBatch(projection, events, () -> { });
+        assertThat(mongo.count(new Query(), AuditChainEntry.class)).isEqualTo(4);
+        assertThat(verifier.verify().valid()).isTrue();
+    }
+
+    @Test
+    void after_a_restart_events_chained_before_the_token_was_stored_are_not_chained_again() {
+        appendOrders(2);
+        chainInOneBatch(every(100), storedEvents(), () -> { });
+        appendOrders(1);
+
+        // a new process: its token lags the entries, so the whole history comes again, with the new events
+        chainInOneBatch(every(100), storedEvents(), () -> { });
+
+        assertThat(mongo.count(new Query(), AuditChainEntry.class)).isEqualTo(6);
+        AuditChainVerifier.Result result = verifier.verify();
+        assertThat(result.valid()).as(result.reason()).isTrue();
+        assertThat(result.pendingEvents()).isZero();
     }
 
     @Test
@@ -222,6 +279,30 @@ class AuditChainTest {
     private void chainEverything(AuditChainProjection projection) {
         try (Stream<? extends TrackedEventMessage<?>> events = engine.readEvents(null, false)) {
             events.forEach(event -> projection.on(event.getPayload(), event));
+        }
+    }
+
+    private List<TrackedEventMessage<?>> storedEvents() {
+        try (Stream<? extends TrackedEventMessage<?>> events = engine.readEvents(null, false)) {
+            return events.collect(java.util.stream.Collectors.toList());
+        }
+    }
+
+    /**
+     * Delivers the events as one batch of a tracking processor does: one batching unit of work, each
+     * event through the end-of-event interceptor the processing group has; {@code afterEach} runs after
+     * each event's handler (it may throw, failing the batch).
+     */
+    private void chainInOneBatch(AuditChainProjection projection, List<TrackedEventMessage<?>> events, Runnable afterEach) {
+        BatchingUnitOfWork<EventMessage<?>> batch = new BatchingUnitOfWork<>(new ArrayList<>(events));
+        var interceptor = BatchedDocuments.endOfEventInterceptor();
+        ResultMessage<?> result = batch.executeWithResult(() -> interceptor.handle(batch, () -> {
+            projection.on(batch.getMessage().getPayload(), batch.getMessage());
+            afterEach.run();
+            return null;
+        }));
+        if (result.isExceptional()) {
+            throw (RuntimeException) result.exceptionResult();
         }
     }
 

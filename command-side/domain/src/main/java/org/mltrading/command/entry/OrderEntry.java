@@ -118,7 +118,7 @@ public class OrderEntry {
             Optional<Aggregate<OrderAggregate>> existing = find(command.orderId().toString());
             if (existing.isPresent()) {
                 resent = existing.get().invoke(order -> new OrderDecision(command.orderId(), order.status(),
-                        order.rejectionCode(), order.rejectionReason()));
+                        order.rejectionCode(), order.rejectionReason(), true));
                 return null;
             }
             orders.newInstance(() -> new OrderAggregate(command, clock));
@@ -140,11 +140,11 @@ public class OrderEntry {
                 RiskRejection rejection = breach.get();
                 order.execute(o -> o.handle(new RejectOrderCommand(command.orderId(), rejection.code().name(),
                         rejection.message()), clock));
-                return new OrderDecision(command.orderId(), OrderStatus.REJECTED, rejection.code().name(),
+                return OrderDecision.decided(command.orderId(), OrderStatus.REJECTED, rejection.code().name(),
                         rejection.message());
             }
             order.execute(o -> o.handle(new AcceptOrderCommand(command.orderId()), clock));
-            return new OrderDecision(command.orderId(), OrderStatus.WORKING, null, null);
+            return OrderDecision.decided(command.orderId(), OrderStatus.WORKING, null, null);
         }
     }
 

@@ -158,7 +158,8 @@ class OrderEntryTest {
         OrderDecision first = place("c-again", limitBuy("10", "100.00"));
         OrderDecision again = place("c-again", limitBuy("10", "100.00"));
 
-        assertThat(again).isEqualTo(new OrderDecision(first.orderId(), OrderStatus.WORKING, null, null));
+        assertThat(first.resend()).isFalse();
+        assertThat(again).isEqualTo(new OrderDecision(first.orderId(), OrderStatus.WORKING, null, null, true));
         assertThat(payloadTypes(first.orderId().toString())).hasSize(2);
         assertThat(accountEventsAfterOpening()).hasSize(1);
     }
