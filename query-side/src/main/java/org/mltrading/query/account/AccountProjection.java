@@ -34,7 +34,7 @@ class AccountProjection {
     AccountProjection(MongoTemplate mongo, PositionUpdates positionUpdates) {
         this.mongo = mongo;
         this.positionUpdates = positionUpdates;
-        this.accounts = new BatchedDocuments<>(mongo, AccountView.class, AccountView::id);
+        this.accounts = new BatchedDocuments<>(mongo, AccountView.class, AccountView::id, "AccountAggregate");
     }
 
     @EventHandler

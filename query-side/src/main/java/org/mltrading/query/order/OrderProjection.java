@@ -33,7 +33,7 @@ class OrderProjection {
     OrderProjection(MongoTemplate mongo, OrderUpdates updates) {
         this.mongo = mongo;
         this.updates = updates;
-        this.orders = new BatchedDocuments<>(mongo, OrderView.class, OrderView::id);
+        this.orders = new BatchedDocuments<>(mongo, OrderView.class, OrderView::id, "OrderAggregate");
     }
 
     @EventHandler

@@ -8,7 +8,9 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.util.ArrayList;
 import java.util.List;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
@@ -101,6 +103,35 @@ class BatchedDocumentsTest {
     }
 
     @Test
+    void the_documents_of_a_batchs_aggregates_are_read_with_one_query_not_one_each() throws Exception {
+        List<String> singleReads = new ArrayList<>();
+        MongoTemplate counting = new MongoTemplate(client, "batched-documents-test") {
+            @Override
+            public <D> D findById(Object id, Class<D> entityClass) {
+                singleReads.add(String.valueOf(id));
+                return super.findById(id, entityClass);
+            }
+        };
+        mongo.save(new Tally("a", 5));
+        tallies = new BatchedDocuments<>(counting, Tally.class, Tally::id, "Tally");
+        List<EventMessage<?>> events = List.of(domainEvent("a"), domainEvent("b"), domainEvent("a"), domainEvent("c"));
+        BatchingUnitOfWork<EventMessage<?>> batch = new BatchingUnitOfWork<>(events);
+        List<String> announced = new ArrayList<>();
+
+        var result = batch.executeWithResult(() -> {
+            String id = ((DomainEventMessage<?>) batch.getMessage()).getAggregateIdentifier();
+            intercepted(batch, () -> count(id, announced));
+            return null;
+        });
+
+        assertThat(result.isExceptional()).as("%s", result.optionalExceptionResult()).isFalse();
+        assertThat(singleReads).as("no read per document").isEmpty();
+        assertThat(stored("a")).isEqualTo(7); // the stored 5, found by the prefetch, counted twice
+        assertThat(stored("b")).isEqualTo(1);
+        assertThat(stored("c")).isEqualTo(1);
+    }
+
+    @Test
     void a_rolled_back_batch_writes_nothing() {
         BatchingUnitOfWork<EventMessage<?>> batch = new BatchingUnitOfWork<>(List.of(event("a"), event("b")));
         List<String> announced = new ArrayList<>();
@@ -156,6 +187,10 @@ class BatchedDocumentsTest {
         count("a", announced);
         assertThat(stored("a")).isEqualTo(2);
         assertThat(announced).containsExactly("a=1 stored=1", "a=2 stored=2");
+    }
+
+    private static EventMessage<?> domainEvent(String aggregateId) {
+        return new GenericDomainEventMessage<>("Tally", aggregateId, 0, "counted");
     }
 
     private static EventMessage<?> event(String id) {
