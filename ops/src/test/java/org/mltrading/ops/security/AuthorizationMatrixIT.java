@@ -282,7 +282,9 @@ class AuthorizationMatrixIT {
         // 400: refused before execution (no data at all), as the GraphQL-over-HTTP spec has it
         assertThat(answer.status()).isIn(200, 400);
         String code = answer.firstErrorCode();
-        if (code != null && Set.of("PERMISSION_DENIED", "AUTH_MFA_REQUIRED", "AUTH_UNAUTHENTICATED").contains(code)) {
+        // NOT_FOUND: an order or strategy of an account the caller cannot see answers like an unknown id
+        // (issue 14, finding 8; cancelOrder/amendOrder by TRADER_B answered PERMISSION_DENIED before)
+        if (code != null && Set.of("PERMISSION_DENIED", "NOT_FOUND", "AUTH_MFA_REQUIRED", "AUTH_UNAUTHENTICATED").contains(code)) {
             return false;
         }
         assertThat(answer.body().toString()).doesNotContain("Exception").doesNotContain("org.mltrading");
