@@ -51,6 +51,40 @@ class SecurityRoundTwoIT {
         assertThat(stillThere.data().path("order").path("status").asText()).isEqualTo("WORKING");
     }
 
+    /** Finding 9: a million characters with NUL, ESC and bidi overrides were stored forever in the event store. */
+    @Test
+    void free_text_with_control_or_bidi_characters_or_over_its_bound_is_refused_before_any_command() {
+        String admin = platform.userToken("admin");
+        String accountId = "round-two-" + Long.toHexString(System.nanoTime());
+        GraphQlAnswer opened = platform.graphql(admin, """
+                mutation($id: ID!) { openAccount(input: {accountId: $id, name: "Round two", owner: "trader", currency: "USD",
+                  initialCash: "1000"}) { id } }""", Map.of("id", accountId));
+        assertThat(opened.errors()).as(opened.body().toString()).isNull();
+        String risk = platform.clientToken("demo-risk", "demo-risk-secret", "read risk");
+        String halt = "mutation($id: ID!, $r: String!) { haltTrading(accountId: $id, reason: $r) { tradingState } }";
+
+        GraphQlAnswer huge = platform.graphql(risk, halt, Map.of("id", accountId, "r", "x".repeat(999_000) + "\u0000"));
+        assertThat(huge.firstErrorCode()).as(huge.status() + "").isEqualTo("VALIDATION_TEXT_TOO_LONG");
+        for (String reason : List.of("risk\u0000", "risk \u001B[2J", "risk \u202Eenilno")) {
+            GraphQlAnswer refused = platform.graphql(risk, halt, Map.of("id", accountId, "r", reason));
+            assertThat(refused.firstErrorCode()).as(refused.body().toString()).isEqualTo("VALIDATION_TEXT_INVALID_CHARACTER");
+        }
+        GraphQlAnswer name = platform.graphql(admin, """
+                mutation { openAccount(input: {accountId: "round-two-evil", name: "evil\\u202Ename", owner: "trader",
+                  currency: "USD", initialCash: "1"}) { id } }""", null);
+        assertThat(name.firstErrorCode()).as(name.body().toString()).isEqualTo("VALIDATION_TEXT_INVALID_CHARACTER");
+
+        String compliance = platform.clientToken("demo-compliance", "demo-compliance-secret", "read audit");
+        GraphQlAnswer trail = platform.graphql(compliance, "query($id: ID!) { auditTrail(aggregateId: $id) { type } }",
+                Map.of("id", accountId));
+        assertThat(trail.body().toString()).as("no halt reached the event store").doesNotContain("Halted");
+        GraphQlAnswer account = platform.graphql(risk, "query($id: ID!) { account(id: $id) { tradingState } }",
+                Map.of("id", accountId));
+        assertThat(account.data().path("account").path("tradingState").asText()).isEqualTo("ACTIVE");
+        assertThat(platform.graphql(admin, "{ account(id: \"round-two-evil\") { id } }", null).data().path("account").isNull())
+                .isTrue();
+    }
+
     private static String message(GraphQlAnswer answer) {
         return answer.errors().get(0).path("message").asText();
     }
