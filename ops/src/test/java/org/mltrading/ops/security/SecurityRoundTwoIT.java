@@ -2,6 +2,10 @@ package org.mltrading.ops.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -83,6 +87,57 @@ class SecurityRoundTwoIT {
         assertThat(account.data().path("account").path("tradingState").asText()).isEqualTo("ACTIVE");
         assertThat(platform.graphql(admin, "{ account(id: \"round-two-evil\") { id } }", null).data().path("account").isNull())
                 .isTrue();
+    }
+
+    /** Finding 12, HTTP: an over-complex document answered 500 with Spring's error body; a chunked 1 MiB+ body 400. */
+    @Test
+    void over_complex_documents_and_oversized_chunked_bodies_get_coded_refusals() {
+        String integrator = platform.integratorToken();
+        GraphQlAnswer complex = platform.graphql(integrator, "{ " + "me { subject } ".repeat(3_000) + "}", null);
+        assertThat(complex.status()).isIn(200, 400);
+        assertThat(complex.firstErrorCode()).as(complex.body().toString()).isEqualTo("VALIDATION_QUERY_TOO_COMPLEX");
+
+        String body = "{\"query\":\"{ me { subject } }\",\"padding\":\"" + "x".repeat(1_100_000) + "\"}";
+        // a publisher of unknown length: the client sends the body chunked, without Content-Length
+        HttpResponse<String> chunked = platform.send(HttpRequest.newBuilder(URI.create(platform.platformUrl() + "/graphql"))
+                .header("Authorization", "Bearer " + integrator).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new java.io.ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)))).build());
+        assertThat(chunked.statusCode()).isEqualTo(413);
+        assertThat(chunked.body()).contains("VALIDATION_REQUEST_TOO_LARGE");
+
+        String small = "{\"query\":\"{ me { subject } }\"}";
+        HttpResponse<String> fine = platform.send(HttpRequest.newBuilder(URI.create(platform.platformUrl() + "/graphql"))
+                .header("Authorization", "Bearer " + integrator).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new java.io.ByteArrayInputStream(small.getBytes(StandardCharsets.UTF_8)))).build());
+        assertThat(fine.statusCode()).as(fine.body()).isEqualTo(200);
+        assertThat(fine.body()).contains("demo-integrator");
+    }
+
+    /**
+     * Finding 12, WebSocket: an over-complex subscribe closed the whole connection with 1011, ending the
+     * caller's other subscriptions; a frame that is not JSON closed it with 1011 instead of 4400.
+     */
+    @Test
+    void an_over_complex_subscribe_ends_only_its_operation_and_a_frame_that_is_not_json_closes_with_4400() throws Exception {
+        RawGraphQlWebSocket socket = RawGraphQlWebSocket.open(platform.websocketUrl(), platform.integratorToken());
+        socket.send("{\"id\":\"quotes\",\"type\":\"subscribe\",\"payload\":{\"query\":"
+                + "\"subscription { quotes(symbols: [\\\"AAPL\\\", \\\"MSFT\\\"]) { symbol } }\"}}");
+        socket.awaitMessage(message -> message.contains("\"id\":\"quotes\"") && message.contains("\"next\""));
+
+        // complexity 601 (the limit is 500), yet one valid root field, in a frame under the 8 KiB text buffer
+        String complex = "subscription { quotes(symbols: [\\\"AAPL\\\"]) { " + "symbol ".repeat(600) + "} }";
+        socket.send("{\"id\":\"complex\",\"type\":\"subscribe\",\"payload\":{\"query\":\"" + complex + "\"}}");
+        String refused = socket.awaitMessage(message -> message.contains("\"id\":\"complex\""));
+        assertThat(refused).contains("\"type\":\"error\"").contains("VALIDATION_QUERY_TOO_COMPLEX");
+        socket.clear();
+        assertThat(socket.awaitMessage(message -> message.contains("\"id\":\"quotes\"") && message.contains("\"next\"")))
+                .as("the other subscription carries on").isNotNull();
+        assertThat(socket.closeCode()).as("still open").isNull();
+
+        socket.send("this is not json");
+        assertThat(socket.awaitClose()).isEqualTo(4400);
     }
 
     private static String message(GraphQlAnswer answer) {
