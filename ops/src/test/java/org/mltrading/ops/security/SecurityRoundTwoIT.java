@@ -89,6 +89,30 @@ class SecurityRoundTwoIT {
                 .isTrue();
     }
 
+    /** Finding 11: a client named like a user had the user's accounts listed, and account(id) answered null. */
+    @Test
+    void accounts_lists_exactly_the_accounts_that_account_answers() {
+        String admin = platform.userToken("admin");
+        List<String> all = ids(platform.graphql(admin, "{ accounts { id } }", null));
+        assertThat(all).contains("demo-account", "demo-account-2");
+        // what the auth server no longer issues (a client with a user's name), signed with its key
+        String clientNamedLikeTheTrader = platform.signedWithThePlatformKey("trader", List.of("INTEGRATOR"),
+                List.of("platform-api"), false);
+        for (String token : List.of(clientNamedLikeTheTrader, platform.userToken("trader"), platform.integratorToken(),
+                platform.clientToken("demo-risk", "demo-risk-secret", "read risk"))) {
+            List<String> answered = new ArrayList<>();
+            for (String id : all) {
+                GraphQlAnswer account = platform.graphql(token, "query($id: ID!) { account(id: $id) { id } }", Map.of("id", id));
+                if (!account.data().path("account").isNull()) {
+                    answered.add(id);
+                }
+            }
+            assertThat(ids(platform.graphql(token, "{ accounts { id } }", null))).containsExactlyInAnyOrderElementsOf(answered);
+        }
+        assertThat(ids(platform.graphql(clientNamedLikeTheTrader, "{ accounts { id } }", null)))
+                .doesNotContain("demo-account", "demo-account-2");
+    }
+
     /** Finding 12, HTTP: an over-complex document answered 500 with Spring's error body; a chunked 1 MiB+ body 400. */
     @Test
     void over_complex_documents_and_oversized_chunked_bodies_get_coded_refusals() {
@@ -138,6 +162,13 @@ class SecurityRoundTwoIT {
 
         socket.send("this is not json");
         assertThat(socket.awaitClose()).isEqualTo(4400);
+    }
+
+    private static List<String> ids(GraphQlAnswer answer) {
+        assertThat(answer.errors()).as(answer.body().toString()).isNull();
+        List<String> ids = new ArrayList<>();
+        answer.data().path("accounts").forEach(account -> ids.add(account.path("id").asText()));
+        return ids;
     }
 
     private static String message(GraphQlAnswer answer) {
