@@ -164,6 +164,54 @@ class SecurityRoundTwoIT {
         assertThat(socket.awaitClose()).isEqualTo(4400);
     }
 
+    /** Finding 7 in the local profile (the profile of ops/run and these tests): metrics and health components stay anonymous. */
+    @Test
+    void the_local_profile_keeps_metrics_and_health_components_anonymous() {
+        HttpResponse<String> metrics = platform.send(HttpRequest.newBuilder(URI.create(platform.platformUrl() + "/actuator/prometheus")).build());
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        HttpResponse<String> health = platform.send(HttpRequest.newBuilder(URI.create(platform.platformUrl() + "/actuator/health")).build());
+        assertThat(health.body()).startsWith("{\"status\":\"UP\"").contains("\"mongo\"");
+    }
+
+    /** "Also": the 401 challenge, security headers, SameSite cookies and no default error pages. */
+    @Test
+    void answers_carry_the_challenge_security_headers_samesite_cookies_and_no_default_error_page() {
+        HttpResponse<String> anonymous = platform.send(HttpRequest.newBuilder(URI.create(platform.platformUrl() + "/graphql"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"query\":\"{ me { subject } }\"}"))
+                .build());
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(value -> assertThat(value).startsWith("Bearer"));
+
+        HttpResponse<String> api = platform.send(HttpRequest.newBuilder(URI.create(platform.platformUrl() + "/graphql"))
+                .header("Authorization", "Bearer " + platform.integratorToken()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"query\":\"{ me { subject } }\"}")).build());
+        assertThat(api.headers().firstValue("Content-Security-Policy")).hasValue("default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
+        assertThat(api.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
+        assertThat(api.headers().firstValue("Permissions-Policy")).hasValueSatisfying(value -> assertThat(value).contains("camera=()"));
+        assertThat(api.headers().firstValue("Strict-Transport-Security")).as("no TLS here").isEmpty();
+
+        HttpResponse<String> ui = platform.send(HttpRequest.newBuilder(URI.create(platform.platformUrl() + "/")).build());
+        assertThat(ui.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(value -> assertThat(value)
+                .contains("frame-ancestors 'none'").contains("form-action 'self' " + platform.authUrl()));
+        assertThat(ui.headers().firstValue("Referrer-Policy")).hasValue("same-origin");
+        assertThat(ui.headers().allValues("Set-Cookie")).isNotEmpty().allSatisfy(cookie -> assertThat(cookie).contains("SameSite=Lax"));
+
+        HttpResponse<String> login = platform.send(HttpRequest.newBuilder(URI.create(platform.authUrl() + "/login")).build());
+        assertThat(login.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(value -> assertThat(value)
+                .contains("frame-ancestors 'none'").contains("default-src 'none'"));
+        assertThat(login.headers().allValues("Set-Cookie")).allSatisfy(cookie -> assertThat(cookie).contains("SameSite=Lax"));
+
+        // the GraphQL handler refuses a body that is not JSON: the error dispatch answers a coded body
+        HttpResponse<String> broken = platform.send(HttpRequest.newBuilder(URI.create(platform.platformUrl() + "/graphql"))
+                .header("Authorization", "Bearer " + platform.integratorToken()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{not json")).build());
+        assertThat(broken.statusCode()).isEqualTo(400);
+        assertThat(broken.body()).contains("\"code\"").doesNotContain("timestamp").doesNotContain("Whitelabel");
+        HttpResponse<String> authError = platform.send(HttpRequest.newBuilder(URI.create(platform.authUrl() + "/error"))
+                .header("Accept", "text/html").build());
+        assertThat(authError.body()).doesNotContain("Whitelabel").doesNotContain("Exception");
+    }
+
     private static List<String> ids(GraphQlAnswer answer) {
         assertThat(answer.errors()).as(answer.body().toString()).isNull();
         List<String> ids = new ArrayList<>();
