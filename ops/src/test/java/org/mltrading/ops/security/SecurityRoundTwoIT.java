@@ -192,7 +192,7 @@ class SecurityRoundTwoIT {
 
         HttpResponse<String> ui = platform.send(HttpRequest.newBuilder(URI.create(platform.platformUrl() + "/")).build());
         assertThat(ui.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(value -> assertThat(value)
-                .contains("frame-ancestors 'none'").contains("form-action 'self' " + platform.authUrl()));
+                .contains("frame-ancestors 'none'").contains("object-src 'none'"));
         assertThat(ui.headers().firstValue("Referrer-Policy")).hasValue("same-origin");
         assertThat(ui.headers().allValues("Set-Cookie")).isNotEmpty().allSatisfy(cookie -> assertThat(cookie).contains("SameSite=Lax"));
 

@@ -58,14 +58,11 @@ public class UiSecurityConfiguration extends VaadinWebSecurity {
 
     private final ClientRegistrationRepository clientRegistrations;
     private final String endSessionUri;
-    private final String authOrigin;
 
     public UiSecurityConfiguration(ClientRegistrationRepository clientRegistrations,
-                                   @Value("${platform.ui.end-session-uri:}") String endSessionUri,
-                                   @Value("${platform.ui.auth-issuer:}") String authIssuer) {
+                                   @Value("${platform.ui.end-session-uri:}") String endSessionUri) {
         this.clientRegistrations = clientRegistrations;
         this.endSessionUri = endSessionUri;
-        this.authOrigin = origin(authIssuer);
     }
 
     /**
@@ -73,23 +70,16 @@ public class UiSecurityConfiguration extends VaadinWebSecurity {
      * (its bootstrap page and {@code executeJs}) and inline styles (Lumo, component styles); everything
      * else is this origin only: the chart's ES modules, push over WebSocket (ws:/wss: for browsers whose
      * 'self' does not cover WebSocket), images as data:/blob: URLs. Never framed (clickjacking).
-     * form-action: the log-out POST is answered with a redirect to the auth server's end-session
-     * endpoint, which browsers check against form-action too.
+     * No form-action: the only form, the log-out POST, is answered with a chain of redirects through
+     * the auth server (end session, back to the UI, on to the login), every step of which browsers hold
+     * to form-action; listing them would tie the UI's policy to the identity provider's redirects.
      */
-    static String contentSecurityPolicy(String authOrigin) {
+    static String contentSecurityPolicy() {
         return "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; "
                 + "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self' ws: wss:; worker-src 'self' blob:; "
-                + "object-src 'none'; base-uri 'self'; frame-ancestors 'none'; form-action 'self'"
-                + (authOrigin.isEmpty() ? "" : " " + authOrigin);
+                + "object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
     }
 
-    private static String origin(String url) {
-        if (!StringUtils.hasText(url)) {
-            return "";
-        }
-        java.net.URI uri = java.net.URI.create(url.trim());
-        return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
-    }
 
     @Override
     protected void configure(HttpSecurity http) throws Exception {
@@ -100,7 +90,7 @@ public class UiSecurityConfiguration extends VaadinWebSecurity {
         super.configure(http);
         // HSTS stays Spring's default: written on secure (TLS) requests only
         http.headers(headers -> headers
-                .contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(authOrigin)))
+                .contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy()))
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
                 .permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY)));
         // after logout the browser comes back to the UI (and from there to the login). The auth server

@@ -44,8 +44,7 @@ class LogoutTest {
                 .redirectUri("{baseUrl}/login/oauth2/code/{registrationId}")
                 .authorizationUri("http://localhost:9000/oauth2/authorize").tokenUri("http://localhost:9000/oauth2/token")
                 .build();
-        var configuration = new UiSecurityConfiguration(new InMemoryClientRegistrationRepository(registration), END_SESSION,
-                "http://localhost:9000");
+        var configuration = new UiSecurityConfiguration(new InMemoryClientRegistrationRepository(registration), END_SESSION);
         var handler = configuration.oidcLogoutSuccessHandler(UiSecurityConfiguration.POST_LOGOUT_REDIRECT_URI);
         var idToken = new OidcIdToken("id-token-of-trader", Instant.now(), Instant.now().plusSeconds(300),
                 Map.of("sub", "trader"));
