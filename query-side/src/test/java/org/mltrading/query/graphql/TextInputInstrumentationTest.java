@@ -96,6 +96,19 @@ class TextInputInstrumentationTest {
         assertThat(resolved).containsExactly("haltTrading");
     }
 
+    /** ONNX artefacts come MIME-encoded (76-character lines with CRLF), as the ops OnnxModelIT sends them. */
+    @Test
+    void a_mime_base64_artefact_with_line_breaks_reaches_the_resolver() {
+        String artefact = java.util.Base64.getMimeEncoder().encodeToString(new byte[300]);
+        assertThat(artefact).contains("\r\n");
+        ExecutionResult result = execute("""
+                mutation($a: String!) { importOnnxModel(input: {name: "m", features: ["ret_1"], artefactBase64: $a,
+                  symbol: "AAPL", interval: ONE_DAY, from: "2013-01-01T00:00:00Z", to: "2013-02-01T00:00:00Z"}) { id } }""",
+                Map.of("a", artefact));
+        assertThat(result.getErrors()).isEmpty();
+        assertThat(resolved).containsExactly("importOnnxModel");
+    }
+
     @Test
     void texts_inside_input_objects_and_lists_and_document_literals_are_checked_too() {
         GraphQLError name = onlyError(execute("""
