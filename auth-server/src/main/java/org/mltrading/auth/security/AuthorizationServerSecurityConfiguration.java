@@ -29,7 +29,6 @@ import org.springframework.security.oauth2.server.authorization.authentication.O
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
-import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 
@@ -44,6 +43,28 @@ import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 @EnableConfigurationProperties(IssuerProperties.class)
 class AuthorizationServerSecurityConfiguration {
 
+    /**
+     * The login and second-factor pages: their own inline styles and the QR code (a data: image), no
+     * scripts, never framed (clickjacking of the login). No form-action: the login's POST is answered
+     * with redirects on to the registered clients, which browsers hold to form-action too.
+     */
+    static final String CONTENT_SECURITY_POLICY =
+            "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'";
+    static final String PERMISSIONS_POLICY =
+            "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), hid=()";
+
+    /**
+     * Security headers of every answer (issue 14, "also"). HSTS stays Spring's default: written on
+     * secure (TLS) requests only, so plain-HTTP local runs are never pinned to HTTPS.
+     */
+    static void securityHeaders(HttpSecurity http) throws Exception {
+        http.headers(headers -> headers
+                .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .referrerPolicy(referrer -> referrer.policy(
+                        org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
+                .permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY)));
+    }
+
     @Bean
     @Order(0)
     SecurityFilterChain adminApiSecurityFilterChain(HttpSecurity http, JwtDecoder jwtDecoder, IssuerProperties issuer,
@@ -57,7 +78,10 @@ class AuthorizationServerSecurityConfiguration {
                 .csrf(csrf -> csrf.disable()) // bearer tokens only, no cookies
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.decoder(adminDecoder).jwtAuthenticationConverter(converter))
-                        .authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)));
+                        // 401 with the RFC 6750 challenge (WWW-Authenticate: Bearer …)
+                        .authenticationEntryPoint(new org.springframework.security.oauth2.server.resource.web
+                                .BearerTokenAuthenticationEntryPoint()));
+        securityHeaders(http);
         return http.build();
     }
 
@@ -92,6 +116,7 @@ class AuthorizationServerSecurityConfiguration {
                                         new MediaTypeRequestMatcher(MediaType.TEXT_HTML)))
                 // the OIDC userinfo endpoint is called with our own access tokens
                 .oauth2ResourceServer(resourceServer -> resourceServer.jwt(Customizer.withDefaults()));
+        securityHeaders(http);
         return http.build();
     }
 
@@ -113,6 +138,7 @@ class AuthorizationServerSecurityConfiguration {
                         .successHandler(loginHandlers)
                         .failureHandler(loginHandlers)
                         .permitAll());
+        securityHeaders(http);
         return http.build();
     }
 

@@ -267,6 +267,14 @@ class AuthorizationMatrixIT {
         return tests.stream();
     }
 
+    /**
+     * An order or strategy of an account the caller cannot see is answered like an unknown id (issue 14,
+     * finding 8): for these operations NOT_FOUND is the refusal (cancelOrder/amendOrder by TRADER_B
+     * answered PERMISSION_DENIED before, which confirmed the order exists).
+     */
+    private static final Set<String> UNSEEN_IS_NOT_FOUND = Set.of("Mutation.cancelOrder", "Mutation.amendOrder",
+            "Mutation.stopStrategy");
+
     private static boolean isAllowed(String operation, FieldDefinition field, Row row, Caller caller) {
         String kind = operation.substring(0, operation.indexOf('.')).toLowerCase();
         String document = kind + " { " + field.getName() + arguments(row) + selection(field.getType()) + " }";
@@ -282,7 +290,8 @@ class AuthorizationMatrixIT {
         // 400: refused before execution (no data at all), as the GraphQL-over-HTTP spec has it
         assertThat(answer.status()).isIn(200, 400);
         String code = answer.firstErrorCode();
-        if (code != null && Set.of("PERMISSION_DENIED", "AUTH_MFA_REQUIRED", "AUTH_UNAUTHENTICATED").contains(code)) {
+        if (code != null && (Set.of("PERMISSION_DENIED", "AUTH_MFA_REQUIRED", "AUTH_UNAUTHENTICATED").contains(code)
+                || "NOT_FOUND".equals(code) && UNSEEN_IS_NOT_FOUND.contains(operation))) {
             return false;
         }
         assertThat(answer.body().toString()).doesNotContain("Exception").doesNotContain("org.mltrading");

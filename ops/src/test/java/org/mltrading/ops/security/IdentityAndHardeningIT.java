@@ -3,20 +3,11 @@ package org.mltrading.ops.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -295,20 +286,8 @@ class IdentityAndHardeningIT {
         return nodes;
     }
 
-    /** A token signed with the platform's real key, as if the auth server had issued it. */
-    private static String signedWithThePlatformKey(String subject, List<String> roles, List<String> audience, boolean mfa)
-            throws Exception {
-        JWKSet keys = JWKSet.load(platform.settings().dataDir().resolve("auth/jwks.json").toFile());
-        RSAKey key = (RSAKey) keys.getKeys().get(0);
-        Instant now = Instant.now();
-        JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(platform.authUrl()).subject(subject).audience(audience)
-                .claim("roles", roles).claim("scope", "openid read trade").claim("mfa", mfa)
-                .claim("amr", mfa ? List.of("pwd", "otp") : List.of("pwd"))
-                .issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(300))).build();
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID())
-                .type(JOSEObjectType.JWT).build(), claims);
-        jwt.sign(new RSASSASigner(key));
-        return jwt.serialize();
+    private static String signedWithThePlatformKey(String subject, List<String> roles, List<String> audience, boolean mfa) {
+        return platform.signedWithThePlatformKey(subject, roles, audience, mfa);
     }
 
     private static void sleep(long millis) {

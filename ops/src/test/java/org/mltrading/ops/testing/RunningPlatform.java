@@ -153,6 +153,34 @@ public final class RunningPlatform {
         return clientToken("demo-integrator", "demo-integrator-secret", "read trade");
     }
 
+    /**
+     * A token signed with the platform's real key, as if the auth server had issued it: lets a test
+     * present claims the auth server would refuse to issue (e.g. a client named like a user).
+     */
+    public String signedWithThePlatformKey(String subject, java.util.List<String> roles, java.util.List<String> audience,
+            boolean mfa) {
+        try {
+            com.nimbusds.jose.jwk.JWKSet keys = com.nimbusds.jose.jwk.JWKSet.load(
+                    settings.dataDir().resolve("auth/jwks.json").toFile());
+            com.nimbusds.jose.jwk.RSAKey key = (com.nimbusds.jose.jwk.RSAKey) keys.getKeys().get(0);
+            java.time.Instant now = java.time.Instant.now();
+            com.nimbusds.jwt.JWTClaimsSet claims = new com.nimbusds.jwt.JWTClaimsSet.Builder().issuer(authUrl())
+                    .subject(subject).audience(audience)
+                    .claim("roles", roles).claim("scope", "openid read trade").claim("mfa", mfa)
+                    .claim("amr", mfa ? java.util.List.of("pwd", "otp") : java.util.List.of("pwd"))
+                    .issueTime(java.util.Date.from(now)).expirationTime(java.util.Date.from(now.plusSeconds(300))).build();
+            com.nimbusds.jwt.SignedJWT jwt = new com.nimbusds.jwt.SignedJWT(new com.nimbusds.jose.JWSHeader.Builder(
+                    com.nimbusds.jose.JWSAlgorithm.RS256).keyID(key.getKeyID())
+                    .type(com.nimbusds.jose.JOSEObjectType.JWT).build(), claims);
+            jwt.sign(new com.nimbusds.jose.crypto.RSASSASigner(key));
+            return jwt.serialize();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (java.text.ParseException | com.nimbusds.jose.JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** POSTs a GraphQL request; returns status and parsed body. */
     public GraphQlAnswer graphql(String token, String query, Map<String, Object> variables) {
         try {

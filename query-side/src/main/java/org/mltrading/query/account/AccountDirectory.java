@@ -43,6 +43,11 @@ public class AccountDirectory {
         return trader && isOwnerOrEntitled(principal, account);
     }
 
+    /**
+     * Exactly the accounts whose {@code account(id)} answers for this caller: the query only narrows
+     * what is read, {@link #canView} decides (issue 14, finding 11: a client named like a user saw the
+     * user's accounts listed, which its {@code account(id)} then answered null).
+     */
     public List<AccountView> visibleTo(ApiPrincipal principal) {
         if (principal.hasAnyRole(DESK_WIDE_READERS)) {
             return mongo.find(new Query().with(org.springframework.data.domain.Sort.by("_id")), AccountView.class);
@@ -51,7 +56,7 @@ public class AccountDirectory {
                 Criteria.where("owner").is(principal.subject()),
                 Criteria.where("entitledPrincipals").is(principal.subject())))
                 .with(org.springframework.data.domain.Sort.by("_id"));
-        return mongo.find(query, AccountView.class);
+        return mongo.find(query, AccountView.class).stream().filter(account -> canView(principal, account)).toList();
     }
 
     private static boolean isOwnerOrEntitled(ApiPrincipal principal, AccountView account) {

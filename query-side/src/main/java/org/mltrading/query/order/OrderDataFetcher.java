@@ -245,11 +245,26 @@ class OrderDataFetcher {
         return OrderMapper.toGraphQl(await(changed, order.id()));
     }
 
+    /**
+     * The order to cancel or amend. An order of an account the caller cannot see answers exactly like
+     * an unknown id (issue 14, finding 8): order ids derive from (account, clientOrderId), so a
+     * different answer would confirm that another account placed a given clientOrderId. Only a caller
+     * who can see the order but not trade its account hears why.
+     */
     private OrderView tradableOrder(ApiPrincipal principal, String orderId) {
-        OrderView order = queries.byId(orderId).orElseThrow(() -> new ApiException(ApiErrorCode.NOT_FOUND,
-                "no order " + orderId));
-        tradableAccount(principal, order.accountId());
+        OrderView order = queries.byId(orderId).orElseThrow(() -> unknownOrder(orderId));
+        AccountView account = accounts.findForAccess(order.accountId()).orElseThrow(() -> unknownOrder(orderId));
+        if (!accounts.canView(principal, account)) {
+            throw unknownOrder(orderId);
+        }
+        if (!accounts.canTrade(principal, account)) {
+            throw notPermitted(order.accountId());
+        }
         return order;
+    }
+
+    private static ApiException unknownOrder(String orderId) {
+        return new ApiException(ApiErrorCode.NOT_FOUND, "no order " + orderId);
     }
 
     /** Reference-data rules, checked at the edge where the instrument catalogue lives. */

@@ -7,12 +7,21 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses request bodies over the limit with 413 before anything parses them: by Content-Length when
- * given, else by counting the bytes of a chunked body as they are read.
+ * given; a body without one (chunked) is read here, at most one byte past the limit, and handed on from
+ * memory. Counting while the GraphQL handler read it was not enough (issue 14, finding 12): the
+ * handler turned the failed read into its own 400 before this filter could answer 413.
  */
 public class RequestSizeLimitFilter extends OncePerRequestFilter {
 
@@ -25,78 +34,95 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (request.getContentLengthLong() > maxBytes) {
+        long declared = request.getContentLengthLong();
+        if (declared > maxBytes) {
             reject(response);
             return;
         }
-        try {
-            chain.doFilter(request.getContentLengthLong() >= 0 ? request : new CountingRequest(request, maxBytes), response);
-        } catch (BodyTooLargeException e) {
-            if (!response.isCommitted()) {
-                response.reset();
-                reject(response);
-            }
+        if (declared >= 0 || request.getHeader("Transfer-Encoding") == null) {
+            chain.doFilter(request, response); // a known length within the limit, or no body at all
+            return;
         }
+        byte[] body = readAtMost(request.getInputStream(), maxBytes + 1);
+        if (body.length > maxBytes) {
+            reject(response);
+            return;
+        }
+        chain.doFilter(new BufferedBodyRequest(request, body), response);
+    }
+
+    private static byte[] readAtMost(InputStream in, long limit) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        int n;
+        while (out.size() < limit && (n = in.read(buffer, 0, (int) Math.min(buffer.length, limit - out.size()))) > 0) {
+            out.write(buffer, 0, n);
+        }
+        return out.toByteArray();
     }
 
     private void reject(HttpServletResponse response) throws IOException {
         response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
         response.setContentType("application/json");
+        // the client may still be sending: do not keep the connection for the rest of its body
+        response.setHeader("Connection", "close");
         response.getWriter().write("{\"errors\":[{\"message\":\"request body larger than " + maxBytes
                 + " bytes\",\"extensions\":{\"code\":\"VALIDATION_REQUEST_TOO_LARGE\"}}]}");
     }
 
-    static final class BodyTooLargeException extends IOException {
-        BodyTooLargeException() {
-            super("request body too large");
-        }
-    }
+    /** The request with its body read into memory (at most the limit). */
+    private static final class BufferedBodyRequest extends HttpServletRequestWrapper {
+        private final byte[] body;
 
-    private static final class CountingRequest extends HttpServletRequestWrapper {
-        private final long maxBytes;
-
-        CountingRequest(HttpServletRequest request, long maxBytes) {
+        BufferedBodyRequest(HttpServletRequest request, byte[] body) {
             super(request);
-            this.maxBytes = maxBytes;
+            this.body = body;
         }
 
         @Override
-        public ServletInputStream getInputStream() throws IOException {
-            ServletInputStream delegate = super.getInputStream();
-            return new ServletInputStream() {
-                private long count;
+        public int getContentLength() {
+            return body.length;
+        }
 
+        @Override
+        public long getContentLengthLong() {
+            return body.length;
+        }
+
+        @Override
+        public BufferedReader getReader() {
+            String encoding = getCharacterEncoding();
+            Charset charset = encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding);
+            return new BufferedReader(new InputStreamReader(new ByteArrayInputStream(body), charset));
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
                 @Override
-                public int read() throws IOException {
-                    int b = delegate.read();
-                    if (b >= 0 && ++count > maxBytes) {
-                        throw new BodyTooLargeException();
-                    }
-                    return b;
+                public int read() {
+                    return in.read();
                 }
 
                 @Override
-                public int read(byte[] buffer, int offset, int length) throws IOException {
-                    int n = delegate.read(buffer, offset, length);
-                    if (n > 0 && (count += n) > maxBytes) {
-                        throw new BodyTooLargeException();
-                    }
-                    return n;
+                public int read(byte[] buffer, int offset, int length) {
+                    return in.read(buffer, offset, length);
                 }
 
                 @Override
                 public boolean isFinished() {
-                    return delegate.isFinished();
+                    return in.available() == 0;
                 }
 
                 @Override
                 public boolean isReady() {
-                    return delegate.isReady();
+                    return true;
                 }
 
                 @Override
                 public void setReadListener(ReadListener listener) {
-                    delegate.setReadListener(listener);
+                    throw new UnsupportedOperationException("the body is already in memory");
                 }
             };
         }

@@ -115,7 +115,12 @@ class StrategyDataFetcher {
         StrategyView strategy = strategies.find(id).orElseThrow(() -> new ApiException(ApiErrorCode.NOT_FOUND,
                 "no strategy " + id));
         boolean deskWide = principal.hasAnyRole("RISK_OFFICER", "ADMIN");
-        boolean trader = accounts.find(strategy.accountId()).map(a -> accounts.canTrade(principal, a)).orElse(false);
+        var account = accounts.findForAccess(strategy.accountId());
+        if (!deskWide && !account.map(a -> accounts.canView(principal, a)).orElse(false)) {
+            // a strategy of an account the caller cannot see answers like an unknown id (issue 14, finding 8)
+            throw new ApiException(ApiErrorCode.NOT_FOUND, "no strategy " + id);
+        }
+        boolean trader = account.map(a -> accounts.canTrade(principal, a)).orElse(false);
         if (!deskWide && !trader) {
             throw new ApiException(ApiErrorCode.PERMISSION_DENIED, "no right to stop strategy " + id);
         }

@@ -15,6 +15,7 @@ import org.springframework.security.oauth2.client.web.DefaultOAuth2Authorization
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
 import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -51,6 +52,10 @@ public class UiSecurityConfiguration extends VaadinWebSecurity {
     /** Static files of the chart component (META-INF/resources/mlt-chart). */
     static final String CHART_MODULES = "/mlt-chart/**";
 
+    /** Powerful browser features no page of the platform uses. */
+    static final String PERMISSIONS_POLICY =
+            "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), hid=()";
+
     private final ClientRegistrationRepository clientRegistrations;
     private final String endSessionUri;
 
@@ -60,6 +65,22 @@ public class UiSecurityConfiguration extends VaadinWebSecurity {
         this.endSessionUri = endSessionUri;
     }
 
+    /**
+     * The UI's Content-Security-Policy (issue 14, "also"). Vaadin Flow needs inline and eval'd script
+     * (its bootstrap page and {@code executeJs}) and inline styles (Lumo, component styles); everything
+     * else is this origin only: the chart's ES modules, push over WebSocket (ws:/wss: for browsers whose
+     * 'self' does not cover WebSocket), images as data:/blob: URLs. Never framed (clickjacking).
+     * No form-action: the only form, the log-out POST, is answered with a chain of redirects through
+     * the auth server (end session, back to the UI, on to the login), every step of which browsers hold
+     * to form-action; listing them would tie the UI's policy to the identity provider's redirects.
+     */
+    static String contentSecurityPolicy() {
+        return "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; "
+                + "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self' ws: wss:; worker-src 'self' blob:; "
+                + "object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
+    }
+
+
     @Override
     protected void configure(HttpSecurity http) throws Exception {
         http.securityMatcher(new NegatedRequestMatcher(apiPaths()));
@@ -67,6 +88,11 @@ public class UiSecurityConfiguration extends VaadinWebSecurity {
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher(CHART_MODULES)).permitAll());
         super.configure(http);
+        // HSTS stays Spring's default: written on secure (TLS) requests only
+        http.headers(headers -> headers
+                .contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy()))
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                .permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY)));
         // after logout the browser comes back to the UI (and from there to the login). The auth server
         // compares it character by character with the client's registered post-logout redirect URI,
         // which ends with "/" (auth-server-local.yml): "{baseUrl}" alone would be refused.
