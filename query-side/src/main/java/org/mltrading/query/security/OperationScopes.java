@@ -64,6 +64,7 @@ public class OperationScopes extends SimplePerformantInstrumentation {
             Map.entry("Query.account", Set.of(READ)),
             Map.entry("Query.order", Set.of(READ)),
             Map.entry("Query.orders", Set.of(READ)),
+            Map.entry("Query.ordersByClientOrderId", Set.of(READ)),
             Map.entry("Query.instruments", Set.of(READ)),
             Map.entry("Query.quote", Set.of(READ)),
             Map.entry("Query.bars", Set.of(READ)),
