@@ -67,7 +67,7 @@ class ComplianceView extends VerticalLayout {
     private final TimelineLookup lookup;
 
     private final RadioButtonGroup<ComplianceClient.AggregateKind> asOfKind = new RadioButtonGroup<>("Aggregate");
-    private final TextField asOfId = new TextField("Order id, client order id or account id");
+    private final TextField asOfId = new TextField("Id or client order id");
     private final DateTimePicker asOfInstant = new DateTimePicker("As of (UTC)");
     private final Grid<AsOfComparison.Row> asOfRows = new Grid<>();
 
@@ -179,7 +179,11 @@ class ComplianceView extends VerticalLayout {
         compare.setId("asof-compare");
         compare.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         asOfRows.setId("asof-rows");
-        asOfRows.addThemeVariants(GridVariant.LUMO_COMPACT);
+        asOfRows.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        // every field on the page (about 16), none hidden below a scroll inside the grid at 700 px
+        asOfRows.setAllRowsVisible(true);
+        asOfId.setWidth("18em");
+        asOfId.setHelperText("order id, the trader's client order id, or account id");
         asOfRows.addColumn(AsOfComparison.Row::label).setHeader("Field").setKey("field").setAutoWidth(true);
         asOfRows.addColumn(AsOfComparison.Row::then).setHeader("Then").setKey("then");
         asOfRows.addColumn(AsOfComparison.Row::now).setHeader("Now").setKey("now");
@@ -192,10 +196,7 @@ class ComplianceView extends VerticalLayout {
         HorizontalLayout form = new HorizontalLayout(asOfKind, asOfId, asOfInstant, compare);
         form.setAlignItems(FlexComponent.Alignment.BASELINE);
         form.setWrap(true);
-        VerticalLayout tab = new VerticalLayout(form, asOfRows);
-        tab.setSizeFull();
-        tab.expand(asOfRows);
-        return tab;
+        return new VerticalLayout(form, asOfRows);
     }
 
     private void compareAsOf() {

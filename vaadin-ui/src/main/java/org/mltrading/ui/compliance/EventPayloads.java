@@ -62,8 +62,12 @@ public final class EventPayloads {
             }
             Object raw = value.isArray() ? arrayText(value) : value.isNumber() ? value.decimalValue().toPlainString()
                     : value.asText();
-            fields.add(new Field(prefix + label, raw instanceof String text && value.isArray() ? text
-                    : entry.getKey().endsWith("Id") ? raw.toString() : AsOfComparison.text(raw)));
+            Field field = new Field(prefix + label, raw instanceof String text && value.isArray() ? text
+                    : entry.getKey().endsWith("Id") ? raw.toString() : AsOfComparison.text(raw));
+            // an event that names the symbol and also carries the terms says it once
+            if (!fields.contains(field)) {
+                fields.add(field);
+            }
         }
     }
 

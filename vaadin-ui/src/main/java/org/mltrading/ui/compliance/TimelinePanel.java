@@ -32,6 +32,9 @@ class TimelinePanel extends VerticalLayout {
         id.setId("trail-aggregate");
         id.setWidth("22em");
         id.setClearButtonVisible(true);
+        // Enter searches: the keydown reaches the server before a change event would carry the value
+        id.setValueChangeMode(com.vaadin.flow.data.value.ValueChangeMode.EAGER);
+        account.setValueChangeMode(com.vaadin.flow.data.value.ValueChangeMode.EAGER);
         account.setId("trail-account");
         account.setWidth("12em");
         account.setHelperText("narrows a client order id");

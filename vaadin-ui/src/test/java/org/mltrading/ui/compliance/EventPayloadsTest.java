@@ -22,9 +22,9 @@ class EventPayloadsTest {
     }
 
     @Test
-    void nested_terms_and_lists_are_opened_up() throws Exception {
+    void nested_terms_and_lists_are_opened_up_and_a_repeated_field_shown_once() throws Exception {
         var fields = EventPayloads.fields(JSON.readTree("""
-                {"terms":{"symbol":"AAPL","quantity":10},"features":[1.5,2]}"""));
+                {"symbol":"AAPL","terms":{"symbol":"AAPL","quantity":10},"features":[1.5,2]}"""));
 
         assertThat(fields).containsExactly(new EventPayloads.Field("Symbol", "AAPL"),
                 new EventPayloads.Field("Quantity", "10"), new EventPayloads.Field("Features", "1.5; 2"));
