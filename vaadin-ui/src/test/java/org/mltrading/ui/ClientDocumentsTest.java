@@ -56,7 +56,7 @@ class ClientDocumentsTest {
         List<String> compliance = documentsOf(ComplianceClient.class);
         assertThat(desk).hasSizeGreaterThanOrEqualTo(15);
         assertThat(models).hasSize(8);
-        assertThat(compliance).hasSize(8);
+        assertThat(compliance).hasSize(9);
         return Stream.of(desk, models, compliance).flatMap(List::stream);
     }
 

@@ -25,6 +25,9 @@ public class ComplianceClient {
     static final String ORDERS_BY_CLIENT_ORDER_ID = "query OrdersByClientOrderId($clientOrderId: String!, $accountId: ID) { "
             + "ordersByClientOrderId(clientOrderId: $clientOrderId, accountId: $accountId) { "
             + "id clientOrderId accountId symbol side quantity status placedAt } }";
+    static final String ACCESS_AUDIT = "query AccessAudit($filter: AccessAuditFilter, $first: Int, $after: String) { "
+            + "accessAudit(filter: $filter, first: $first, after: $after) { edges { cursor node { "
+            + "id at source type outcome principal clientId remoteAddress detail } } pageInfo { hasNextPage endCursor } } }";
     static final String VERIFY_CHAIN = "query VerifyAuditChain { verifyAuditChain { valid entries "
             + "firstBrokenSequence firstBrokenEventId reason checkpoints pendingEvents headHash } }";
     static final String REPORT_FIELDS = "fileName contentType rows sha256 content";
@@ -69,6 +72,11 @@ public class ComplianceClient {
         }
         return graphQl.queryList(token(), ORDERS_BY_CLIENT_ORDER_ID, variables, "ordersByClientOrderId",
                 OrderMatch.class);
+    }
+
+    /** One page of the access audit, newest first; {@code variables} from {@link AccessAuditSearch#variables()}. */
+    public AccessAuditEntry.Page accessAudit(Map<String, Object> variables) {
+        return graphQl.query(token(), ACCESS_AUDIT, variables, "accessAudit", AccessAuditEntry.Page.class);
     }
 
     public ChainVerification verifyChain() {
