@@ -146,6 +146,17 @@ class ComplianceBrowserIT {
         assertThat(text("order-audit-details")).endsWith("SHA-256 " + download.get("sha256"));
         assertNoSidewaysScroll();
         browser.screenshot(SCREENSHOTS.resolve(screenshotName + "-reports.png"));
+
+        // the access audit: this officer's own login of a moment ago, in words
+        browser.driver().get(platform.platformUrl() + "/access-audit");
+        browser.awaitPresent(By.id("access-search"), PATIENCE, "the access-audit page");
+        browser.driver().findElement(By.cssSelector("#access-principal input")).sendKeys("compliance", Keys.TAB);
+        assertOnScreen("access-search");
+        click("access-search");
+        browser.waitUpTo(PATIENCE).withMessage("the officer's login in the access audit")
+                .until(driver -> browser.gridCellTexts("access-entries").contains("Login succeeded"));
+        assertNoSidewaysScroll();
+        browser.screenshot(SCREENSHOTS.resolve(screenshotName + "-access-audit.png"));
     }
 
     /**
