@@ -86,6 +86,7 @@ class OrdersView extends VerticalLayout {
         accountSelect.setLabel("Account");
         accountSelect.setItemLabelGenerator(AccountOption::label);
         accountSelect.setEmptySelectionAllowed(false);
+        accountSelect.setWidth("22em");
         accountSelect.addValueChangeListener(change -> showAccount(change.getValue()));
 
         grid.setId(GRID_ID);
