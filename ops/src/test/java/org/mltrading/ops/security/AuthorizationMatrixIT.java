@@ -97,6 +97,7 @@ class AuthorizationMatrixIT {
             row("Query.models", "", EVERYONE),
             row("Query.model", "(id: \"%MODEL%\")", EVERYONE),
             row("Query.backtest", "(id: \"%BACKTEST%\")", EVERYONE),
+            row("Query.backtests", "(first: 1)", EVERYONE),
             row("Query.predictions", "(symbol: \"AAPL\")", EVERYONE),
             // an unknown model: allowed callers get MODEL_UNKNOWN, nothing changes for the other tests
             row("Mutation.runBacktest", "(input: {model: \"matrix-none\", symbol: \"AAPL\", interval: ONE_DAY,"
@@ -160,7 +161,7 @@ class AuthorizationMatrixIT {
             Map.entry("Query.accounts", READ), Map.entry("Query.account", READ), Map.entry("Query.order", READ),
             Map.entry("Query.orders", READ), Map.entry("Query.ordersByClientOrderId", READ), Map.entry("Query.instruments", READ), Map.entry("Query.quote", READ),
             Map.entry("Query.bars", READ), Map.entry("Query.trades", READ), Map.entry("Query.models", READ),
-            Map.entry("Query.model", READ), Map.entry("Query.backtest", READ), Map.entry("Query.predictions", READ),
+            Map.entry("Query.model", READ), Map.entry("Query.backtest", READ), Map.entry("Query.backtests", READ), Map.entry("Query.predictions", READ),
             Map.entry("Query.strategies", READ),
             Map.entry("Subscription.orderUpdated", READ), Map.entry("Subscription.positionUpdated", READ),
             Map.entry("Subscription.quotes", READ), Map.entry("Subscription.bars", READ),

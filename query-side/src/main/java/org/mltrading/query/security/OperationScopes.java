@@ -72,6 +72,7 @@ public class OperationScopes extends SimplePerformantInstrumentation {
             Map.entry("Query.models", Set.of(READ)),
             Map.entry("Query.model", Set.of(READ)),
             Map.entry("Query.backtest", Set.of(READ)),
+            Map.entry("Query.backtests", Set.of(READ)),
             Map.entry("Query.predictions", Set.of(READ)),
             Map.entry("Query.strategies", Set.of(READ)),
             Map.entry("Subscription.orderUpdated", Set.of(READ)),
