@@ -56,7 +56,7 @@ class ClientDocumentsTest {
         List<String> compliance = documentsOf(ComplianceClient.class);
         List<String> strategies = documentsOf(org.mltrading.ui.strategy.StrategyClient.class);
         assertThat(desk).hasSizeGreaterThanOrEqualTo(15);
-        assertThat(models).hasSize(8);
+        assertThat(models).hasSize(9);
         assertThat(compliance).hasSize(9);
         assertThat(strategies).hasSize(5);
         return Stream.of(desk, models, compliance, strategies).flatMap(List::stream);
