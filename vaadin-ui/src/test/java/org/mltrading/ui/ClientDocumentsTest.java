@@ -54,10 +54,12 @@ class ClientDocumentsTest {
         List<String> desk = documentsOf(MarketDataClient.class, TradingClient.class, RiskClient.class);
         List<String> models = documentsOf(ModelClient.class);
         List<String> compliance = documentsOf(ComplianceClient.class);
+        List<String> strategies = documentsOf(org.mltrading.ui.strategy.StrategyClient.class);
         assertThat(desk).hasSizeGreaterThanOrEqualTo(15);
-        assertThat(models).hasSize(8);
-        assertThat(compliance).hasSize(7);
-        return Stream.of(desk, models, compliance).flatMap(List::stream);
+        assertThat(models).hasSize(9);
+        assertThat(compliance).hasSize(9);
+        assertThat(strategies).hasSize(5);
+        return Stream.of(desk, models, compliance, strategies).flatMap(List::stream);
     }
 
     /** The static String fields that hold an operation (query, mutation, subscription). */

@@ -76,6 +76,8 @@ class AuthorizationMatrixIT {
             row("Query.account", "(id: \"" + A + "\")", VIEWERS_OF_A),
             row("Query.order", "(id: \"%ORDER%\")", VIEWERS_OF_A),
             row("Query.orders", "(accountId: \"" + A + "\")", VIEWERS_OF_A),
+            row("Query.ordersByClientOrderId", "(clientOrderId: \"matrix-none\", accountId: \"" + A + "\")",
+                    VIEWERS_OF_A),
             row("Query.instruments", "", EVERYONE),
             row("Query.quote", "(symbol: \"AAPL\")", EVERYONE),
             row("Query.bars", "(symbol: \"AAPL\", interval: ONE_MINUTE)", EVERYONE),
@@ -95,6 +97,7 @@ class AuthorizationMatrixIT {
             row("Query.models", "", EVERYONE),
             row("Query.model", "(id: \"%MODEL%\")", EVERYONE),
             row("Query.backtest", "(id: \"%BACKTEST%\")", EVERYONE),
+            row("Query.backtests", "(first: 1)", EVERYONE),
             row("Query.predictions", "(symbol: \"AAPL\")", EVERYONE),
             // an unknown model: allowed callers get MODEL_UNKNOWN, nothing changes for the other tests
             row("Mutation.runBacktest", "(input: {model: \"matrix-none\", symbol: \"AAPL\", interval: ONE_DAY,"
@@ -156,9 +159,9 @@ class AuthorizationMatrixIT {
     static final Map<String, Set<String>> SCOPES = Map.ofEntries(
             Map.entry("Query.me", Set.of()),
             Map.entry("Query.accounts", READ), Map.entry("Query.account", READ), Map.entry("Query.order", READ),
-            Map.entry("Query.orders", READ), Map.entry("Query.instruments", READ), Map.entry("Query.quote", READ),
+            Map.entry("Query.orders", READ), Map.entry("Query.ordersByClientOrderId", READ), Map.entry("Query.instruments", READ), Map.entry("Query.quote", READ),
             Map.entry("Query.bars", READ), Map.entry("Query.trades", READ), Map.entry("Query.models", READ),
-            Map.entry("Query.model", READ), Map.entry("Query.backtest", READ), Map.entry("Query.predictions", READ),
+            Map.entry("Query.model", READ), Map.entry("Query.backtest", READ), Map.entry("Query.backtests", READ), Map.entry("Query.predictions", READ),
             Map.entry("Query.strategies", READ),
             Map.entry("Subscription.orderUpdated", READ), Map.entry("Subscription.positionUpdated", READ),
             Map.entry("Subscription.quotes", READ), Map.entry("Subscription.bars", READ),

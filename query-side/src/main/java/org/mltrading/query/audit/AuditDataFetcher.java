@@ -107,7 +107,7 @@ class AuditDataFetcher {
                 conditions.add(Criteria.where("actor").is(filter.getActor()));
             }
             if (filter.getTypes() != null && !filter.getTypes().isEmpty()) {
-                conditions.add(Criteria.where("type").in(filter.getTypes()));
+                conditions.add(Criteria.where("type").in(EventTypeNames.storedNames(filter.getTypes())));
             }
             if (filter.getFrom() != null && filter.getTo() != null && filter.getFrom().isAfter(filter.getTo())) {
                 throw new ApiException(ApiErrorCode.VALIDATION_INVALID_INPUT, "from must not be after to");

@@ -70,7 +70,7 @@ public class ComplianceReports {
                     text(entry.roles()), entry.mfa() == null ? "" : entry.mfa().toString(), text(entry.correlationId()),
                     text(entry.causationId()), entry.eventId(), entry.payload()));
         }
-        return Document.csv("order-audit-trail_" + from + "_" + to + (accountId == null ? "" : "_" + accountId) + ".csv", csv);
+        return Document.csv(ReportFileNames.of("order-audit-trail", from, to, accountId), csv);
     }
 
     /**
@@ -111,7 +111,7 @@ public class ComplianceReports {
                     fill.actor() != null ? fill.actor() : "SIMULATED-VENUE",
                     fill.aggregateId(), account, side, plain(decimal(payload.get("fee")))));
         }
-        return Document.csv("transaction-report_" + from + "_" + to + (accountId == null ? "" : "_" + accountId) + ".csv", csv);
+        return Document.csv(ReportFileNames.of("transaction-report", from, to, accountId), csv);
     }
 
     private List<AuditChainEntry> orderEvents(Instant from, Instant to, String accountId, String type) {

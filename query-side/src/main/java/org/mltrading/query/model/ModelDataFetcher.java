@@ -103,6 +103,39 @@ class ModelDataFetcher {
         return view == null ? null : toGraphQl(view);
     }
 
+    /** Newest request first; the cursor is the last row's (requestedAt, id), so equal instants page exactly. */
+    @DgsQuery
+    @PreAuthorize("isAuthenticated()")
+    org.mltrading.graphql.types.BacktestConnection backtests(@InputArgument Integer first, @InputArgument String after) {
+        int size = first == null ? 20 : first;
+        if (size < 1 || size > 100) {
+            throw new ApiException(ApiErrorCode.VALIDATION_INVALID_INPUT, "first must be between 1 and 100");
+        }
+        org.springframework.data.mongodb.core.query.Criteria criteria = new org.springframework.data.mongodb.core.query.Criteria();
+        if (after != null) {
+            BacktestCursor cursor = BacktestCursor.decode(after);
+            criteria = new org.springframework.data.mongodb.core.query.Criteria().orOperator(
+                    org.springframework.data.mongodb.core.query.Criteria.where("requestedAt").lt(cursor.requestedAt()),
+                    new org.springframework.data.mongodb.core.query.Criteria().andOperator(
+                            org.springframework.data.mongodb.core.query.Criteria.where("requestedAt").is(cursor.requestedAt()),
+                            org.springframework.data.mongodb.core.query.Criteria.where("_id").lt(cursor.id())));
+        }
+        org.springframework.data.mongodb.core.query.Query query = new org.springframework.data.mongodb.core.query.Query(criteria)
+                .with(org.springframework.data.domain.Sort.by(org.springframework.data.domain.Sort.Order.desc("requestedAt"),
+                        org.springframework.data.domain.Sort.Order.desc("_id")))
+                .limit(size + 1);
+        query.fields().exclude("equity");
+        List<BacktestView> rows = mongo.find(query, BacktestView.class);
+        List<org.mltrading.graphql.types.BacktestEdge> edges = rows.stream().limit(size)
+                .map(row -> org.mltrading.graphql.types.BacktestEdge.newBuilder()
+                        .cursor(new BacktestCursor(row.requestedAt, row.id).encode()).node(toGraphQl(row)).build())
+                .toList();
+        return org.mltrading.graphql.types.BacktestConnection.newBuilder().edges(edges)
+                .pageInfo(org.mltrading.graphql.types.PageInfo.newBuilder().hasNextPage(rows.size() > size)
+                        .endCursor(edges.isEmpty() ? null : edges.get(edges.size() - 1).getCursor()).build())
+                .build();
+    }
+
     @DgsData(parentType = DgsConstants.QUERY_TYPE, field = DgsConstants.QUERY.Predictions)
     @PreAuthorize("isAuthenticated()")
     List<Prediction> predictions(@InputArgument String symbol, @InputArgument OffsetDateTime from,

@@ -95,6 +95,29 @@ class OrderDataFetcher {
                 .orElse(null);
     }
 
+    /**
+     * The order a trader names by its own id. Within one account the id is derived, not searched
+     * ({@link OrderId#forClientOrder}); across accounts (a compliance officer who has only the id the
+     * trader quoted) the read model is searched and what the caller may not view is left out.
+     */
+    @DgsQuery
+    @PreAuthorize("isAuthenticated()")
+    List<Order> ordersByClientOrderId(@InputArgument String clientOrderId, @InputArgument String accountId) {
+        if (clientOrderId == null || clientOrderId.isBlank()) {
+            throw new ApiException(ApiErrorCode.VALIDATION_INVALID_INPUT, "clientOrderId is required");
+        }
+        ApiPrincipal principal = ApiPrincipal.current();
+        if (accountId != null) {
+            AccountView account = viewableAccount(principal, accountId);
+            OrderId id = OrderId.forClientOrder(OrderMapper.accountId(account.id()), clientOrderId.trim());
+            return queries.byId(id.toString()).map(OrderMapper::toGraphQl).stream().toList();
+        }
+        return queries.byClientOrderId(clientOrderId.trim(), OrderQueries.CLIENT_ORDER_ID_MATCHES).stream()
+                .filter(view -> accounts.find(view.accountId()).map(a -> accounts.canView(principal, a)).orElse(false))
+                .map(OrderMapper::toGraphQl)
+                .toList();
+    }
+
     @DgsQuery
     @PreAuthorize("isAuthenticated()")
     OrderConnection orders(@InputArgument String accountId, @InputArgument List<OrderStatus> status,

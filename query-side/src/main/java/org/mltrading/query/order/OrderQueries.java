@@ -28,6 +28,19 @@ public class OrderQueries {
         return Optional.ofNullable(mongo.findById(id, OrderView.class));
     }
 
+    /** At most this many orders answer one client order id across accounts. */
+    static final int CLIENT_ORDER_ID_MATCHES = 20;
+
+    /**
+     * Orders of any account with this client order id, newest first. Unindexed on purpose: a
+     * compliance look-up now and then, not a trading path (within one account the id is derived).
+     */
+    List<OrderView> byClientOrderId(String clientOrderId, int limit) {
+        Query query = new Query(Criteria.where("clientOrderId").is(clientOrderId))
+                .with(Sort.by(Sort.Order.desc("placedAt"), Sort.Order.desc("_id"))).limit(limit);
+        return mongo.find(query, OrderView.class);
+    }
+
     /** One page plus one extra row, which tells whether there is a next page. */
     List<OrderView> page(String accountId, List<org.mltrading.api.order.OrderStatus> statuses, int size, Cursor after) {
         Criteria criteria = Criteria.where("accountId").is(accountId);

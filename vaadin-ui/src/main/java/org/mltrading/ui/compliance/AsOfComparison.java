@@ -154,7 +154,7 @@ public final class AsOfComparison {
         return grouped.format(shown);
     }
 
-    private static String words(String camelCase) {
+    static String words(String camelCase) {
         String spaced = camelCase.replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
         return spaced.isEmpty() ? spaced : Character.toUpperCase(spaced.charAt(0)) + spaced.substring(1);
     }

@@ -1,8 +1,11 @@
 package org.mltrading.ui.compliance;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
-import java.util.Arrays;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,12 +15,18 @@ import java.util.Map;
  * The event-history search of the compliance page: turns the officer's criteria into an
  * {@code AuditEventFilter} (blank criteria are left out, a range ending before it starts is refused)
  * and keeps the cursors of the pages seen, so "Previous" goes back without the server needing
- * backward paging.
+ * backward paging. A search without any criterion looks at the last {@link #DEFAULT_WINDOW} and says
+ * so: "No events." for a search that never ran looked like an empty history.
  */
 public final class AuditSearch {
 
     /** Events per page of the grid. */
     public static final int PAGE_SIZE = 50;
+    /** What a search without criteria looks at, up to now. */
+    public static final Duration DEFAULT_WINDOW = Duration.ofHours(24);
+
+    private static final DateTimeFormatter MINUTE =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
 
     /** The criteria as typed; any of them may be blank or null. */
     public record Criteria(String accountId, String actor, String eventTypes, Instant from, Instant to) {
@@ -30,17 +39,48 @@ public final class AuditSearch {
         }
     }
 
+    private final Clock clock;
     private Map<String, Object> filter = Map.of();
+    private String note = "";
     /** Cursor ("after") of each page shown so far; the top is the current page's. Null = first page. */
     private final Deque<String> pageStarts = new ArrayDeque<>();
     private AuditEventPage.PageInfo currentPageInfo;
 
+    public AuditSearch() {
+        this(Clock.systemUTC());
+    }
+
+    public AuditSearch(Clock clock) {
+        this.clock = clock;
+    }
+
     /** Starts a new search at its first page. */
     public void search(Criteria criteria) {
-        filter = filterOf(criteria);
+        Criteria effective = criteria;
+        note = "";
+        if (isEmpty(criteria)) {
+            Instant from = clock.instant().minus(DEFAULT_WINDOW);
+            effective = new Criteria(null, null, null, from, null);
+            note = "No criteria given: events of the last 24 hours (since " + MINUTE.format(from) + " UTC).";
+        }
+        filter = filterOf(effective);
         pageStarts.clear();
         pageStarts.push("");
         currentPageInfo = null;
+    }
+
+    /** What the current search shows when the officer did not say (empty when the criteria say it all). */
+    public String note() {
+        return note;
+    }
+
+    private static boolean isEmpty(Criteria criteria) {
+        return blank(criteria.accountId()) && blank(criteria.actor()) && blank(criteria.eventTypes())
+                && criteria.from() == null && criteria.to() == null;
+    }
+
+    private static boolean blank(String text) {
+        return text == null || text.isBlank();
     }
 
     static Map<String, Object> filterOf(Criteria criteria) {
@@ -50,9 +90,8 @@ public final class AuditSearch {
         Map<String, Object> filter = new LinkedHashMap<>();
         putIfPresent(filter, "accountId", criteria.accountId());
         putIfPresent(filter, "actor", criteria.actor());
-        if (criteria.eventTypes() != null && !criteria.eventTypes().isBlank()) {
-            List<String> types = Arrays.stream(criteria.eventTypes().split("[,\\s]+"))
-                    .filter(type -> !type.isBlank()).toList();
+        List<String> types = EventTypes.storedNames(criteria.eventTypes());
+        if (!types.isEmpty()) {
             filter.put("types", types);
         }
         if (criteria.from() != null) {

@@ -22,6 +22,12 @@ public class ComplianceClient {
             + " } } pageInfo { hasNextPage endCursor } } }";
     static final String AUDIT_TRAIL = "query AuditTrail($aggregateId: ID!) { auditTrail(aggregateId: $aggregateId) { "
             + EVENT_FIELDS + " } }";
+    static final String ORDERS_BY_CLIENT_ORDER_ID = "query OrdersByClientOrderId($clientOrderId: String!, $accountId: ID) { "
+            + "ordersByClientOrderId(clientOrderId: $clientOrderId, accountId: $accountId) { "
+            + "id clientOrderId accountId symbol side quantity status placedAt } }";
+    static final String ACCESS_AUDIT = "query AccessAudit($filter: AccessAuditFilter, $first: Int, $after: String) { "
+            + "accessAudit(filter: $filter, first: $first, after: $after) { edges { cursor node { "
+            + "id at source type outcome principal clientId remoteAddress detail } } pageInfo { hasNextPage endCursor } } }";
     static final String VERIFY_CHAIN = "query VerifyAuditChain { verifyAuditChain { valid entries "
             + "firstBrokenSequence firstBrokenEventId reason checkpoints pendingEvents headHash } }";
     static final String REPORT_FIELDS = "fileName contentType rows sha256 content";
@@ -55,6 +61,22 @@ public class ComplianceClient {
     public List<AuditEvent> auditTrail(String aggregateId) {
         return graphQl.queryList(token(), AUDIT_TRAIL, Map.of("aggregateId", aggregateId), "auditTrail",
                 AuditEvent.class);
+    }
+
+    /** Orders whose client order id (the trader's own id) is this, in one account or in every visible one. */
+    public List<OrderMatch> ordersByClientOrderId(String clientOrderId, String accountId) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("clientOrderId", clientOrderId);
+        if (accountId != null && !accountId.isBlank()) {
+            variables.put("accountId", accountId.trim());
+        }
+        return graphQl.queryList(token(), ORDERS_BY_CLIENT_ORDER_ID, variables, "ordersByClientOrderId",
+                OrderMatch.class);
+    }
+
+    /** One page of the access audit, newest first; {@code variables} from {@link AccessAuditSearch#variables()}. */
+    public AccessAuditEntry.Page accessAudit(Map<String, Object> variables) {
+        return graphQl.query(token(), ACCESS_AUDIT, variables, "accessAudit", AccessAuditEntry.Page.class);
     }
 
     public ChainVerification verifyChain() {

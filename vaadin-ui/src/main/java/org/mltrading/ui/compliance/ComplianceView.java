@@ -49,8 +49,6 @@ import org.slf4j.LoggerFactory;
 class ComplianceView extends VerticalLayout {
 
     private static final Logger log = LoggerFactory.getLogger(ComplianceView.class);
-    private static final DateTimeFormatter TIMESTAMP =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
 
     private final ComplianceClient compliance;
     private final AuditSearch search = new AuditSearch();
@@ -60,16 +58,16 @@ class ComplianceView extends VerticalLayout {
     private final TextField searchTypes = new TextField("Event types");
     private final DateTimePicker searchFrom = new DateTimePicker("From (UTC)");
     private final DateTimePicker searchTo = new DateTimePicker("To (UTC)");
-    private final Grid<AuditEvent> searchResults = eventGrid("audit-search-results", true);
+    private final Grid<AuditEvent> searchResults = AuditEventGrid.create("audit-search-results", true);
+    private final Span searchNote = new Span();
     private final Button previousPage = new Button("Previous");
     private final Button nextPage = new Button("Next");
     private final Span pageLabel = new Span();
 
-    private final TextField trailAggregate = new TextField("Order or account id");
-    private final Grid<AuditEvent> trail = eventGrid("audit-trail", false);
+    private final TimelineLookup lookup;
 
     private final RadioButtonGroup<ComplianceClient.AggregateKind> asOfKind = new RadioButtonGroup<>("Aggregate");
-    private final TextField asOfId = new TextField("Id");
+    private final TextField asOfId = new TextField("Id or client order id");
     private final DateTimePicker asOfInstant = new DateTimePicker("As of (UTC)");
     private final Grid<AsOfComparison.Row> asOfRows = new Grid<>();
 
@@ -82,6 +80,7 @@ class ComplianceView extends VerticalLayout {
 
     ComplianceView(ComplianceClient compliance) {
         this.compliance = compliance;
+        this.lookup = TimelineLookup.over(compliance);
         setId("compliance");
         setSizeFull();
 
@@ -89,7 +88,7 @@ class ComplianceView extends VerticalLayout {
         tabs.setId("compliance-tabs");
         tabs.setSizeFull();
         tabs.add("Event history", searchTab());
-        tabs.add("Timeline", timelineTab());
+        tabs.add("Timeline", new TimelinePanel(lookup, this::showError));
         tabs.add("As of", asOfTab());
         tabs.add("Reports", reportsTab());
         tabs.add("Hash chain", chainTab());
@@ -101,7 +100,10 @@ class ComplianceView extends VerticalLayout {
         searchAccount.setId("search-account");
         searchActor.setId("search-actor");
         searchTypes.setId("search-types");
-        searchTypes.setPlaceholder("OrderPlacedEvent, OrderFilledEvent");
+        searchTypes.setPlaceholder("OrderPlaced, Order filled");
+        searchTypes.setHelperText("business names, separated by commas");
+        searchNote.setId("search-note");
+        searchNote.getStyle().set("color", "var(--lumo-secondary-text-color)");
         searchFrom.setId("search-from");
         searchTo.setId("search-to");
         Button run = new Button("Search", click -> runSearch());
@@ -126,7 +128,8 @@ class ComplianceView extends VerticalLayout {
         criteria.setWrap(true);
         HorizontalLayout paging = new HorizontalLayout(previousPage, pageLabel, nextPage);
         paging.setAlignItems(FlexComponent.Alignment.BASELINE);
-        VerticalLayout tab = new VerticalLayout(criteria, searchResults, paging);
+        searchResults.setEmptyStateText("Search with any criteria, or none for the last 24 hours.");
+        VerticalLayout tab = new VerticalLayout(criteria, searchNote, searchResults, paging);
         tab.setSizeFull();
         tab.expand(searchResults);
         return tab;
@@ -142,6 +145,8 @@ class ComplianceView extends VerticalLayout {
             return;
         }
         searchTo.setInvalid(false);
+        searchNote.setText(search.note());
+        searchResults.setEmptyStateText("No events match these criteria.");
         loadPage();
     }
 
@@ -149,7 +154,8 @@ class ComplianceView extends VerticalLayout {
         try {
             AuditEventPage page = compliance.auditEvents(search.variables());
             search.shown(page);
-            searchResults.setItems(page.events());
+            // a page in time order; pages follow the hash chain, which is the order the events were stored
+            searchResults.setItems(page.events().stream().sorted(AuditEvent.IN_TIME_ORDER).toList());
         } catch (RuntimeException failure) {
             showError("The event history could not be searched", failure);
             searchResults.setItems(List.of());
@@ -157,33 +163,6 @@ class ComplianceView extends VerticalLayout {
         pageLabel.setText("Page " + search.pageNumber());
         previousPage.setEnabled(search.hasPrevious());
         nextPage.setEnabled(search.hasNext());
-    }
-
-    private Component timelineTab() {
-        trailAggregate.setId("trail-aggregate");
-        trailAggregate.setWidth("24em");
-        Button show = new Button("Show timeline", click -> {
-            if (trailAggregate.getValue().isBlank()) {
-                trailAggregate.setErrorMessage("Give an order or account id.");
-                trailAggregate.setInvalid(true);
-                return;
-            }
-            trailAggregate.setInvalid(false);
-            try {
-                trail.setItems(compliance.auditTrail(trailAggregate.getValue().trim()));
-            } catch (RuntimeException failure) {
-                showError("The timeline could not be loaded", failure);
-            }
-        });
-        show.setId("trail-show");
-        show.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        trail.setEmptyStateText("No events: enter the id of an order or account.");
-        HorizontalLayout form = new HorizontalLayout(trailAggregate, show);
-        form.setAlignItems(FlexComponent.Alignment.BASELINE);
-        VerticalLayout tab = new VerticalLayout(form, trail);
-        tab.setSizeFull();
-        tab.expand(trail);
-        return tab;
     }
 
     private Component asOfTab() {
@@ -200,7 +179,11 @@ class ComplianceView extends VerticalLayout {
         compare.setId("asof-compare");
         compare.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         asOfRows.setId("asof-rows");
-        asOfRows.addThemeVariants(GridVariant.LUMO_COMPACT);
+        asOfRows.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        // every field on the page (about 16), none hidden below a scroll inside the grid at 700 px
+        asOfRows.setAllRowsVisible(true);
+        asOfId.setWidth("18em");
+        asOfId.setHelperText("order id, the trader's client order id, or account id");
         asOfRows.addColumn(AsOfComparison.Row::label).setHeader("Field").setKey("field").setAutoWidth(true);
         asOfRows.addColumn(AsOfComparison.Row::then).setHeader("Then").setKey("then");
         asOfRows.addColumn(AsOfComparison.Row::now).setHeader("Now").setKey("now");
@@ -213,10 +196,7 @@ class ComplianceView extends VerticalLayout {
         HorizontalLayout form = new HorizontalLayout(asOfKind, asOfId, asOfInstant, compare);
         form.setAlignItems(FlexComponent.Alignment.BASELINE);
         form.setWrap(true);
-        VerticalLayout tab = new VerticalLayout(form, asOfRows);
-        tab.setSizeFull();
-        tab.expand(asOfRows);
-        return tab;
+        return new VerticalLayout(form, asOfRows);
     }
 
     private void compareAsOf() {
@@ -230,6 +210,14 @@ class ComplianceView extends VerticalLayout {
         try {
             Map<String, Object> then = compliance.state(asOfKind.getValue(), id, utc(asOfInstant.getValue()));
             Map<String, Object> now = compliance.state(asOfKind.getValue(), id, null);
+            if (then == null && now == null && asOfKind.getValue() == ComplianceClient.AggregateKind.ORDER) {
+                // not an order id: the client order id a trader quoted, when exactly one order has it
+                var orderId = lookup.orderId(id);
+                if (orderId.isPresent()) {
+                    then = compliance.state(asOfKind.getValue(), orderId.get(), utc(asOfInstant.getValue()));
+                    now = compliance.state(asOfKind.getValue(), orderId.get(), null);
+                }
+            }
             if (then == null && now == null) {
                 showError("Nothing to compare", new IllegalArgumentException(id));
                 asOfRows.setItems(List.of());
@@ -311,30 +299,11 @@ class ComplianceView extends VerticalLayout {
                 + "checkpoints: any edited event breaks it at that entry."), verify, chainResult);
     }
 
-    private static Grid<AuditEvent> eventGrid(String id, boolean withAggregate) {
-        Grid<AuditEvent> grid = new Grid<>();
-        grid.setId(id);
-        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
-        if (withAggregate) {
-            grid.addColumn(AuditEvent::aggregateId).setHeader("Aggregate").setKey("aggregate").setAutoWidth(true);
-        }
-        grid.addColumn(AuditEvent::sequence).setHeader("Seq").setKey("sequence").setAutoWidth(true);
-        grid.addColumn(AuditEvent::type).setHeader("Event").setKey("type").setAutoWidth(true);
-        grid.addColumn(event -> event.timestamp() == null ? "" : TIMESTAMP.format(event.timestamp()))
-                .setHeader("Time (UTC)").setKey("time").setAutoWidth(true);
-        grid.addColumn(event -> event.actor() == null ? "(none)" : event.actor()
-                        + (event.actorType() == null ? "" : " (" + event.actorType() + ")"))
-                .setHeader("Actor").setKey("actor").setAutoWidth(true);
-        grid.addColumn(AuditEvent::payloadText).setHeader("Payload").setKey("payload").setFlexGrow(1);
-        grid.setEmptyStateText("No events.");
-        return grid;
-    }
-
     private static Instant utc(LocalDateTime value) {
         return value == null ? null : value.toInstant(ZoneOffset.UTC);
     }
 
-    private void showError(String what, Throwable failure) {
+    private void showError(String what, RuntimeException failure) {
         String detail = failure instanceof GraphQlApiException api ? api.userMessage()
                 : failure instanceof AccessTokens.NotLoggedInException n ? n.getMessage()
                 : failure instanceof IllegalArgumentException ? "No order or account " + failure.getMessage() + "."

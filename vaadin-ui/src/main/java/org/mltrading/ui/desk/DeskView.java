@@ -434,7 +434,10 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
         blotterGrid.setPartNameGenerator(o -> "status-" + o.status().toLowerCase());
         blotterGrid.setEmptyStateText("No orders yet: use the ticket to place one.");
         blotterGrid.setSizeFull();
-        HorizontalLayout header = new HorizontalLayout(new H4("Blotter"), blotterFilter);
+        Button cancelAll = new Button("Cancel all", click -> confirmCancelAll());
+        cancelAll.setId("blotter-cancel-all");
+        cancelAll.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
+        HorizontalLayout header = new HorizontalLayout(new H4("Blotter"), blotterFilter, cancelAll);
         header.setAlignItems(FlexComponent.Alignment.BASELINE);
         VerticalLayout panel = new VerticalLayout(header, blotterGrid);
         panel.setPadding(false);
@@ -952,6 +955,42 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     /** The answer of our own mutation (the subscription brings the same version again; that is a no-op). */
+    /** Asks first: every working order of the account, counted in the question. */
+    private void confirmCancelAll() {
+        List<DeskOrder> open = blotter.working().stream().filter(DeskOrder::cancellable).toList();
+        if (open.isEmpty()) {
+            notifications.post(NotificationCenter.Level.INFO, "No working orders to cancel.");
+            return;
+        }
+        com.vaadin.flow.component.dialog.Dialog dialog = new com.vaadin.flow.component.dialog.Dialog();
+        dialog.setId("cancel-all-dialog");
+        dialog.setHeaderTitle("Cancel all " + open.size() + " working orders?");
+        Button confirm = new Button("Cancel " + open.size() + " orders", click -> {
+            dialog.close();
+            cancelAll(open);
+        });
+        confirm.setId("cancel-all-confirm");
+        confirm.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(new Button("Keep them", click -> dialog.close()), confirm);
+        dialog.open();
+    }
+
+    /** The API has no cancel-all: one cancelOrder per working order; the outcome is counted for the trader. */
+    private void cancelAll(List<DeskOrder> open) {
+        int cancelled = 0;
+        for (DeskOrder order : open) {
+            try {
+                applyOwn(trading.cancel(order.id()));
+                cancelled++;
+            } catch (RuntimeException failure) {
+                log.warn("cancel-all: {} {}", order.id(), failure.toString());
+            }
+        }
+        notifications.post(cancelled == open.size() ? NotificationCenter.Level.INFO : NotificationCenter.Level.WARNING,
+                "Cancelled " + cancelled + " of " + open.size() + " working orders"
+                        + (cancelled == open.size() ? "." : "; the others could not be cancelled."));
+    }
+
     private void applyOwn(DeskOrder order) {
         blotter.apply(order).event().ifPresent(event -> notifications.post(
                 event.kind() == Blotter.DeskEvent.Kind.REJECTED ? NotificationCenter.Level.ERROR

@@ -64,6 +64,7 @@ class BacktestsView extends VerticalLayout {
     private final Svg equity = new Svg();
     private final H4 equityTitle = new H4("Equity (multiple of the initial equity)");
     private Disposable following;
+    private final Grid<BacktestRun> history = new Grid<>();
 
     BacktestsView(ModelClient models) {
         this.models = models;
@@ -103,7 +104,36 @@ class BacktestsView extends VerticalLayout {
         equity.setVisible(false);
         equityTitle.setVisible(false);
 
-        add(new H3("Backtests"), form, status, progress, metrics, equityTitle, equity);
+        history.setId("backtest-history");
+        history.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        history.addColumn(run -> run.model() + "@" + run.version()).setHeader("Model").setKey("model").setAutoWidth(true);
+        history.addColumn(BacktestRun::symbol).setHeader("Symbol").setKey("symbol").setAutoWidth(true);
+        history.addColumn(BacktestRun::interval).setHeader("Interval").setKey("interval").setAutoWidth(true);
+        history.addColumn(run -> day(run.from()) + " – " + day(run.to())).setHeader("Bars of (UTC)").setKey("range")
+                .setAutoWidth(true);
+        history.addColumn(run -> run.status() + ("FAILED".equals(run.status()) && run.reason() != null
+                ? ": " + run.reason() : "")).setHeader("Status").setKey("status").setAutoWidth(true);
+        history.addColumn(run -> run.metrics() == null ? "" : ModelRegistry.percent(run.metrics().totalReturn()))
+                .setHeader("Return").setKey("return").setAutoWidth(true);
+        history.addColumn(run -> run.metrics() == null ? "" : String.format(java.util.Locale.ROOT, "%.2f",
+                run.metrics().sharpe())).setHeader("Sharpe").setKey("sharpe").setAutoWidth(true);
+        history.setAllRowsVisible(true);
+        history.setEmptyStateText("No backtests yet.");
+        // a past run opens with its metrics and equity curve
+        history.asSingleSelect().addValueChangeListener(chosen -> {
+            if (chosen.getValue() != null) {
+                try {
+                    BacktestRun full = models.backtest(chosen.getValue().id());
+                    if (full != null) {
+                        show(full);
+                    }
+                } catch (RuntimeException failure) {
+                    showError("The backtest could not be loaded", failure);
+                }
+            }
+        });
+
+        add(new H3("Backtests"), form, status, progress, metrics, equityTitle, equity, new H4("Past runs"), history);
     }
 
     @Override
@@ -115,6 +145,7 @@ class BacktestsView extends VerticalLayout {
         } catch (RuntimeException failure) {
             showError("Models could not be loaded", failure);
         }
+        loadHistory();
     }
 
     @Override
@@ -197,6 +228,7 @@ class BacktestsView extends VerticalLayout {
         progress.setValue(Math.max(0, Math.min(1, backtest.progress())));
         if (backtest.finished()) {
             run.setEnabled(true);
+            loadHistory();
         }
         boolean hasMetrics = backtest.metrics() != null;
         metrics.setVisible(hasMetrics);
@@ -210,6 +242,18 @@ class BacktestsView extends VerticalLayout {
                     + "preserveAspectRatio=\"none\"><polyline fill=\"none\" stroke=\"var(--lumo-primary-color)\" "
                     + "stroke-width=\"1.5\" vector-effect=\"non-scaling-stroke\" points=\"" + curve + "\"/></svg>");
         }
+    }
+
+    private void loadHistory() {
+        try {
+            history.setItems(models.backtests());
+        } catch (RuntimeException failure) {
+            showError("Past backtests could not be loaded", failure);
+        }
+    }
+
+    private static String day(java.time.Instant instant) {
+        return instant == null ? "" : instant.atOffset(java.time.ZoneOffset.UTC).toLocalDate().toString();
     }
 
     private void showError(String what, Throwable failure) {

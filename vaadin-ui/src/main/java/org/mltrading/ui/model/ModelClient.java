@@ -28,6 +28,12 @@ public class ModelClient {
             + "barsTotal progress metrics { " + metricsFields() + " } equity { time equity }";
     static final String RUN_BACKTEST = "mutation RunBacktest($input: RunBacktestInput!) { runBacktest(input: $input) { "
             + BACKTEST_FIELDS + " } }";
+    /** The list leaves the equity curve out: a row is opened with {@link #backtest(String)}. */
+    static final String BACKTESTS_QUERY = "query Backtests($first: Int) { backtests(first: $first) { edges { node { "
+            + "id status reason model version symbol interval from to barsProcessed barsTotal progress metrics { "
+            + metricsFields() + " } } } } }";
+    /** Past runs listed on the page. */
+    static final int PAST_RUNS = 20;
     static final String BACKTEST_QUERY = "query Backtest($id: ID!) { backtest(id: $id) { " + BACKTEST_FIELDS + " } }";
     static final String BACKTEST_PROGRESS = "subscription BacktestProgress($id: ID!) { backtestProgress(id: $id) { "
             + BACKTEST_FIELDS + " } }";
@@ -72,6 +78,15 @@ public class ModelClient {
         input.put("from", request.from().toString());
         input.put("to", request.to().toString());
         return graphQl.query(token(), RUN_BACKTEST, Map.of("input", input), "runBacktest", BacktestRun.class);
+    }
+
+    /** The newest backtests (without their equity curves), newest request first. */
+    public List<BacktestRun> backtests() {
+        return graphQl.queryList(token(), BACKTESTS_QUERY, Map.of("first", PAST_RUNS), "backtests.edges",
+                BacktestEdge.class).stream().map(BacktestEdge::node).toList();
+    }
+
+    record BacktestEdge(BacktestRun node) {
     }
 
     public BacktestRun backtest(String id) {

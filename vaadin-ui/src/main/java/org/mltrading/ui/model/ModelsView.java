@@ -39,6 +39,9 @@ import org.slf4j.LoggerFactory;
 @PermitAll
 class ModelsView extends VerticalLayout {
 
+    private static final java.time.format.DateTimeFormatter REGISTERED = java.time.format.DateTimeFormatter
+            .ofPattern("yyyy-MM-dd HH:mm:ss").withZone(java.time.ZoneOffset.UTC);
+
     private static final Logger log = LoggerFactory.getLogger(ModelsView.class);
 
     private final ModelClient models;
@@ -69,8 +72,9 @@ class ModelsView extends VerticalLayout {
         metricColumn("Win rate", "winRate", m -> percent(m.winRate()));
         versions.addColumn(row -> ModelRegistry.liveScoreSummary(row.version().liveScore())).setHeader("Live score")
                 .setKey("liveScore").setAutoWidth(true);
+        // UTC on a 24-hour clock to the second, as everywhere else; the raw ISO instant was hard to read
         versions.addColumn(row -> row.version().registeredAt() == null ? ""
-                : row.version().registeredAt().toString()).setHeader("Registered").setKey("registered");
+                : REGISTERED.format(row.version().registeredAt())).setHeader("Registered (UTC)").setKey("registered");
         versions.addComponentColumn(this::actions).setHeader("Lifecycle").setKey("actions").setAutoWidth(true)
                 .setVisible(mayManage);
         versions.setItemDetailsRenderer(new ComponentRenderer<>(row ->

@@ -11,7 +11,15 @@ import org.mltrading.graphql.types.Order;
  */
 public record OrderRow(String id, String clientOrderId, String accountId, String symbol, String side,
                        String type, BigDecimal quantity, BigDecimal limitPrice, String status,
-                       Instant placedAt, Instant updatedAt) {
+                       Instant placedAt, Instant updatedAt, BigDecimal filledQuantity, BigDecimal averagePrice,
+                       String timeInForce) {
+
+    /** Statuses in which an order can still be amended or cancelled (PENDING is not yet accepted). */
+    static final java.util.Set<String> OPEN = java.util.Set.of("WORKING", "PARTIALLY_FILLED");
+
+    public boolean open() {
+        return OPEN.contains(status);
+    }
 
     /** Maps the generated GraphQL type at the edge, so views never see generated classes. */
     static OrderRow from(Order order) {
@@ -19,7 +27,8 @@ public record OrderRow(String id, String clientOrderId, String accountId, String
                 nameOf(order.getSide()), nameOf(order.getType()), order.getQuantity(), order.getLimitPrice(),
                 nameOf(order.getStatus()),
                 Optional.ofNullable(order.getPlacedAt()).map(t -> t.toInstant()).orElse(null),
-                Optional.ofNullable(order.getUpdatedAt()).map(t -> t.toInstant()).orElse(null));
+                Optional.ofNullable(order.getUpdatedAt()).map(t -> t.toInstant()).orElse(null),
+                order.getFilledQuantity(), order.getAveragePrice(), nameOf(order.getTimeInForce()));
     }
 
     private static String nameOf(Enum<?> value) {

@@ -19,6 +19,19 @@ import com.vaadin.flow.data.provider.ListDataProvider;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.textfield.BigDecimalField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.renderer.ComponentRenderer;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.spring.security.AuthenticationContext;
 import org.mltrading.ui.graphql.GraphQlApiException;
 import org.mltrading.ui.security.AccessTokens;
 import org.mltrading.ui.shell.MainLayout;
@@ -54,10 +67,15 @@ class OrdersView extends VerticalLayout {
     private final LiveOrders live = new LiveOrders();
     private final ListDataProvider<OrderRow> rows = new ListDataProvider<>(live.rows());
     private Disposable updates;
+    private final boolean mayTrade;
+    private final Select<OrderFilter.Group> statusFilter = new Select<>();
+    private final TextField symbolFilter = new TextField("Symbol");
 
-    OrdersView(OrderClient orders, org.mltrading.ui.marketdata.InstrumentCatalog instruments) {
+    OrdersView(OrderClient orders, org.mltrading.ui.marketdata.InstrumentCatalog instruments,
+               AuthenticationContext authentication) {
         this.orders = orders;
         this.instruments = instruments;
+        this.mayTrade = authentication.hasRole("TRADER");
         setSizeFull();
 
         // the shell's user menu has the user and "Log out": a second header here repeated them
@@ -68,6 +86,7 @@ class OrdersView extends VerticalLayout {
         accountSelect.setLabel("Account");
         accountSelect.setItemLabelGenerator(AccountOption::label);
         accountSelect.setEmptySelectionAllowed(false);
+        accountSelect.setWidth("22em");
         accountSelect.addValueChangeListener(change -> showAccount(change.getValue()));
 
         grid.setId(GRID_ID);
@@ -79,16 +98,46 @@ class OrdersView extends VerticalLayout {
         grid.addColumn(row -> formats.of(row.symbol()).quantity(row.quantity())).setHeader("Quantity").setKey("quantity").setAutoWidth(true);
         grid.addColumn(row -> formats.of(row.symbol()).price(row.limitPrice())).setHeader("Limit price").setKey("limitPrice")
                 .setAutoWidth(true);
-        grid.addColumn(OrderRow::status).setHeader("Status").setKey("status").setAutoWidth(true);
+        grid.addColumn(row -> formats.of(row.symbol()).quantity(row.filledQuantity())).setHeader("Filled")
+                .setKey("filledQuantity").setAutoWidth(true);
+        grid.addColumn(row -> formats.of(row.symbol()).price(row.averagePrice())).setHeader("Avg price")
+                .setKey("averagePrice").setAutoWidth(true);
+        grid.addColumn(OrderRow::timeInForce).setHeader("TIF").setKey("timeInForce").setAutoWidth(true);
+        grid.addColumn(new ComponentRenderer<>(OrdersView::statusBadge)).setHeader("Status").setKey("status").setAutoWidth(true);
         grid.addColumn(OrderRow::clientOrderId).setHeader("Client order id").setKey("clientOrderId")
                 .setAutoWidth(true);
         grid.addColumn(row -> time(row.placedAt())).setHeader("Placed at (UTC)").setKey("placedAt")
                 .setAutoWidth(true);
         grid.setPartNameGenerator(row -> row.status() == null ? null : "status-" + row.status().toLowerCase());
+        if (mayTrade) {
+            grid.addColumn(new ComponentRenderer<>(this::actions)).setHeader("").setKey("actions").setAutoWidth(true)
+                    .setFlexGrow(0).setFrozenToEnd(true);
+        }
         grid.setEmptyStateText("No orders in this account yet.");
         grid.setSizeFull();
 
-        add(header, accountSelect, grid);
+        statusFilter.setId("orders-status-filter");
+        statusFilter.setLabel("Status");
+        statusFilter.setItems(OrderFilter.Group.values());
+        statusFilter.setItemLabelGenerator(OrderFilter.Group::label);
+        statusFilter.setValue(OrderFilter.Group.ALL);
+        statusFilter.addValueChangeListener(change -> applyFilter());
+        symbolFilter.setId("orders-symbol-filter");
+        symbolFilter.setWidth("8em");
+        symbolFilter.setClearButtonVisible(true);
+        symbolFilter.setValueChangeMode(ValueChangeMode.LAZY);
+        symbolFilter.addValueChangeListener(change -> applyFilter());
+        HorizontalLayout bar = new HorizontalLayout(accountSelect, statusFilter, symbolFilter);
+        bar.setAlignItems(FlexComponent.Alignment.BASELINE);
+        bar.setWrap(true);
+        if (mayTrade) {
+            Button cancelAll = new Button("Cancel all open", click -> confirmCancelAll());
+            cancelAll.setId("orders-cancel-all");
+            cancelAll.addThemeVariants(ButtonVariant.LUMO_ERROR);
+            bar.add(cancelAll);
+        }
+
+        add(header, bar, grid);
         expand(grid);
     }
 
@@ -192,6 +241,138 @@ class OrdersView extends VerticalLayout {
         notification.open();
     }
 
+
+    private void applyFilter() {
+        OrderFilter filter = new OrderFilter(statusFilter.getValue(), symbolFilter.getValue());
+        rows.setFilter(filter::test);
+    }
+
+    private static Span statusBadge(OrderRow row) {
+        Span badge = new Span(statusText(row));
+        badge.getElement().setAttribute("theme", statusTheme(row.status()));
+        return badge;
+    }
+
+    private static String statusText(OrderRow row) {
+        return row.status() == null ? "" : row.status().replace('_', ' ');
+    }
+
+    private static String statusTheme(String status) {
+        return switch (status == null ? "" : status) {
+            case "FILLED" -> "badge success small";
+            case "REJECTED", "EXPIRED" -> "badge error small";
+            case "CANCELLED" -> "badge contrast small";
+            default -> "badge small";
+        };
+    }
+
+    private Component actions(OrderRow row) {
+        HorizontalLayout actions = new HorizontalLayout();
+        actions.setSpacing(false);
+        if (row.open()) {
+            Button amend = new Button("Amend", click -> openAmend(row));
+            amend.setId("amend-" + row.clientOrderId());
+            amend.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+            Button cancel = new Button("Cancel", click -> cancel(row));
+            cancel.setId("cancel-" + row.clientOrderId());
+            cancel.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
+            actions.add(amend, cancel);
+        }
+        return actions;
+    }
+
+    private void cancel(OrderRow row) {
+        try {
+            if (live.apply(orders.cancel(row.id()))) {
+                rows.refreshAll();
+            }
+        } catch (RuntimeException failure) {
+            showError("The order could not be cancelled", failure);
+        }
+    }
+
+    private void openAmend(OrderRow row) {
+        Dialog dialog = new Dialog();
+        dialog.setId("orders-amend-dialog");
+        dialog.setHeaderTitle("Amend " + row.side() + " " + row.symbol() + " (" + row.clientOrderId() + ")");
+        BigDecimalField quantity = new BigDecimalField("Quantity");
+        quantity.setId("orders-amend-quantity");
+        quantity.setValue(row.quantity());
+        BigDecimalField limitPrice = new BigDecimalField("Limit price");
+        limitPrice.setId("orders-amend-limit");
+        limitPrice.setValue(row.limitPrice());
+        limitPrice.setVisible(row.limitPrice() != null);
+        dialog.add(new FormLayout(quantity, limitPrice));
+        Button save = new Button("Amend", click -> {
+            java.math.BigDecimal newQuantity = changed(row.quantity(), quantity.getValue());
+            java.math.BigDecimal newLimit = changed(row.limitPrice(), limitPrice.getValue());
+            if (newQuantity == null && newLimit == null) {
+                dialog.close();
+                return;
+            }
+            try {
+                if (live.apply(orders.amend(row.id(), newQuantity, newLimit))) {
+                    rows.refreshAll();
+                }
+                dialog.close();
+            } catch (RuntimeException failure) {
+                showError("The order could not be amended", failure);
+            }
+        });
+        save.setId("orders-amend-save");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(new Button("Close", click -> dialog.close()), save);
+        dialog.open();
+    }
+
+    /** The new value when the trader changed it, else null (only changes are sent). */
+    private static java.math.BigDecimal changed(java.math.BigDecimal before, java.math.BigDecimal after) {
+        return after == null || (before != null && before.compareTo(after) == 0) ? null : after;
+    }
+
+    private void confirmCancelAll() {
+        List<OrderRow> open = OrderFilter.cancellable(live.rows());
+        if (open.isEmpty()) {
+            Notification.show("No open orders to cancel.", 4000, Notification.Position.BOTTOM_END);
+            return;
+        }
+        Dialog dialog = new Dialog();
+        dialog.setId("orders-cancel-all-dialog");
+        dialog.setHeaderTitle("Cancel all " + open.size() + " open orders?");
+        Button confirm = new Button("Cancel " + open.size() + " orders", click -> {
+            dialog.close();
+            cancelAll(open);
+        });
+        confirm.setId("orders-cancel-all-confirm");
+        confirm.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(new Button("Keep them", click -> dialog.close()), confirm);
+        dialog.open();
+    }
+
+    /** The API has no cancel-all: one cancelOrder per open order, and the outcome counted. */
+    private void cancelAll(List<OrderRow> open) {
+        int cancelled = 0;
+        String firstFailure = null;
+        for (OrderRow row : open) {
+            try {
+                live.apply(orders.cancel(row.id()));
+                cancelled++;
+            } catch (RuntimeException failure) {
+                log.warn("cancel-all: {} {}", row.id(), failure.toString());
+                if (firstFailure == null) {
+                    firstFailure = failure instanceof GraphQlApiException api ? api.userMessage() : failure.getMessage();
+                }
+            }
+        }
+        rows.refreshAll();
+        String outcome = "Cancelled " + cancelled + " of " + open.size() + " open orders"
+                + (firstFailure == null ? "." : "; the others could not be: " + firstFailure);
+        Notification notification = new Notification(outcome, 6000, Notification.Position.BOTTOM_END);
+        notification.setId("orders-cancel-all-outcome");
+        notification.addThemeVariants(firstFailure == null ? NotificationVariant.LUMO_SUCCESS
+                : NotificationVariant.LUMO_WARNING);
+        notification.open();
+    }
 
     private static String time(Instant instant) {
         return instant == null ? "" : TIME.format(instant);

@@ -98,6 +98,10 @@ public class MainLayout extends AppLayout {
         }
         if (authentication.hasRole("COMPLIANCE") || authentication.hasRole("ADMIN")) {
             nav.addItem(new SideNavItem("Compliance", "compliance", VaadinIcon.CLIPBOARD_CHECK.create()));
+            nav.addItem(new SideNavItem("Access audit", "access-audit", VaadinIcon.KEY.create()));
+        }
+        if (authentication.hasAnyRole("TRADER", "RISK_OFFICER", "COMPLIANCE", "ADMIN")) {
+            nav.addItem(new SideNavItem("Strategies", "strategies", VaadinIcon.AUTOMATION.create()));
         }
         nav.addItem(new SideNavItem("Models", "models", VaadinIcon.CLUSTER.create()));
         if (authentication.hasAnyRole("TRADER", "INTEGRATOR", "RISK_OFFICER", "ADMIN")) {

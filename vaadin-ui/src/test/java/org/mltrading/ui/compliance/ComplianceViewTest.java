@@ -147,7 +147,7 @@ class ComplianceViewTest {
         _click(_get(Button.class, spec -> spec.withId("search-run")));
 
         verify(compliance).auditEvents(Map.of("filter", Map.of("actor", "trader1"), "first", AuditSearch.PAGE_SIZE));
-        assertThat(GridKt._getFormatted(grid("audit-search-results"), 0, "type")).isEqualTo("OrderPlacedEvent");
+        assertThat(GridKt._getFormatted(grid("audit-search-results"), 0, "type")).isEqualTo("Order placed");
         assertThat(GridKt._getFormatted(grid("audit-search-results"), 0, "actor")).isEqualTo("trader1 (USER)");
         Button next = _get(Button.class, spec -> spec.withId("search-next"));
         Button previous = _get(Button.class, spec -> spec.withId("search-previous"));
@@ -158,7 +158,7 @@ class ComplianceViewTest {
 
         verify(compliance).auditEvents(Map.of("filter", Map.of("actor", "trader1"), "first", AuditSearch.PAGE_SIZE,
                 "after", "c0"));
-        assertThat(GridKt._getFormatted(grid("audit-search-results"), 0, "type")).isEqualTo("OrderFilledEvent");
+        assertThat(GridKt._getFormatted(grid("audit-search-results"), 0, "type")).isEqualTo("Order filled");
         assertThat(next.isEnabled()).isFalse();
         assertThat(previous.isEnabled()).isTrue();
         assertThat(_get(Span.class, spec -> spec.withId("search-page")).getText()).isEqualTo("Page 2");
@@ -193,7 +193,121 @@ class ComplianceViewTest {
         assertThat(GridKt._getFormatted(trail, 0, "sequence")).isEqualTo("0");
         assertThat(GridKt._getFormatted(trail, 0, "time")).isEqualTo("2026-11-25 10:00:00.000");
         assertThat(GridKt._getFormatted(trail, 1, "actor")).isEqualTo("(none)");
-        assertThat(GridKt._getFormatted(trail, 0, "payload")).isEqualTo("{\"orderId\":\"o-1\"}");
+        // the order id is the row's own: the readable payload leaves it out
+        assertThat(GridKt._getFormatted(trail, 0, "payload")).isEmpty();
+        assertThat(GridKt._getFormatted(trail, 0, "type")).isEqualTo("Order placed");
+    }
+
+    @Test
+    void the_timeline_finds_an_order_by_the_client_order_id_a_trader_quoted() throws Exception {
+        login("officer", "COMPLIANCE");
+        when(compliance.auditTrail("desk-42")).thenReturn(List.of());
+        when(compliance.ordersByClientOrderId("desk-42", null)).thenReturn(List.of(new OrderMatch("o-1", "desk-42",
+                "demo-account", "AAPL", "BUY", new java.math.BigDecimal("10"), "FILLED",
+                Instant.parse("2026-11-25T10:00:00Z"))));
+        AuditEvent placed = new AuditEvent(0, "OrderPlacedEvent", Instant.parse("2026-11-25T10:00:00Z"), "trader1",
+                "USER", "TRADER", "corr", null, "evt-0", "o-1", "OrderAggregate", JSON.readTree("""
+                        {"orderId":"o-1","accountId":"demo-account","clientOrderId":"desk-42",
+                         "terms":{"symbol":"AAPL","side":"BUY","type":"LIMIT","quantity":10,"limitPrice":230.05,
+                                  "timeInForce":"DAY","expireAt":null},"placedAt":"2026-11-25T10:00:00Z"}"""), 1);
+        AuditEvent filled = new AuditEvent(1, "OrderFilledEvent", Instant.parse("2026-11-25T10:00:01Z"), null,
+                null, null, "corr", null, "evt-1", "o-1", "OrderAggregate",
+                JSON.readTree("{\"orderId\":\"o-1\",\"price\":230.053003,\"quantity\":10,\"fee\":1.15}"), 2);
+        // answered out of time order: the timeline shows them in time order
+        when(compliance.auditTrail("o-1")).thenReturn(List.of(filled, placed));
+        UI.getCurrent().navigate("compliance");
+        openTab("Timeline");
+
+        _get(TextField.class, spec -> spec.withId("trail-aggregate")).setValue("desk-42");
+        _click(_get(Button.class, spec -> spec.withId("trail-show")));
+
+        Grid<AuditEvent> trail = grid("audit-trail");
+        assertThat(GridKt._size(trail)).isEqualTo(2);
+        assertThat(GridKt._getFormatted(trail, 0, "type")).isEqualTo("Order placed");
+        assertThat(GridKt._getFormatted(trail, 0, "payload")).isEqualTo("Account id: demo-account · "
+                + "Client order id: desk-42 · Symbol: AAPL · Side: BUY · Type: LIMIT · Quantity: 10 · "
+                + "Limit price: 230.05 · Time in force: DAY · Placed at: 2026-11-25 10:00:00 UTC");
+        assertThat(GridKt._getFormatted(trail, 1, "type")).isEqualTo("Order filled");
+        assertThat(GridKt._getFormatted(trail, 1, "payload")).isEqualTo("Price: 230.053003 · Quantity: 10 · Fee: 1.15");
+        assertThat(_get(Span.class, spec -> spec.withId("trail-heading")).getText())
+                .startsWith("Order desk-42 · demo-account · BUY 10 AAPL · FILLED");
+    }
+
+    @Test
+    void a_client_order_id_used_in_two_accounts_offers_a_choice() {
+        login("officer", "COMPLIANCE");
+        when(compliance.auditTrail("desk-42")).thenReturn(List.of());
+        when(compliance.ordersByClientOrderId("desk-42", null)).thenReturn(List.of(
+                new OrderMatch("o-1", "desk-42", "demo-account", "AAPL", "BUY", java.math.BigDecimal.TEN, "FILLED", null),
+                new OrderMatch("o-2", "desk-42", "demo-account-2", "MSFT", "SELL", java.math.BigDecimal.ONE, "WORKING",
+                        null)));
+        UI.getCurrent().navigate("compliance");
+        openTab("Timeline");
+
+        _get(TextField.class, spec -> spec.withId("trail-aggregate")).setValue("desk-42");
+        _click(_get(Button.class, spec -> spec.withId("trail-show")));
+
+        var choice = _get(com.vaadin.flow.component.select.Select.class, spec -> spec.withId("trail-choice"));
+        assertThat(choice.isVisible()).isTrue();
+        assertThat(_get(Span.class, spec -> spec.withId("trail-heading")).getText())
+                .isEqualTo("2 orders have this client order id: choose one.");
+        verify(compliance, never()).auditTrail("o-1");
+    }
+
+    @Test
+    void a_search_without_criteria_looks_at_the_last_24_hours_and_says_so() {
+        login("officer", "COMPLIANCE");
+        when(compliance.auditEvents(anyMap())).thenReturn(new AuditEventPage(List.of(),
+                new AuditEventPage.PageInfo(false, null)));
+        UI.getCurrent().navigate("compliance");
+
+        _click(_get(Button.class, spec -> spec.withId("search-run")));
+
+        verify(compliance).auditEvents(org.mockito.ArgumentMatchers.argThat(variables ->
+                ((Map<?, ?>) variables.get("filter")).containsKey("from")));
+        assertThat(_get(Span.class, spec -> spec.withId("search-note")).getText())
+                .startsWith("No criteria given: events of the last 24 hours");
+    }
+
+    @Test
+    void event_types_are_searched_by_their_business_names() {
+        login("officer", "COMPLIANCE");
+        when(compliance.auditEvents(anyMap())).thenReturn(new AuditEventPage(List.of(),
+                new AuditEventPage.PageInfo(false, null)));
+        UI.getCurrent().navigate("compliance");
+
+        _get(TextField.class, spec -> spec.withId("search-types")).setValue("OrderFilled, order placed");
+        _click(_get(Button.class, spec -> spec.withId("search-run")));
+
+        verify(compliance).auditEvents(Map.of("filter", Map.of("types", List.of("OrderFilledEvent", "OrderPlacedEvent")),
+                "first", AuditSearch.PAGE_SIZE));
+    }
+
+    @Test
+    void the_as_of_view_takes_the_client_order_id_of_an_order() {
+        login("officer", "COMPLIANCE");
+        Instant then = Instant.parse("2026-11-25T10:00:00Z");
+        when(compliance.ordersByClientOrderId("desk-42", null)).thenReturn(List.of(new OrderMatch("o-1", "desk-42",
+                "demo-account", "AAPL", "BUY", java.math.BigDecimal.TEN, "FILLED", then)));
+        // no order has the id desk-42: the API answers null (a mock's default would be an empty map)
+        when(compliance.state(eq(ComplianceClient.AggregateKind.ORDER), eq("desk-42"), any())).thenReturn(null);
+        when(compliance.state(ComplianceClient.AggregateKind.ORDER, "o-1", then))
+                .thenReturn(Map.of("filledQuantity", "0", "updatedAt", "2026-11-25T10:00:00Z"));
+        when(compliance.state(eq(ComplianceClient.AggregateKind.ORDER), eq("o-1"), isNull()))
+                .thenReturn(Map.of("filledQuantity", "10", "updatedAt", "2026-11-25T14:05:09Z"));
+        UI.getCurrent().navigate("compliance");
+        openTab("As of");
+
+        _get(TextField.class, spec -> spec.withId("asof-id")).setValue("desk-42");
+        _get(DateTimePicker.class, spec -> spec.withId("asof-instant")).setValue(LocalDateTime.of(2026, 11, 25, 10, 0));
+        _click(_get(Button.class, spec -> spec.withId("asof-compare")));
+
+        Grid<AsOfComparison.Row> rows = grid("asof-rows");
+        List<String> fields = List.of(GridKt._getFormatted(rows, 0, "field"), GridKt._getFormatted(rows, 1, "field"));
+        int filled = fields.indexOf("Filled quantity");
+        int updated = fields.indexOf("Updated at");
+        assertThat(GridKt._getFormatted(rows, filled, "difference")).isEqualTo("+10");
+        assertThat(GridKt._getFormatted(rows, updated, "now")).isEqualTo("2026-11-25 14:05:09 UTC");
     }
 
     @Test

@@ -489,4 +489,32 @@ class DeskViewTest {
                     .startsWith("Cash 1,000,000.00 USD  ·  Equity 1,000,000.00 USD");
         });
     }
+
+    @Test
+    void cancel_all_asks_first_then_cancels_each_working_order_and_says_how_many() {
+        DeskOrder first = limitBuy("o1", "desk-1", "WORKING", T0.plusSeconds(91));
+        DeskOrder second = limitBuy("o2", "desk-2", "PARTIALLY_FILLED", T0.plusSeconds(92));
+        orders.tryEmitNext(first);
+        orders.tryEmitNext(second);
+        awaitPushed(() -> assertThat(GridKt._size(grid("blotter"))).isEqualTo(2));
+        when(trading.cancel("o1")).thenReturn(limitBuy("o1", "desk-1", "CANCELLED", T0.plusSeconds(93)));
+        when(trading.cancel("o2")).thenThrow(new org.mltrading.ui.graphql.GraphQlApiException(
+                org.mltrading.ui.graphql.GraphQlApiException.Kind.UNREACHABLE, "timeout", null));
+
+        _click(_get(com.vaadin.flow.component.button.Button.class, spec -> spec.withId("blotter-cancel-all")));
+        verify(trading, never()).cancel(any());
+        _click(_get(com.vaadin.flow.component.button.Button.class, spec -> spec.withId("cancel-all-confirm")));
+
+        verify(trading).cancel("o1");
+        verify(trading).cancel("o2");
+        assertThat(context.getBean(NotificationCenter.class).entries()).extracting(NotificationCenter.Entry::message)
+                .contains("Cancelled 1 of 2 working orders; the others could not be cancelled.");
+    }
+
+    private static DeskOrder limitBuy(String id, String clientOrderId, String status, Instant updatedAt) {
+        return new DeskOrder(id, clientOrderId, "demo-account", "AAPL", "BUY", "LIMIT", new BigDecimal("5"),
+                new BigDecimal("90.00"), null, "GTC", status, null, null, null,
+                "PARTIALLY_FILLED".equals(status) ? new BigDecimal("1") : BigDecimal.ZERO, null, List.of(),
+                T0.plusSeconds(90), updatedAt);
+    }
 }

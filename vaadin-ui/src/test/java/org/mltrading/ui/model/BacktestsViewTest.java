@@ -129,4 +129,26 @@ class BacktestsViewTest {
         assertThat(_get(TextField.class, spec -> spec.withId("backtest-symbol")).isInvalid()).isTrue();
         verify(modelClient, never()).runBacktest(any());
     }
+
+    @Test
+    void past_runs_are_listed_and_one_opens_with_its_metrics_and_curve() {
+        var equity = List.of(new BacktestRun.EquityPoint(Instant.parse("2013-01-02T21:00:00Z"), 1.0),
+                new BacktestRun.EquityPoint(Instant.parse("2013-01-03T21:00:00Z"), 1.02));
+        when(modelClient.backtests()).thenReturn(List.of(backtest("COMPLETED", 1, Models.metrics(0.12), List.of())));
+        when(modelClient.backtest("bt-1")).thenReturn(backtest("COMPLETED", 1, Models.metrics(0.12), equity));
+        UI.getCurrent().navigate("backtests");
+
+        @SuppressWarnings("unchecked")
+        Grid<BacktestRun> history = _get(Grid.class, spec -> spec.withId("backtest-history"));
+        assertThat(GridKt._size(history)).isEqualTo(1);
+        assertThat(GridKt._getFormatted(history, 0, "model")).isEqualTo("momentum@2");
+        assertThat(GridKt._getFormatted(history, 0, "range")).isEqualTo("2013-01-01 – 2014-01-01");
+        assertThat(GridKt._getFormatted(history, 0, "return")).isEqualTo("12.0 %");
+
+        GridKt._clickItem(history, 0);
+
+        assertThat(_get(Span.class, spec -> spec.withId("backtest-status")).getText())
+                .isEqualTo("momentum@2 on AAPL ONE_DAY: COMPLETED");
+        assertThat(_get(Svg.class, spec -> spec.withId("backtest-equity")).isVisible()).isTrue();
+    }
 }

@@ -97,6 +97,7 @@ class ModelsViewTest {
         assertThat(GridKt._getFormatted(grid, 0, "version")).isEqualTo("2");
         assertThat(GridKt._getFormatted(grid, 1, "totalReturn")).isEqualTo("12.0 %");
         assertThat(GridKt._getFormatted(grid, 1, "sharpe")).isEqualTo("1.23");
+        assertThat(GridKt._getFormatted(grid, 1, "registered")).isEqualTo("2026-10-01 00:00:00");
         assertThat(grid.getColumnByKey("actions").isVisible()).isFalse();
         assertThat(GridKt._get(grid, 0).canPromote()).isFalse();
     }

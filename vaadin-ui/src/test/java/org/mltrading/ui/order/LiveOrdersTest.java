@@ -11,7 +11,8 @@ class LiveOrdersTest {
 
     static OrderRow order(String id, String clientOrderId, String status, String placedAt, String updatedAt) {
         return new OrderRow(id, clientOrderId, "demo-account", "AAPL", "BUY", "LIMIT", new BigDecimal("10"),
-                new BigDecimal("187.25"), status, Instant.parse(placedAt), Instant.parse(updatedAt));
+                new BigDecimal("187.25"), status, Instant.parse(placedAt), Instant.parse(updatedAt), BigDecimal.ZERO,
+                null, "DAY");
     }
 
     private final LiveOrders live = new LiveOrders();

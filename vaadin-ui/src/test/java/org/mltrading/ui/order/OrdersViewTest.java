@@ -1,5 +1,6 @@
 package org.mltrading.ui.order;
 
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.when;
@@ -113,7 +114,10 @@ class OrdersViewTest {
 
         assertThat(GridKt._size(grid())).isEqualTo(2);
         assertThat(GridKt._getFormatted(grid(), 0, "clientOrderId")).isEqualTo("c-new");
-        assertThat(GridKt._getFormatted(grid(), 1, "status")).isEqualTo("FILLED");
+        // the status is a badge now: its text and its colour
+        var badge = (com.vaadin.flow.component.html.Span) GridKt._getCellComponent(grid(), 1, "status");
+        assertThat(badge.getText()).isEqualTo("FILLED");
+        assertThat(badge.getElement().getAttribute("theme")).contains("success");
     }
 
     @Test
@@ -164,5 +168,54 @@ class OrdersViewTest {
 
         assertThat(GridKt._getFormatted(grid(), 0, "quantity")).isEqualTo("10.0");
         assertThat(GridKt._getFormatted(grid(), 0, "limitPrice")).isEqualTo("187.250");
+    }
+
+    @Test
+    void status_and_symbol_filters_narrow_the_list() {
+        when(orderClient.recentOrders("demo-account")).thenReturn(List.of(
+                LiveOrdersTest.order("o1", "c-working", "WORKING", "2026-01-01T10:00:00Z", "2026-01-01T10:00:00Z"),
+                LiveOrdersTest.order("o2", "c-filled", "FILLED", "2026-01-01T09:00:00Z", "2026-01-01T09:00:00Z")));
+        UI.getCurrent().navigate(OrdersView.class);
+        assertThat(GridKt._size(grid())).isEqualTo(2);
+
+        @SuppressWarnings("unchecked")
+        Select<OrderFilter.Group> status = _get(Select.class, spec -> spec.withId("orders-status-filter"));
+        status.setValue(OrderFilter.Group.OPEN);
+        assertThat(GridKt._size(grid())).isEqualTo(1);
+        assertThat(GridKt._getFormatted(grid(), 0, "clientOrderId")).isEqualTo("c-working");
+
+        status.setValue(OrderFilter.Group.ALL);
+        _get(com.vaadin.flow.component.textfield.TextField.class, spec -> spec.withId("orders-symbol-filter"))
+                .setValue("msft");
+        assertThat(GridKt._size(grid())).isZero();
+    }
+
+    @Test
+    void an_open_order_is_cancelled_from_its_row_and_cancel_all_reports_how_many() {
+        when(orderClient.recentOrders("demo-account")).thenReturn(List.of(
+                LiveOrdersTest.order("o1", "c-working", "WORKING", "2026-01-01T10:00:00Z", "2026-01-01T10:00:00Z"),
+                LiveOrdersTest.order("o2", "c-partial", "PARTIALLY_FILLED", "2026-01-01T09:30:00Z", "2026-01-01T09:30:00Z"),
+                LiveOrdersTest.order("o3", "c-filled", "FILLED", "2026-01-01T09:00:00Z", "2026-01-01T09:00:00Z")));
+        when(orderClient.cancel("o1")).thenReturn(
+                LiveOrdersTest.order("o1", "c-working", "CANCELLED", "2026-01-01T10:00:00Z", "2026-01-01T10:05:00Z"));
+        when(orderClient.cancel("o2")).thenThrow(new org.mltrading.ui.graphql.GraphQlApiException(
+                org.mltrading.ui.graphql.GraphQlApiException.Kind.UNREACHABLE, "timeout", null));
+        UI.getCurrent().navigate(OrdersView.class);
+
+        var actions = (com.vaadin.flow.component.orderedlayout.HorizontalLayout)
+                GridKt._getCellComponent(grid(), 2, "actions");
+        assertThat(actions.getChildren()).as("a filled order has no actions").isEmpty();
+
+        _click(_get(com.vaadin.flow.component.button.Button.class, spec -> spec.withId("orders-cancel-all")));
+        _click(_get(com.vaadin.flow.component.button.Button.class, spec -> spec.withId("orders-cancel-all-confirm")));
+
+        org.mockito.Mockito.verify(orderClient).cancel("o1");
+        org.mockito.Mockito.verify(orderClient).cancel("o2");
+        org.mockito.Mockito.verify(orderClient, org.mockito.Mockito.never()).cancel("o3");
+        assertThat(_get(com.vaadin.flow.component.notification.Notification.class,
+                spec -> spec.withId("orders-cancel-all-outcome")).getElement().getProperty("text"))
+                .isEqualTo("Cancelled 1 of 2 open orders; the others could not be: "
+                        + "The trading API cannot be reached right now. Please try again in a moment.");
+        assertThat(GridKt._getFormatted(grid(), 0, "filledQuantity")).isEqualTo("0");
     }
 }
