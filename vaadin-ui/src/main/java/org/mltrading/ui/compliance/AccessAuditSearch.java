@@ -5,8 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -29,8 +27,7 @@ public final class AccessAuditSearch {
     private final Clock clock;
     private Map<String, Object> filter = Map.of();
     private String note = "";
-    private final Deque<String> pageStarts = new ArrayDeque<>();
-    private AuditEventPage.PageInfo current;
+    private final CursorPages pages = new CursorPages();
 
     public AccessAuditSearch(Clock clock) {
         this.clock = clock;
@@ -57,9 +54,7 @@ public final class AccessAuditSearch {
             built.put("to", criteria.to().toString());
         }
         filter = built;
-        pageStarts.clear();
-        pageStarts.push("");
-        current = null;
+        pages.restart();
     }
 
     private static void put(Map<String, Object> filter, String key, String value) {
@@ -76,40 +71,37 @@ public final class AccessAuditSearch {
         Map<String, Object> variables = new LinkedHashMap<>();
         variables.put("filter", filter);
         variables.put("first", PAGE_SIZE);
-        String after = pageStarts.isEmpty() ? "" : pageStarts.peek();
+        String after = pages.after();
         if (!after.isEmpty()) {
             variables.put("after", after);
         }
         return variables;
     }
 
+    /** Records what the server answered for the current page. */
     public void shown(AccessAuditEntry.Page page) {
-        current = page.pageInfo();
+        pages.shown(page.pageInfo());
     }
 
     public boolean hasNext() {
-        return current != null && current.hasNextPage() && current.endCursor() != null;
+        return pages.hasNext();
     }
 
     public boolean hasPrevious() {
-        return pageStarts.size() > 1;
+        return pages.hasPrevious();
     }
 
+    /** Moves to the next page; {@link #variables()} then asks for it. */
     public void next() {
-        if (!hasNext()) {
-            throw new IllegalStateException("There is no next page");
-        }
-        pageStarts.push(current.endCursor());
+        pages.next();
     }
 
     public void previous() {
-        if (!hasPrevious()) {
-            throw new IllegalStateException("There is no previous page");
-        }
-        pageStarts.pop();
+        pages.previous();
     }
 
+    /** 1 for the first page. */
     public int pageNumber() {
-        return Math.max(1, pageStarts.size());
+        return pages.pageNumber();
     }
 }

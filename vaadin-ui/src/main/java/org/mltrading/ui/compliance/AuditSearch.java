@@ -5,8 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,9 +40,7 @@ public final class AuditSearch {
     private final Clock clock;
     private Map<String, Object> filter = Map.of();
     private String note = "";
-    /** Cursor ("after") of each page shown so far; the top is the current page's. Null = first page. */
-    private final Deque<String> pageStarts = new ArrayDeque<>();
-    private AuditEventPage.PageInfo currentPageInfo;
+    private final CursorPages pages = new CursorPages();
 
     public AuditSearch() {
         this(Clock.systemUTC());
@@ -64,9 +60,7 @@ public final class AuditSearch {
             note = "No criteria given: events of the last 24 hours (since " + MINUTE.format(from) + " UTC).";
         }
         filter = filterOf(effective);
-        pageStarts.clear();
-        pageStarts.push("");
-        currentPageInfo = null;
+        pages.restart();
     }
 
     /** What the current search shows when the officer did not say (empty when the criteria say it all). */
@@ -114,7 +108,7 @@ public final class AuditSearch {
         Map<String, Object> variables = new LinkedHashMap<>();
         variables.put("filter", filter);
         variables.put("first", PAGE_SIZE);
-        String after = pageStarts.isEmpty() ? "" : pageStarts.peek();
+        String after = pages.after();
         if (!after.isEmpty()) {
             variables.put("after", after);
         }
@@ -123,34 +117,28 @@ public final class AuditSearch {
 
     /** Records what the server answered for the current page. */
     public void shown(AuditEventPage page) {
-        currentPageInfo = page.pageInfo();
+        pages.shown(page.pageInfo());
     }
 
     public boolean hasNext() {
-        return currentPageInfo != null && currentPageInfo.hasNextPage() && currentPageInfo.endCursor() != null;
+        return pages.hasNext();
     }
 
     public boolean hasPrevious() {
-        return pageStarts.size() > 1;
+        return pages.hasPrevious();
     }
 
     /** Moves to the next page; {@link #variables()} then asks for it. */
     public void next() {
-        if (!hasNext()) {
-            throw new IllegalStateException("There is no next page");
-        }
-        pageStarts.push(currentPageInfo.endCursor());
+        pages.next();
     }
 
     public void previous() {
-        if (!hasPrevious()) {
-            throw new IllegalStateException("There is no previous page");
-        }
-        pageStarts.pop();
+        pages.previous();
     }
 
     /** 1 for the first page. */
     public int pageNumber() {
-        return Math.max(1, pageStarts.size());
+        return pages.pageNumber();
     }
 }
