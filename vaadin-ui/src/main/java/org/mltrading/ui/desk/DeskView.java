@@ -59,6 +59,7 @@ import org.mltrading.ui.marketdata.Watchlist;
 import org.mltrading.ui.model.ModelClient;
 import org.mltrading.ui.model.PredictionOverlay;
 import org.mltrading.ui.security.AccessTokens;
+import org.mltrading.ui.shell.CancelAllDialog;
 import org.mltrading.ui.shell.InstrumentFormat;
 import org.mltrading.ui.shell.InstrumentFormats;
 import org.mltrading.ui.shell.MainLayout;
@@ -954,7 +955,6 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
         return event.order().id() + " " + event.kind() + " " + plain(event.order().filledQuantity());
     }
 
-    /** The answer of our own mutation (the subscription brings the same version again; that is a no-op). */
     /** Asks first: every working order of the account, counted in the question. */
     private void confirmCancelAll() {
         List<DeskOrder> open = blotter.working().stream().filter(DeskOrder::cancellable).toList();
@@ -962,17 +962,7 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
             notifications.post(NotificationCenter.Level.INFO, "No working orders to cancel.");
             return;
         }
-        com.vaadin.flow.component.dialog.Dialog dialog = new com.vaadin.flow.component.dialog.Dialog();
-        dialog.setId("cancel-all-dialog");
-        dialog.setHeaderTitle("Cancel all " + open.size() + " working orders?");
-        Button confirm = new Button("Cancel " + open.size() + " orders", click -> {
-            dialog.close();
-            cancelAll(open);
-        });
-        confirm.setId("cancel-all-confirm");
-        confirm.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
-        dialog.getFooter().add(new Button("Keep them", click -> dialog.close()), confirm);
-        dialog.open();
+        CancelAllDialog.open("cancel-all", open.size(), "working", () -> cancelAll(open));
     }
 
     /** The API has no cancel-all: one cancelOrder per working order; the outcome is counted for the trader. */
@@ -991,6 +981,7 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
                         + (cancelled == open.size() ? "." : "; the others could not be cancelled."));
     }
 
+    /** The answer of our own mutation (the subscription brings the same version again; that is a no-op). */
     private void applyOwn(DeskOrder order) {
         blotter.apply(order).event().ifPresent(event -> notifications.post(
                 event.kind() == Blotter.DeskEvent.Kind.REJECTED ? NotificationCenter.Level.ERROR

@@ -32,6 +32,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.spring.security.AuthenticationContext;
+import org.mltrading.ui.shell.CancelAllDialog;
 import org.mltrading.ui.graphql.GraphQlApiException;
 import org.mltrading.ui.security.AccessTokens;
 import org.mltrading.ui.shell.MainLayout;
@@ -336,17 +337,7 @@ class OrdersView extends VerticalLayout {
             Notification.show("No open orders to cancel.", 4000, Notification.Position.BOTTOM_END);
             return;
         }
-        Dialog dialog = new Dialog();
-        dialog.setId("orders-cancel-all-dialog");
-        dialog.setHeaderTitle("Cancel all " + open.size() + " open orders?");
-        Button confirm = new Button("Cancel " + open.size() + " orders", click -> {
-            dialog.close();
-            cancelAll(open);
-        });
-        confirm.setId("orders-cancel-all-confirm");
-        confirm.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
-        dialog.getFooter().add(new Button("Keep them", click -> dialog.close()), confirm);
-        dialog.open();
+        CancelAllDialog.open("orders-cancel-all", open.size(), "open", () -> cancelAll(open));
     }
 
     /** The API has no cancel-all: one cancelOrder per open order, and the outcome counted. */
