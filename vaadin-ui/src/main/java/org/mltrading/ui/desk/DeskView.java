@@ -133,6 +133,8 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
     /** The watchlist grid's rows, replaced in place: one data provider for the life of the view. */
     private final List<Watchlist.Row> watchRows = new ArrayList<>();
     private boolean watchlistMeasured;
+    /** The watchlist row the keyboard focus is on (the grid's own arrow-key navigation moves it). */
+    private String focusedSymbol;
     private final H3 chartTitle = new H3();
     private final Tabs intervals = new Tabs();
     private final CandlestickChart chart = new CandlestickChart();
@@ -264,13 +266,23 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
         });
         watchlistGrid.setEmptyStateText("No instruments.");
         watchlistGrid.addItemClickListener(click -> selectSymbol(click.getItem().symbol()));
+        // keyboard: the arrow keys move the grid's cell focus, Enter opens the focused instrument
+        watchlistGrid.addCellFocusListener(focus -> focus.getItem().ifPresent(row -> focusedSymbol = row.symbol()));
+        watchlistGrid.getElement().addEventListener("keydown", enter -> openFocusedInstrument())
+                .setFilter("event.key === 'Enter'");
         watchlistGrid.setWidth(WATCHLIST_WIDTH);
         watchlistGrid.setAllRowsVisible(true);
         // up/down colours without a custom theme: a style element for the grid's cell parts
         watchlistGrid.getElement().executeJs("const s=document.createElement('style');"
                 + "s.textContent='[part~=\"tick-up-cell\"]{color:var(--lumo-success-text-color)}"
                 + "[part~=\"tick-down-cell\"]{color:var(--lumo-error-text-color)}';this.shadowRoot.appendChild(s);");
-        VerticalLayout panel = new VerticalLayout(new H4("Watchlist"), watchlistGrid);
+        Button shortcutHelp = new Button("Keys", click -> ShortcutHelp.open());
+        shortcutHelp.setId("shortcut-help");
+        shortcutHelp.getElement().setAttribute("title", "Keyboard shortcuts");
+        shortcutHelp.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        HorizontalLayout heading = new HorizontalLayout(new H4("Watchlist"), shortcutHelp);
+        heading.setAlignItems(FlexComponent.Alignment.BASELINE);
+        VerticalLayout panel = new VerticalLayout(heading, watchlistGrid);
         panel.setPadding(false);
         panel.setSpacing(false);
         panel.setWidth(null);
@@ -672,6 +684,12 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     // ---------------------------------------------------------------- market data
+
+    private void openFocusedInstrument() {
+        if (focusedSymbol != null) {
+            selectSymbol(focusedSymbol);
+        }
+    }
 
     private void selectSymbol(String selected) {
         remembered.symbol(selected);

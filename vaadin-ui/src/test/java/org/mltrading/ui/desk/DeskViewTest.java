@@ -406,6 +406,40 @@ class DeskViewTest {
     }
 
     @Test
+    void enter_on_the_focused_watchlist_row_opens_that_instrument_and_the_keys_are_listed() {
+        when(marketData.bars(eq("MSFT"), any())).thenReturn(List.of());
+        when(marketData.liveBars(eq(channel), eq("MSFT"), any())).thenReturn(bars.asFlux());
+        when(models.predictions(eq("MSFT"), any())).thenReturn(List.of());
+        when(models.livePredictions(channel, "MSFT")).thenReturn(predictions.asFlux());
+        Grid<?> watchlist = grid("watchlist");
+        Object second = GridKt._get(watchlist, 1);
+
+        // the arrow keys move the grid's cell focus in the browser; the grid reports the focused row
+        fireFocus(watchlist, second);
+        // the browser sends a keydown only when the listener's filter held: here, the key was Enter
+        elemental.json.JsonObject enter = elemental.json.Json.createObject();
+        enter.put("event.key === 'Enter'", true);
+        watchlist.getElement().getNode().getFeature(com.vaadin.flow.internal.nodefeature.ElementListenerMap.class)
+                .fireEvent(new com.vaadin.flow.dom.DomEvent(watchlist.getElement(), "keydown", enter));
+
+        assertThat(_get(com.vaadin.flow.component.combobox.ComboBox.class, spec -> spec.withId("ticket-symbol"))
+                .getValue()).isEqualTo("MSFT");
+        verify(marketData, org.mockito.Mockito.atLeastOnce()).bars(eq("MSFT"), any());
+
+        _click(_get(com.vaadin.flow.component.button.Button.class, spec -> spec.withId("shortcut-help")));
+        String listed = _get(com.vaadin.flow.component.dialog.Dialog.class, spec -> spec.withId("shortcut-help-dialog"))
+                .getElement().getTextRecursively();
+        assertThat(listed).contains("↑ ↓", "Alt+B / Alt+S", "Alt+Q", "place the order");
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static void fireFocus(Grid grid, Object item) {
+        String key = grid.getDataCommunicator().getKeyMapper().key(item);
+        com.vaadin.flow.component.ComponentUtil.fireEvent(grid,
+                new com.vaadin.flow.component.grid.CellFocusEvent<>(grid, true, key, null, "body"));
+    }
+
+    @Test
     void a_reload_keeps_the_symbol_the_interval_the_ticket_and_the_bells_history() {
         when(marketData.bars(eq("MSFT"), any())).thenReturn(List.of());
         when(marketData.liveBars(eq(channel), eq("MSFT"), any())).thenReturn(bars.asFlux());
