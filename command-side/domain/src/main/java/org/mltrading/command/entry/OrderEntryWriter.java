@@ -43,6 +43,8 @@ public final class OrderEntryWriter implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(OrderEntryWriter.class);
     private static final String WRITER_THREAD = "order-entry-writer";
+    /** Set on a writer's own thread: recognised by identity, not by a thread name anyone could reuse. */
+    private static final ThreadLocal<Boolean> ON_WRITER = ThreadLocal.withInitial(() -> false);
 
     private final TransactionManager transactions;
     private final Supplier<List<CorrelationDataProvider>> correlationDataProviders;
@@ -107,6 +109,7 @@ public final class OrderEntryWriter implements AutoCloseable {
     }
 
     private void run() {
+        ON_WRITER.set(true);
         List<Work<?>> batch = new ArrayList<>(maxBatch);
         while (running) {
             try {
@@ -238,7 +241,7 @@ public final class OrderEntryWriter implements AutoCloseable {
     }
 
     static boolean isWriterThread() {
-        return WRITER_THREAD.equals(Thread.currentThread().getName());
+        return ON_WRITER.get();
     }
 
     /** Works waiting for the next batch. */
