@@ -17,7 +17,7 @@ class DeskSelections {
     private String accountId;
     private String symbol;
     private ChartInterval interval = ChartInterval.ONE_MINUTE;
-    private final OrderTicket ticket = new OrderTicket();
+    private OrderTicket ticket = new OrderTicket();
 
     String accountId() {
         return accountId;
@@ -43,8 +43,17 @@ class DeskSelections {
         this.interval = interval == null ? ChartInterval.ONE_MINUTE : interval;
     }
 
-    /** The ticket itself lives here: the desk edits it in place. */
+    /** The ticket as last typed on any desk of the session: a copy, read by a new desk (a reload). */
     OrderTicket ticket() {
         return ticket;
+    }
+
+    /**
+     * Remembers a copy of the ticket as typed. Each desk (each browser tab) edits a ticket of its own:
+     * one shared ticket let a quantity typed in one tab be sent by another tab's Place order.
+     */
+    void ticket(OrderTicket typed) {
+        ticket = new OrderTicket().side(typed.side()).type(typed.type()).quantity(typed.quantity())
+                .limitPrice(typed.limitPrice()).stopPrice(typed.stopPrice()).timeInForce(typed.timeInForce());
     }
 }

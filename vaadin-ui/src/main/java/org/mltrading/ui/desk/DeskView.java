@@ -178,7 +178,7 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
     DeskView(MarketDataClient marketData, TradingClient trading, AuthenticationContext authentication,
              NotificationCenter notifications, ModelClient models, DeskSelections remembered) {
         this.remembered = remembered;
-        this.ticket = remembered.ticket();
+        this.ticket = new OrderTicket(); // this tab's own; the session keeps a copy for a reload
         this.marketData = marketData;
         this.models = models;
         this.trading = trading;
@@ -207,10 +207,9 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
         restoreTicket();
     }
 
-    /** The fields show the session's ticket (after a reload); their listeners write the same values back. */
+    /** The fields show the ticket last typed in the session (after a reload); their listeners fill this desk's ticket. */
     private void restoreTicket() {
-        OrderTicket saved = new OrderTicket().side(ticket.side()).type(ticket.type()).quantity(ticket.quantity())
-                .limitPrice(ticket.limitPrice()).stopPrice(ticket.stopPrice()).timeInForce(ticket.timeInForce());
+        OrderTicket saved = remembered.ticket();
         side.setValue(saved.side() == null ? OrderTicket.Side.BUY : saved.side());
         type.setValue(saved.type() == null ? OrderTicket.Type.MARKET : saved.type());
         timeInForce.setValue(saved.timeInForce() == null ? OrderTicket.TimeInForce.DAY : saved.timeInForce());
@@ -1018,6 +1017,7 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
 
     /** Re-runs the pre-trade preview whenever the ticket is complete, so the trader sees it before sending. */
     private void ticketChanged() {
+        remembered.ticket(ticket);
         clearFieldErrors();
         // a quantity off the lot or a price off the tick is said at the field as soon as it is entered
         showFieldErrors(ticket.enteredValueProblems());
@@ -1026,6 +1026,11 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
             return;
         }
         runPreview();
+    }
+
+    /** This desk's ticket (tests: each tab has its own). */
+    OrderTicket ticket() {
+        return ticket;
     }
 
     private PreTradeCheck runPreview() {

@@ -440,6 +440,24 @@ class DeskViewTest {
     }
 
     @Test
+    void two_desks_of_one_session_edit_tickets_of_their_own() {
+        DeskView first = _get(DeskView.class);
+        _get(BigDecimalField.class, spec -> spec.withLabel("Quantity")).setValue(new BigDecimal("10"));
+
+        UI.getCurrent().getPage().reload(); // a second tab of the same session: a new UI, a new desk
+        UI.getCurrent().navigate("");
+        DeskView second = _get(DeskView.class);
+        BigDecimalField quantity = _get(BigDecimalField.class, spec -> spec.withLabel("Quantity"));
+        assertThat(quantity.getValue()).isEqualByComparingTo("10"); // opens as last typed
+        quantity.setValue(new BigDecimal("1000"));
+
+        assertThat(second).isNotSameAs(first);
+        assertThat(second.ticket().quantity()).isEqualByComparingTo("1000");
+        // what the first tab's Place order would send is what the first tab shows
+        assertThat(first.ticket().quantity()).isEqualByComparingTo("10");
+    }
+
+    @Test
     void a_reload_keeps_the_symbol_the_interval_the_ticket_and_the_bells_history() {
         when(marketData.bars(eq("MSFT"), any())).thenReturn(List.of());
         when(marketData.liveBars(eq(channel), eq("MSFT"), any())).thenReturn(bars.asFlux());
