@@ -164,6 +164,14 @@ class SecurityRoundTwoIT {
         assertThat(socket.awaitClose()).isEqualTo(4400);
     }
 
+    /** A subscribe whose payload is not an object broke the protocol too: 4400, not the 1011 of a server error. */
+    @Test
+    void a_subscribe_whose_payload_is_not_an_object_closes_with_4400() throws Exception {
+        RawGraphQlWebSocket socket = RawGraphQlWebSocket.open(platform.websocketUrl(), platform.integratorToken());
+        socket.send("{\"id\":\"1\",\"type\":\"subscribe\",\"payload\":\"x\"}");
+        assertThat(socket.awaitClose()).isEqualTo(4400);
+    }
+
     /** Finding 7 in the local profile (the profile of ops/run and these tests): metrics and health components stay anonymous. */
     @Test
     void the_local_profile_keeps_metrics_and_health_components_anonymous() {

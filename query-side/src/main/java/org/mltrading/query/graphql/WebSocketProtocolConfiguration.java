@@ -41,8 +41,9 @@ public class WebSocketProtocolConfiguration {
         protected void handleTextMessage(WebSocketSession session, TextMessage message) throws Exception {
             try {
                 super.handleTextMessage(session, message);
-            } catch (HttpMessageNotReadableException | IllegalArgumentException e) {
-                // not JSON, not an object, or an unknown message type: the client broke the protocol
+            } catch (HttpMessageNotReadableException | IllegalArgumentException | ClassCastException e) {
+                // not JSON, not an object, an unknown message type, or a payload that is not an object
+                // (Spring casts it to a Map): the client broke the protocol
                 session.close(INVALID_MESSAGE);
             }
         }

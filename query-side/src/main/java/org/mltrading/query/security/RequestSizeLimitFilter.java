@@ -92,7 +92,9 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
         @Override
         public BufferedReader getReader() {
             String encoding = getCharacterEncoding();
-            Charset charset = encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding);
+            // an unknown charset name must not become a 500: GraphQL bodies are JSON, UTF-8 by definition
+            Charset charset = encoding == null || !Charset.isSupported(encoding) ? StandardCharsets.UTF_8
+                    : Charset.forName(encoding);
             return new BufferedReader(new InputStreamReader(new ByteArrayInputStream(body), charset));
         }
 
