@@ -220,7 +220,11 @@ class MltCandleChart extends HTMLElement {
     const pane = canvases.filter((c) => c.width * c.height === area);
     const background = this._themeBackground;
     const expected = [0, 1, 2].map((k) => Math.round(BAND_RGB[k] * BAND_ALPHA + background[k] * (1 - BAND_ALPHA)));
-    const samples = places.slice(0, max).filter((p) => p.height >= 6).map((p) => pane
+    // timeToCoordinate answers for forecasts scrolled out of view too (negative x or past the pane's
+    // width): a canvas read there is transparent black, so only places inside the pane are sampled
+    const size = pane.length === 0 ? { width: 0, height: 0 } : pane[0].getBoundingClientRect();
+    const inside = (p) => p.x >= 2 && p.x <= size.width - 2 && p.y >= 2 && p.y <= size.height - 2;
+    const samples = places.filter(inside).slice(0, max).filter((p) => p.height >= 6).map((p) => pane
       .map((canvas) => {
         const ratio = canvas.width / canvas.getBoundingClientRect().width;
         return Array.from(canvas.getContext('2d')
