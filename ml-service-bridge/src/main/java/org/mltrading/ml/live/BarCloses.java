@@ -43,6 +43,34 @@ final class BarCloses {
         return closed;
     }
 
+    /**
+     * Starts from stored bars (ascending): the closed ones fill the closes, a bar of the interval that
+     * holds {@code now} becomes the open bar its first later trade closes. Only before any trade.
+     *
+     * @return the last closed bar when it is the one just before the open interval (the forecast that
+     *         a running predictor would have made at its close is still due), else null
+     */
+    Closed warm(java.util.List<org.mltrading.api.marketdata.Bar> bars, Instant now) {
+        long openBar = interval.startOf(now.toEpochMilli());
+        Closed last = null;
+        for (org.mltrading.api.marketdata.Bar bar : bars) {
+            long start = bar.time().toEpochMilli();
+            if (start < openBar) {
+                last = close(start, bar.close().doubleValue());
+            } else if (start == openBar) {
+                currentBar = start;
+                lastPrice = bar.close().doubleValue();
+            }
+        }
+        long previous = interval.startOf(openBar - 1);
+        return last != null && last.barTime().toEpochMilli() == previous ? last : null;
+    }
+
+    /** Closes held (at most the capacity). */
+    int size() {
+        return count;
+    }
+
     private Closed close(long barStart, double close) {
         if (count == ring.length) {
             System.arraycopy(ring, 1, ring, 0, ring.length - 1);

@@ -1,6 +1,7 @@
 package org.mltrading.ml.live;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -16,8 +17,12 @@ import java.util.concurrent.TimeUnit;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.gateway.EventGateway;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
 import org.mltrading.api.audit.AuditMetadata;
+import org.mltrading.api.marketdata.Bar;
 import org.mltrading.api.marketdata.BarInterval;
+import org.mltrading.api.marketdata.FindBarsQuery;
 import org.mltrading.api.marketdata.MarketDataPort;
 import org.mltrading.api.marketdata.Trade;
 import org.mltrading.api.model.ModelVersionSpec;
@@ -32,6 +37,7 @@ import org.mltrading.ml.model.ModelLoader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
@@ -45,11 +51,18 @@ import org.springframework.stereotype.Component;
  * <p>Trades arrive on the feed's thread, which must not block: they are handed to one worker thread
  * that owns all series state. The queue is bounded; when full, trades are dropped (a close may then be
  * a slightly earlier price) rather than slowing the feed.
+ *
+ * <p>At start (and so after a restart) each series is warmed from the stored bars before the first
+ * trade is taken: with the simulator's warm-start history a PRODUCTION model predicts at the first bar
+ * close after start instead of after twenty bars.
  */
 @Component
 public class LivePredictor implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(LivePredictor.class);
+    /** Stored bars asked for at warm start: this many times the bars the features read (quiet intervals have none). */
+    private static final int WARM_SPAN_FACTOR = 3;
+    private static final long WARM_PATIENCE_MILLIS = 30_000;
     private static final MetaData SYSTEM = MetaData.from(Map.of(AuditMetadata.ACTOR, "system:ml-bridge",
             AuditMetadata.ACTOR_TYPE, "SYSTEM", AuditMetadata.ROLES, "", AuditMetadata.MFA, false));
 
@@ -66,15 +79,35 @@ public class LivePredictor implements SmartLifecycle {
     /** Models being served, by artefact hash; ONNX ones hold a native session, closed when no longer served. */
     private final Map<String, ForecastModel> models = new HashMap<>();
     private final ModelLoader loader;
+    private final StoredBars storedBars;
     private ExecutorService worker;
     private AutoCloseable subscription;
     private volatile boolean running;
 
+    /** Stored bars of a symbol in [from, to], ascending: where a series warms from. */
+    @FunctionalInterface
+    public interface StoredBars {
+        List<Bar> between(String symbol, BarInterval interval, Instant from, Instant to) throws Exception;
+    }
+
+    @Autowired
     public LivePredictor(ObjectProvider<MarketDataPort> marketData, ModelCatalog catalog, ModelLoader loader,
-                         EventGateway events, Clock clock,
+                         EventGateway events, Clock clock, ObjectProvider<QueryGateway> queries,
                          @Value("${platform.ml.live.interval:ONE_MINUTE}") BarInterval interval,
                          @Value("${platform.ml.live.symbols:AAPL,MSFT,NVDA,SPY,BTC-USD,ETH-USD,EURUSD}") List<String> symbols,
                          @Value("${platform.ml.live.enabled:true}") boolean enabled) {
+        this(marketData, catalog, loader, events, clock, interval, symbols, enabled, storedBarsOf(queries.getIfAvailable()));
+    }
+
+    /** Without stored bars: each series starts empty. */
+    public LivePredictor(ObjectProvider<MarketDataPort> marketData, ModelCatalog catalog, ModelLoader loader,
+                         EventGateway events, Clock clock, BarInterval interval, List<String> symbols, boolean enabled) {
+        this(marketData, catalog, loader, events, clock, interval, symbols, enabled, null);
+    }
+
+    public LivePredictor(ObjectProvider<MarketDataPort> marketData, ModelCatalog catalog, ModelLoader loader,
+                         EventGateway events, Clock clock, BarInterval interval, List<String> symbols, boolean enabled,
+                         StoredBars storedBars) {
         this.marketData = marketData;
         this.catalog = catalog;
         this.loader = loader;
@@ -83,6 +116,13 @@ public class LivePredictor implements SmartLifecycle {
         this.interval = interval;
         this.symbols = new LinkedHashSet<>(symbols.stream().map(String::trim).filter(s -> !s.isEmpty()).toList());
         this.enabled = enabled;
+        this.storedBars = storedBars;
+    }
+
+    private static StoredBars storedBarsOf(QueryGateway queries) {
+        return queries == null ? null : (symbol, interval, from, to) -> queries.query(
+                new FindBarsQuery(symbol, interval, from, to), ResponseTypes.multipleInstancesOf(Bar.class))
+                .get(30, TimeUnit.SECONDS);
     }
 
     @Override
@@ -99,8 +139,59 @@ public class LivePredictor implements SmartLifecycle {
             thread.setDaemon(true);
             return thread;
         }, new ThreadPoolExecutor.DiscardPolicy());
+        // first on the worker: the trades that arrive meanwhile queue behind it
+        worker.execute(this::warm);
         subscription = port.subscribeTrades(symbols, trade -> worker.execute(() -> accept(trade)));
         log.info("Live predictions on {} bars of {}", interval, symbols);
+    }
+
+    /** Fills each series' closes from the stored bars of its interval (see {@link BarCloses#warm}). */
+    void warm() {
+        if (storedBars == null) {
+            return;
+        }
+        Instant now = clock.instant();
+        Instant from = now.minus(interval.length().multipliedBy((long) (Features.LOOKBACK + 1) * WARM_SPAN_FACTOR));
+        for (String symbol : symbols) {
+            List<Bar> bars = storedBars(symbol, from, now);
+            BarCloses closes = new BarCloses(interval, Features.LOOKBACK + 1);
+            BarCloses.Closed due = closes.warm(bars, now);
+            series.put(symbol, closes);
+            log.info("Live predictions of {} warmed from {} stored {} bars ({} closes)", symbol, bars.size(), interval,
+                    closes.size());
+            if (due != null) {
+                // the bar that closed just before the start: its forecast (of the bar now open) is still ahead of the outcome
+                try {
+                    onClose(symbol, due);
+                } catch (RuntimeException e) {
+                    log.warn("Live prediction for {} at warm start failed: {}", symbol, e.toString());
+                }
+            }
+        }
+    }
+
+    /** The stored bars, retried while the query side is still starting; none if it never answers. */
+    private List<Bar> storedBars(String symbol, Instant from, Instant to) {
+        long deadline = System.currentTimeMillis() + WARM_PATIENCE_MILLIS;
+        while (true) {
+            try {
+                return storedBars.between(symbol, interval, from, to);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return List.of();
+            } catch (Exception e) {
+                if (System.currentTimeMillis() > deadline) {
+                    log.warn("Live predictions of {} start cold: stored bars could not be read: {}", symbol, e.toString());
+                    return List.of();
+                }
+                try {
+                    Thread.sleep(500);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return List.of();
+                }
+            }
+        }
     }
 
     void accept(Trade trade) {

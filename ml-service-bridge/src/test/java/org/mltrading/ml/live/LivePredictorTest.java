@@ -48,17 +48,20 @@ class LivePredictorTest {
     private SignalModel model;
     private LivePredictor predictor;
     private double[] closes;
+    private ModelCatalog catalog;
+    private EventGateway events;
+    private ModelLoader loader;
 
     @BeforeEach
     void setUp() {
         List<Bar> bars = AppleDailyBars.load();
         closes = AppleDailyBars.closes(bars);
         model = ModelFitter.fit(ModelKind.MOMENTUM, closes, 0, 150);
-        ModelCatalog catalog = mock(ModelCatalog.class);
+        catalog = mock(ModelCatalog.class);
         when(catalog.production()).thenReturn(List.of(new ModelVersionSpec(ModelId.forName("momentum"), "momentum", 1,
                 ModelKind.MOMENTUM, ModelStatus.PRODUCTION, SignalModel.featuresOf(ModelKind.MOMENTUM),
                 model.parameters(), "a".repeat(64))));
-        EventGateway events = mock(EventGateway.class);
+        events = mock(EventGateway.class);
         org.mockito.Mockito.doAnswer(call -> {
             for (Object argument : call.getArguments()) {
                 for (Object message : argument instanceof Object[] many ? many : new Object[] {argument}) {
@@ -69,7 +72,7 @@ class LivePredictorTest {
         }).when(events).publish(any(Object[].class));
         @SuppressWarnings("unchecked")
         ObjectProvider<MarketDataPort> none = mock(ObjectProvider.class);
-        ModelLoader loader = new ModelLoader((id, hash) -> {
+        loader = new ModelLoader((id, hash) -> {
             throw new AssertionError("no ONNX artefact is served here");
         });
         predictor = new LivePredictor(none, catalog, loader, events, Clock.fixed(START, ZoneOffset.UTC), BarInterval.ONE_MINUTE,
@@ -127,6 +130,80 @@ class LivePredictorTest {
         assertThat(bars.accept(new Trade("X", BigDecimal.ONE, BigDecimal.ONE, 4, START.plusSeconds(10)))).isNull();
         BarCloses.Closed second = bars.accept(new Trade("X", BigDecimal.valueOf(13), BigDecimal.ONE, 5, START.plusSeconds(125)));
         assertThat(second.closes()).containsExactly(11.0, 12.0);
+    }
+
+    @Test
+    void warmed_from_stored_bars_it_forecasts_the_open_bar_at_once_and_every_close_after() {
+        // the stored one-minute bars: minutes 0..21 closed at AAPL's daily closes; minute 22 is still open at start
+        List<Bar> stored = new ArrayList<>();
+        for (int minute = 0; minute <= 22; minute++) {
+            BigDecimal close = BigDecimal.valueOf(closes[minute]);
+            stored.add(new Bar("AAPL", BarInterval.ONE_MINUTE, START.plusSeconds(60L * minute), close, close, close, close,
+                    BigDecimal.ONE));
+        }
+        Instant startedAt = START.plusSeconds(60 * 22 + 30);
+        List<Instant[]> asked = new ArrayList<>();
+        LivePredictor warm = new LivePredictor(none(), catalog, loader, events, Clock.fixed(startedAt, ZoneOffset.UTC),
+                BarInterval.ONE_MINUTE, List.of("AAPL"), true, (symbol, interval, from, to) -> {
+                    asked.add(new Instant[] {from, to});
+                    return stored;
+                });
+
+        // minute 21 closed just before the start: its forecast (of minute 22, still open) is made at once
+        warm.warm();
+        assertThat(asked.get(0)[1]).isEqualTo(startedAt);
+        assertThat(asked.get(0)[0]).isBeforeOrEqualTo(startedAt.minusSeconds(60L * (Features.LOOKBACK + 1)));
+        assertThat(published).hasSize(1);
+        Prediction atStart = ((PredictionMadeEvent) published.get(0)).prediction();
+        assertThat(atStart.barTime()).isEqualTo(START.plusSeconds(60 * 21));
+        assertThat(atStart.value()).isEqualTo(model.predict(Features.compute(closes, 21,
+                new double[Features.NAMES.size()])).value());
+
+        // the first trade of minute 23 closes minute 22 (at its stored close): it scores the first, forecasts again
+        warm.accept(new Trade("AAPL", BigDecimal.valueOf(closes[23]), BigDecimal.ONE, 1, START.plusSeconds(60 * 23 + 1)));
+        assertThat(published).hasSize(3);
+        assertThat(((PredictionScoredEvent) published.get(1)).realisedReturn())
+                .isCloseTo(Math.log(closes[22] / closes[21]), within(1e-15));
+        Prediction prediction = ((PredictionMadeEvent) published.get(2)).prediction();
+        assertThat(prediction.barTime()).isEqualTo(START.plusSeconds(60 * 22));
+        assertThat(prediction.value()).isEqualTo(model.predict(Features.compute(closes, 22,
+                new double[Features.NAMES.size()])).value());
+    }
+
+    @Test
+    void stored_bars_that_stop_before_the_last_interval_warm_the_series_but_forecast_nothing_stale() {
+        List<Bar> stored = new ArrayList<>();
+        for (int minute = 0; minute <= 21; minute++) {
+            BigDecimal close = BigDecimal.valueOf(closes[minute]);
+            stored.add(new Bar("AAPL", BarInterval.ONE_MINUTE, START.plusSeconds(60L * minute), close, close, close, close,
+                    BigDecimal.ONE));
+        }
+        // started at minute 30: the stored closes are eight minutes old
+        LivePredictor warm = new LivePredictor(none(), catalog, loader, events,
+                Clock.fixed(START.plusSeconds(60 * 30 + 5), ZoneOffset.UTC), BarInterval.ONE_MINUTE, List.of("AAPL"), true,
+                (symbol, interval, from, to) -> stored);
+        warm.warm();
+        assertThat(published).isEmpty();
+        warm.accept(new Trade("AAPL", BigDecimal.valueOf(closes[22]), BigDecimal.ONE, 1, START.plusSeconds(60 * 30 + 10)));
+        warm.accept(new Trade("AAPL", BigDecimal.valueOf(closes[23]), BigDecimal.ONE, 2, START.plusSeconds(60 * 31 + 10)));
+        assertThat(published).hasSize(1).first().isInstanceOf(PredictionMadeEvent.class);
+    }
+
+    @Test
+    void without_stored_bars_a_series_starts_cold() {
+        LivePredictor cold = new LivePredictor(none(), catalog, loader, events, Clock.fixed(START, ZoneOffset.UTC),
+                BarInterval.ONE_MINUTE, List.of("AAPL"), true, (symbol, interval, from, to) -> List.of());
+        cold.warm();
+        for (int minute = 0; minute <= 20; minute++) {
+            cold.accept(new Trade("AAPL", BigDecimal.valueOf(closes[minute]), BigDecimal.ONE, minute,
+                    START.plusSeconds(60L * minute + 30)));
+        }
+        assertThat(published).isEmpty(); // 20 closed bars: one short of the first forecast
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ObjectProvider<MarketDataPort> none() {
+        return mock(ObjectProvider.class);
     }
 
     @Test

@@ -21,8 +21,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * Reads of the market-data tables. Bars are computed by QuestDB ({@code SAMPLE BY}, calendar-aligned
- * UTC) over trades and merged with stored bars of the same interval (imported history such as daily
- * equity bars, which has no trades); a stored bar wins over a sampled one of the same time.
+ * UTC) over trades, together with the simulator's one-minute warm-start history for intervals of a
+ * minute and longer, and merged with stored bars of the same interval (imported history such as
+ * daily equity bars, which has no trades); a stored bar wins over a sampled one of the same time.
  */
 @Service
 public class MarketDataQueries {
@@ -37,12 +38,27 @@ public class MarketDataQueries {
 
     public List<Bar> bars(String symbol, BarInterval interval, Instant from, Instant to) throws SQLException {
         Map<Instant, Bar> merged = new TreeMap<>();
-        String sampled = "SELECT ts, first(price) open, max(price) high, min(price) low, last(price) close, sum(size) volume"
-                + " FROM trades WHERE symbol = ? AND ts BETWEEN '" + MICROS.format(from) + "' AND '" + MICROS.format(to)
-                + "' SAMPLE BY " + interval.sampleBy() + " ALIGN TO CALENDAR";
-        query(sampled, symbol, null, rows -> merged.put(time(rows), bar(symbol, interval, rows)));
+        boolean finerThanHistory = interval.length().compareTo(BarInterval.ONE_MINUTE.length()) < 0;
+        String range = " ts BETWEEN '" + MICROS.format(from) + "' AND '" + MICROS.format(to) + "'";
+        String sampled;
+        if (finerThanHistory) {
+            sampled = "SELECT ts, first(price) open, max(price) high, min(price) low, last(price) close, sum(size) volume"
+                    + " FROM trades WHERE symbol = ? AND" + range + " SAMPLE BY " + interval.sampleBy() + " ALIGN TO CALENDAR";
+        } else {
+            // trades and the simulator's one-minute history bars in time order, so that a bar that is
+            // part history and part trades (the warm start's seam) opens and closes where it should
+            sampled = "SELECT ts, first(open) open, max(high) high, min(low) low, last(close) close, sum(volume) volume"
+                    + " FROM (SELECT * FROM ("
+                    + "SELECT ts, price open, price high, price low, price close, size volume FROM trades"
+                    + " WHERE symbol = ? AND" + range
+                    + " UNION ALL SELECT ts, open, high, low, close, volume FROM bars WHERE symbol = ?"
+                    + " AND bar_interval = 'ONE_MINUTE' AND source = '" + QuestDbSimulatedHistoryStore.SOURCE + "' AND" + range
+                    + ") ORDER BY ts) timestamp(ts) SAMPLE BY " + interval.sampleBy() + " ALIGN TO CALENDAR";
+        }
+        query(sampled, symbol, finerThanHistory ? null : symbol,
+                rows -> merged.put(time(rows), bar(symbol, interval, rows)));
         String stored = "SELECT ts, open, high, low, close, volume FROM bars WHERE symbol = ? AND bar_interval = ?"
-                + " AND ts BETWEEN '" + MICROS.format(from) + "' AND '" + MICROS.format(to) + "'";
+                + " AND (source IS NULL OR source != '" + QuestDbSimulatedHistoryStore.SOURCE + "') AND" + range;
         query(stored, symbol, interval.name(), rows -> merged.put(time(rows), bar(symbol, interval, rows)));
         return new ArrayList<>(merged.values());
     }

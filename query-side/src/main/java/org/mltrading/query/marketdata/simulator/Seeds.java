@@ -28,6 +28,14 @@ public final class Seeds {
         return new SplittableRandom(forSymbol(masterSeed, symbol));
     }
 
+    /**
+     * The stream of a feed that resumes {@code symbol} at {@code resumedAt} after a restart: a stream of
+     * its own (not a replay of the first start's), the same for the same seed, symbol and instant.
+     */
+    public static RandomGenerator resumed(long masterSeed, String symbol, java.time.Instant resumedAt) {
+        return new SplittableRandom(mix(forSymbol(masterSeed, symbol) + mix(resumedAt.toEpochMilli())));
+    }
+
     private static long mix(long z) {
         z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
         z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -18,6 +19,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.mltrading.api.marketdata.Bar;
 import org.mltrading.api.marketdata.Instrument;
 import org.mltrading.api.marketdata.Quote;
 import org.mltrading.api.marketdata.Trade;
@@ -196,6 +198,81 @@ class MarketSimulatorTest {
                             CATALOG.all().stream().map(Instrument::symbol).toList());
                     assertThat(bean.settings().seed()).isEqualTo(SimulatorSettings.DEFAULT_SEED);
                 });
+    }
+
+    @Test
+    void a_first_start_writes_the_history_before_now_and_the_live_feed_continues_its_prices() throws Exception {
+        InMemoryHistoryStore store = new InMemoryHistoryStore();
+        Instant now = Instant.parse("2026-12-07T10:15:42Z");
+        hub.subscribeTrades(ALL, events::add);
+        simulator = new MarketSimulator(hub, CATALOG, Clock.fixed(now, ZoneOffset.UTC),
+                SimulatorSettings.defaults().withSymbols(List.of("AAPL", "EURUSD")).withTicksPerSecond(20), store,
+                new HistorySettings(Duration.ofHours(3), Duration.ofMinutes(10)));
+        simulator.start();
+        awaitQuotes(40);
+        simulator.stop();
+
+        for (String symbol : List.of("AAPL", "EURUSD")) {
+            List<Bar> bars = store.bars.get(symbol);
+            assertThat(bars.get(0).time()).isEqualTo(Instant.parse("2026-12-07T07:15:00Z"));
+            assertThat(bars).hasSizeGreaterThan(170);
+            List<Trade> trades = store.trades.get(symbol);
+            assertThat(trades.get(0).time()).isAfterOrEqualTo(now.minus(Duration.ofMinutes(10)));
+            Trade lastStored = trades.get(trades.size() - 1);
+            Trade firstLive = events.stream().filter(Trade.class::isInstance).map(Trade.class::cast)
+                    .filter(t -> t.symbol().equals(symbol)).findFirst().orElseThrow();
+            // the live feed is the history's simulation going on: a price a few steps on, a later time
+            assertThat(firstLive.time()).isAfter(lastStored.time());
+            assertThat(firstLive.tradeId()).isGreaterThan(lastStored.tradeId());
+            double move = Math.abs(Math.log(firstLive.price().doubleValue() / lastStored.price().doubleValue()));
+            assertThat(move).as("%s live %s after history %s", symbol, firstLive.price(), lastStored.price())
+                    .isLessThan(0.01);
+        }
+    }
+
+    @Test
+    void a_restart_fills_the_gap_from_the_last_stored_print_without_writing_anything_twice() throws Exception {
+        InMemoryHistoryStore store = new InMemoryHistoryStore();
+        HistorySettings history = new HistorySettings(Duration.ofHours(2), Duration.ofMinutes(10));
+        Instant firstStart = Instant.parse("2026-12-07T10:15:42Z");
+        MarketSimulator first = new MarketSimulator(hub, CATALOG, Clock.fixed(firstStart, ZoneOffset.UTC),
+                SimulatorSettings.defaults().withSymbols(List.of("AAPL")).withTicksPerSecond(1), store, history);
+        first.start();
+        first.stop();
+        Trade lastBefore = store.trades.get("AAPL").get(store.trades.get("AAPL").size() - 1);
+        int barsBefore = store.bars.get("AAPL").size();
+
+        // down for 40 minutes: the gap's older 30 minutes are written as bars, its last 10 as trades
+        Instant restart = firstStart.plus(Duration.ofMinutes(40));
+        simulator = new MarketSimulator(hub, CATALOG, Clock.fixed(restart, ZoneOffset.UTC),
+                SimulatorSettings.defaults().withSymbols(List.of("AAPL")).withTicksPerSecond(1), store, history);
+        simulator.start();
+        simulator.stop();
+
+        List<Bar> gapBars = store.bars.get("AAPL").subList(barsBefore, store.bars.get("AAPL").size());
+        assertThat(gapBars).isNotEmpty();
+        Instant lastMinute = lastBefore.time().truncatedTo(ChronoUnit.MINUTES);
+        assertThat(gapBars.get(0).time()).isBetween(lastMinute, lastMinute.plus(Duration.ofMinutes(1)));
+        assertThat(gapBars.get(gapBars.size() - 1).time()).isBefore(restart.minus(Duration.ofMinutes(10)));
+        List<Trade> trades = store.trades.get("AAPL");
+        for (int i = 1; i < trades.size(); i++) {
+            assertThat(trades.get(i).time()).isAfter(trades.get(i - 1).time());
+        }
+        assertThat(trades.get(trades.size() - 1).time()).isAfter(restart.minus(Duration.ofSeconds(30)));
+        // the restart continues from the stored price: the gap's first bar opens near the last print
+        double move = Math.abs(Math.log(gapBars.get(0).open().doubleValue() / lastBefore.price().doubleValue()));
+        assertThat(move).isLessThan(0.01);
+
+        // and a restart with nothing missed (within a step of the last print) writes nothing
+        int barsNow = store.bars.get("AAPL").size();
+        int tradesNow = trades.size();
+        Instant lastPrint = trades.get(trades.size() - 1).time();
+        MarketSimulator again = new MarketSimulator(hub, CATALOG, Clock.fixed(lastPrint.plusMillis(500), ZoneOffset.UTC),
+                SimulatorSettings.defaults().withSymbols(List.of("AAPL")).withTicksPerSecond(1), store, history);
+        again.start();
+        again.stop();
+        assertThat(store.bars.get("AAPL")).hasSize(barsNow);
+        assertThat(store.trades.get("AAPL")).hasSize(tradesNow);
     }
 
     private void awaitQuotes(long count) throws InterruptedException {
