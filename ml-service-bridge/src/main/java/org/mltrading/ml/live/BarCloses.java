@@ -20,6 +20,7 @@ final class BarCloses {
     private int count;
     private long currentBar = Long.MIN_VALUE;
     private double lastPrice;
+    private Closed lastClosed;
 
     BarCloses(BarInterval interval, int capacity) {
         this.interval = interval;
@@ -66,6 +67,15 @@ final class BarCloses {
         return last != null && last.barTime().toEpochMilli() == previous ? last : null;
     }
 
+    /**
+     * The last closed bar while the bar open now is the one right after it: a model that has not yet
+     * forecast that open bar (promoted since its close, or no model at a warm start) still can.
+     */
+    Closed forecastDue() {
+        return lastClosed != null && currentBar == lastClosed.barTime().toEpochMilli() + interval.length().toMillis()
+                ? lastClosed : null;
+    }
+
     /** Closes held (at most the capacity). */
     int size() {
         return count;
@@ -77,6 +87,7 @@ final class BarCloses {
             count--;
         }
         ring[count++] = close;
-        return new Closed(Instant.ofEpochMilli(barStart), java.util.Arrays.copyOf(ring, count));
+        lastClosed = new Closed(Instant.ofEpochMilli(barStart), java.util.Arrays.copyOf(ring, count));
+        return lastClosed;
     }
 }

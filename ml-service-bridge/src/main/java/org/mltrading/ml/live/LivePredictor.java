@@ -76,6 +76,8 @@ public class LivePredictor implements SmartLifecycle {
     private final Map<String, BarCloses> series = new HashMap<>();
     /** Predictions waiting for their outcome, by symbol, then by model version. */
     private final Map<String, Map<String, Prediction>> pending = new HashMap<>();
+    /** Model versions (artefact and id) that forecast, or tried to, the open bar of each symbol. */
+    private final Map<String, Set<String>> tried = new HashMap<>();
     /** Models being served, by artefact hash; ONNX ones hold a native session, closed when no longer served. */
     private final Map<String, ForecastModel> models = new HashMap<>();
     private final ModelLoader loader;
@@ -200,6 +202,8 @@ public class LivePredictor implements SmartLifecycle {
             BarCloses.Closed closed = closes.accept(trade);
             if (closed != null) {
                 onClose(trade.symbol(), closed);
+            } else {
+                forecastMissing(trade.symbol(), closes);
             }
         } catch (RuntimeException e) {
             log.warn("Live prediction for {} failed: {}", trade.symbol(), e.toString());
@@ -217,14 +221,44 @@ public class LivePredictor implements SmartLifecycle {
             }
         }
         waiting.clear();
+        tried.computeIfAbsent(symbol, s -> new HashSet<>()).clear();
         if (!Features.available(last)) {
             return;
         }
-        double[] features = Features.compute(closes, last, new double[Features.NAMES.size()]);
-        Map<String, Double> provenance = Features.named(features);
         List<ModelVersionSpec> production = catalog.production();
         release(production);
-        for (ModelVersionSpec spec : production) {
+        forecast(symbol, closed, production);
+    }
+
+    /**
+     * Between closes: a PRODUCTION version that has not forecast the open bar yet (promoted since the
+     * last close, or absent at a warm start) forecasts it now, from the last close's features, instead
+     * of waiting a whole bar. The catalog answers from a cache of a couple of seconds.
+     */
+    private void forecastMissing(String symbol, BarCloses closes) {
+        BarCloses.Closed due = closes.forecastDue();
+        if (due == null || !Features.available(due.closes().length - 1)) {
+            return;
+        }
+        Set<String> attempted = tried.computeIfAbsent(symbol, s -> new HashSet<>());
+        List<ModelVersionSpec> missing = catalog.production().stream()
+                .filter(spec -> !attempted.contains(spec.artefactHash() + spec.modelId())).toList();
+        if (!missing.isEmpty()) {
+            forecast(symbol, due, missing);
+        }
+    }
+
+    private void forecast(String symbol, BarCloses.Closed closed, List<ModelVersionSpec> versions) {
+        double[] closes = closed.closes();
+        double[] features = Features.compute(closes, closes.length - 1, new double[Features.NAMES.size()]);
+        Map<String, Double> provenance = Features.named(features);
+        Map<String, Prediction> waiting = pending.computeIfAbsent(symbol, s -> new HashMap<>());
+        Set<String> attempted = tried.computeIfAbsent(symbol, s -> new HashSet<>());
+        for (ModelVersionSpec spec : versions) {
+            // once per version and bar, whether it succeeds or not (a failing model is not retried every trade)
+            if (!attempted.add(spec.artefactHash() + spec.modelId())) {
+                continue;
+            }
             Forecast forecast;
             try {
                 forecast = models.computeIfAbsent(spec.artefactHash(), hash -> loader.open(spec)).predict(features);

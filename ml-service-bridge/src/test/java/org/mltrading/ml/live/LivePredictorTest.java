@@ -190,6 +190,30 @@ class LivePredictorTest {
     }
 
     @Test
+    void a_model_promoted_between_closes_forecasts_the_open_bar_at_the_next_trade_once() {
+        List<ModelVersionSpec> promoted = catalog.production();
+        when(catalog.production()).thenReturn(List.of());
+        for (int minute = 0; minute <= 21; minute++) {
+            trade(minute, closes[minute]);
+        }
+        assertThat(published).isEmpty(); // bar 20 closed with 21 closes, but nothing was in production
+
+        when(catalog.production()).thenReturn(promoted);
+        predictor.accept(new Trade("AAPL", BigDecimal.valueOf(closes[21]), BigDecimal.ONE, 100, START.plusSeconds(60 * 21 + 40)));
+        predictor.accept(new Trade("AAPL", BigDecimal.valueOf(closes[21]), BigDecimal.ONE, 101, START.plusSeconds(60 * 21 + 50)));
+        assertThat(published).hasSize(1);
+        Prediction late = ((PredictionMadeEvent) published.get(0)).prediction();
+        assertThat(late.barTime()).isEqualTo(START.plusSeconds(60 * 20));
+        assertThat(late.value()).isEqualTo(model.predict(Features.compute(closes, 20,
+                new double[Features.NAMES.size()])).value());
+
+        // the next close scores it like any other
+        trade(22, closes[22]);
+        assertThat(published.get(1)).isInstanceOf(PredictionScoredEvent.class);
+        assertThat(((PredictionScoredEvent) published.get(1)).prediction()).isEqualTo(late);
+    }
+
+    @Test
     void without_stored_bars_a_series_starts_cold() {
         LivePredictor cold = new LivePredictor(none(), catalog, loader, events, Clock.fixed(START, ZoneOffset.UTC),
                 BarInterval.ONE_MINUTE, List.of("AAPL"), true, (symbol, interval, from, to) -> List.of());

@@ -30,8 +30,17 @@ public final class PlatformProcess implements AutoCloseable {
         return start(settings, log, Path.of("target", "platform-exec.jar").toAbsolutePath());
     }
 
+    /** With extra environment variables (e.g. a setting a test needs at its {@code ops/run} default). */
+    public static PlatformProcess start(PlatformSettings settings, Path log, Map<String, String> environment) {
+        return start(settings, log, Path.of("target", "platform-exec.jar").toAbsolutePath(), environment);
+    }
+
     /** The given packaged jar (the benchmarks run from the repository root: {@code ops/target/...}). */
     public static PlatformProcess start(PlatformSettings settings, Path log, Path jar) {
+        return start(settings, log, jar, Map.of());
+    }
+
+    private static PlatformProcess start(PlatformSettings settings, Path log, Path jar, Map<String, String> environment) {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: run `./mvnw verify` (package runs before the ITs)");
         }
@@ -50,11 +59,22 @@ public final class PlatformProcess implements AutoCloseable {
         env.put("PLATFORM_QUESTDB_HEALTH_PORT", Integer.toString(settings.questDbHealthPort()));
         env.put("PLATFORM_QUESTDB_PG_PORT", Integer.toString(settings.questDbPgPort()));
         env.put("PLATFORM_QUESTDB_ILP_PORT", Integer.toString(settings.questDbIlpPort()));
+        env.putAll(environment);
+        // the ITs' shorter warm-start history (ops/pom.xml), unless a test chose otherwise
+        forward(env, "platform.marketdata.simulator.history.length", "PLATFORM_MARKETDATA_SIMULATOR_HISTORY_LENGTH");
+        forward(env, "platform.marketdata.simulator.history.trades", "PLATFORM_MARKETDATA_SIMULATOR_HISTORY_TRADES");
         try {
             Files.createDirectories(log.getParent());
             return new PlatformProcess(builder.start(), log);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void forward(Map<String, String> env, String property, String variable) {
+        String value = System.getProperty(property);
+        if (value != null && !env.containsKey(variable)) {
+            env.put(variable, value);
         }
     }
 
