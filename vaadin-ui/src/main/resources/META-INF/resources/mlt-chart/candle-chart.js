@@ -234,6 +234,21 @@ class MltCandleChart extends HTMLElement {
     return { expected, samples };
   }
 
+  /**
+   * The bar interval the chart shows, in seconds: the shortest gap between two drawn candles (browser
+   * tests read it; 0 with fewer than two candles). A count cannot tell intervals apart once history is
+   * stored: 500 one-minute bars and 500 one-second bars look alike.
+   */
+  barSeconds() {
+    const data = this._candles ? this._candles.data() : [];
+    let shortest = 0;
+    for (let i = 1; i < data.length; i++) {
+      const gap = data[i].time - data[i - 1].time;
+      if (gap > 0 && (shortest === 0 || gap < shortest)) shortest = gap;
+    }
+    return shortest;
+  }
+
   /** How many candles are drawn (browser tests read it). */
   barCount() {
     return this._candles ? this._candles.data().length : 0;

@@ -37,6 +37,8 @@ class TraderDeskBrowserIT {
     /** The chart's bars come from the simulator's trade prints: a few seconds after start there are some. */
     private static final String BAR_COUNT = "const c = document.getElementById('desk-chart');"
             + "return c && typeof c.barCount === 'function' ? c.barCount() : -1;";
+    private static final String BAR_SECONDS = "const c = document.getElementById('desk-chart');"
+            + "return c && typeof c.barSeconds === 'function' ? c.barSeconds() : -1;";
 
     private static RunningPlatform platform;
     private BrowserSession browser;
@@ -105,10 +107,10 @@ class TraderDeskBrowserIT {
         browser.waitUpTo(PATIENCE).withMessage("the fill under the notification bell")
                 .until(driver -> driver.findElement(By.id("notification-count")).isDisplayed());
 
-        int minuteBars = ((Number) browser.js().executeScript(BAR_COUNT)).intValue();
         browser.driver().findElement(By.id("interval-1s")).click();
-        browser.waitUpTo(PATIENCE).withMessage("the chart switched to one-second bars (more bars than " + minuteBars + ")")
-                .until(driver -> ((Number) browser.js().executeScript(BAR_COUNT)).intValue() > minuteBars);
+        browser.waitUpTo(PATIENCE).withMessage(() -> "the chart switched to one-second bars (bar interval "
+                        + browser.js().executeScript(BAR_SECONDS) + " s)")
+                .until(driver -> ((Number) browser.js().executeScript(BAR_SECONDS)).intValue() == 1);
 
         browser.screenshot(SCREENSHOTS.resolve("desk.png"));
         browser.driver().findElement(By.id("theme-toggle")).click();
