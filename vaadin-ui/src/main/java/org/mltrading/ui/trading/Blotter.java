@@ -119,8 +119,4 @@ public final class Blotter {
     private static String average(org.mltrading.ui.shell.InstrumentFormat format, BigDecimal price) {
         return price == null ? "-" : format.averagePrice(price);
     }
-
-    private static String plain(BigDecimal value) {
-        return value == null ? "-" : value.stripTrailingZeros().toPlainString();
-    }
 }

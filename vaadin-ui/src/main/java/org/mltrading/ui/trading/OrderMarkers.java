@@ -17,10 +17,6 @@ public final class OrderMarkers {
     private OrderMarkers() {
     }
 
-    public static List<ChartMarker> of(List<DeskOrder> orders, String symbol, ChartInterval interval, Instant from) {
-        return of(orders, symbol, interval, from, InstrumentFormat.UNKNOWN);
-    }
-
     /** With the instrument's tick and lot: "Fill 10 @ 230.05", not "@ 230.053003". */
     public static List<ChartMarker> of(List<DeskOrder> orders, String symbol, ChartInterval interval, Instant from,
                                        InstrumentFormat format) {

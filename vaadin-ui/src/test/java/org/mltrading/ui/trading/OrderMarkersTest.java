@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.mltrading.ui.chart.ChartMarker;
 import org.mltrading.ui.marketdata.ChartInterval;
+import org.mltrading.ui.shell.InstrumentFormat;
 
 class OrderMarkersTest {
 
@@ -26,7 +27,7 @@ class OrderMarkersTest {
                 Instant.parse("2025-12-31T10:00:00Z"), Instant.parse("2025-12-31T10:00:00Z"));
 
         List<ChartMarker> markers = OrderMarkers.of(List.of(aapl, msft, old), "AAPL", ChartInterval.ONE_MINUTE,
-                Instant.parse("2026-01-01T09:00:00Z"));
+                Instant.parse("2026-01-01T09:00:00Z"), InstrumentFormat.UNKNOWN);
 
         long bar = Instant.parse("2026-01-01T10:02:00Z").getEpochSecond();
         assertThat(markers).containsExactly(new ChartMarker(bar, "BUY", "BUY 7", "order"),
