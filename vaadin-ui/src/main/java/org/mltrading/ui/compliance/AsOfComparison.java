@@ -4,10 +4,12 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
+import java.text.ParsePosition;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoField;
+import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Locale;
@@ -100,11 +102,24 @@ public final class AsOfComparison {
         if (number != null) {
             return readable(number);
         }
-        try {
-            return TIME.format(Instant.parse(raw)) + " UTC";
-        } catch (DateTimeParseException notAnInstant) {
-            return raw;
+        Instant instant = instant(raw);
+        return instant == null ? raw : TIME.format(instant) + " UTC";
+    }
+
+    /**
+     * The instant when the whole text is one in ISO-8601 (the API's DateTime), else null. Most
+     * values are not instants, so this asks the parser without resolving ({@code parseUnresolved}
+     * answers null and an error index instead of throwing); the instant parser has already turned
+     * the fields into epoch seconds and nanos, and it refuses impossible dates such as 2026-02-30.
+     */
+    private static Instant instant(String text) {
+        ParsePosition position = new ParsePosition(0);
+        TemporalAccessor parsed = DateTimeFormatter.ISO_INSTANT.parseUnresolved(text, position);
+        if (parsed == null || position.getErrorIndex() >= 0 || position.getIndex() != text.length()) {
+            return null;
         }
+        return Instant.ofEpochSecond(parsed.getLong(ChronoField.INSTANT_SECONDS),
+                parsed.getLong(ChronoField.NANO_OF_SECOND));
     }
 
     /** Raw values compared, numbers by value ("100" = "100.0"): formatting never hides or invents a change. */
@@ -132,11 +147,22 @@ public final class AsOfComparison {
         return String.join(", ", pairs);
     }
 
+    /**
+     * The value when the whole text is a number as the API or a person writes one, else null:
+     * plain ("-1234.5") or grouped by thousands ("1,234.5"). Anything else is free text and is
+     * never rewritten: "10,20" is not 1,020, "007" is not 7.
+     */
     private static BigDecimal number(String text) {
-        if (text == null || text.isEmpty() || !NUMBER.matcher(text).matches()) {
+        if (text == null) {
             return null;
         }
-        return new BigDecimal(text.replace(",", ""));
+        if (PLAIN_NUMBER.matcher(text).matches()) {
+            return new BigDecimal(text);
+        }
+        if (GROUPED_NUMBER.matcher(text).matches()) {
+            return new BigDecimal(text.replace(",", ""));
+        }
+        return null;
     }
 
     /** Grouped, no trailing zeros; amounts of 1,000 or more at most two decimals (money). */
@@ -159,5 +185,8 @@ public final class AsOfComparison {
         return spaced.isEmpty() ? spaced : Character.toUpperCase(spaced.charAt(0)) + spaced.substring(1);
     }
 
-    private static final Pattern NUMBER = Pattern.compile("-?[0-9][0-9,]*(\\.[0-9]+)?");
+    /** "0", "-1234.5": no leading zeros, as BigDecimal.toPlainString writes numbers. */
+    private static final Pattern PLAIN_NUMBER = Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?");
+    /** "1,234", "-12,345,678.5": groups of exactly three digits after a first group of one to three. */
+    private static final Pattern GROUPED_NUMBER = Pattern.compile("-?[1-9][0-9]{0,2}(,[0-9]{3})+(\\.[0-9]+)?");
 }

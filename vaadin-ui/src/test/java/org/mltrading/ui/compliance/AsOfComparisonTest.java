@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class AsOfComparisonTest {
 
@@ -66,5 +68,44 @@ class AsOfComparisonTest {
     void numbers_equal_in_value_are_not_a_change() {
         assertThat(AsOfComparison.of(Map.of("quantity", "100"), Map.of("quantity", "100.000")))
                 .singleElement().satisfies(row -> assertThat(row.changed()).isFalse());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "10,20          | 10,20",
+            "1,2,3          | 1,2,3",
+            "12,34,567      | 12,34,567",
+            "0,123          | 0,123",
+            "1234,567       | 1234,567",
+            "007            | 007",
+            "'1,020'        | '1,020'",
+            "'1,234,567.5'  | '1,234,567.5'",
+            "1020           | '1,020'",
+            "-0.5           | -0.5",
+            "WORKING        | WORKING",
+    })
+    void only_plain_or_properly_grouped_numbers_are_rewritten_other_text_is_shown_as_written(String raw, String shown) {
+        assertThat(AsOfComparison.text(raw)).isEqualTo(shown);
+    }
+
+    @Test
+    void free_text_with_commas_is_not_read_as_a_number_when_comparing() {
+        AsOfComparison.Row row = AsOfComparison.of(Map.of("note", "10,20"), Map.of("note", "1020")).get(0);
+
+        assertThat(row.changed()).isTrue();
+        assertThat(row.difference()).isEqualTo("10,20 → 1,020");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "2026-11-25T22:05:01.123Z     | 2026-11-25 22:05:01 UTC",
+            "2026-11-25T23:05:01+01:00    | 2026-11-25 22:05:01 UTC",
+            "2026-13-01T00:00:00Z         | 2026-13-01T00:00:00Z",
+            "2026-02-30T00:00:00Z         | 2026-02-30T00:00:00Z",
+            "2026-11-25T22:05:01Z and so  | 2026-11-25T22:05:01Z and so",
+            "2026-11-25                   | 2026-11-25",
+    })
+    void only_whole_iso_instants_are_written_as_utc_times(String raw, String shown) {
+        assertThat(AsOfComparison.text(raw)).isEqualTo(shown);
     }
 }
