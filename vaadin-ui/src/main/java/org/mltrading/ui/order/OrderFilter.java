@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Predicate;
+import org.mltrading.ui.trading.OrderStatuses;
 
 /** The orders page's filters: a status group and the start of a symbol; blank symbol = any. */
 public record OrderFilter(Group group, String symbol) implements Predicate<OrderRow> {
@@ -11,7 +12,7 @@ public record OrderFilter(Group group, String symbol) implements Predicate<Order
     /** Status groups as a trader thinks of them. */
     public enum Group {
         ALL("All", Set.of()),
-        OPEN("Open", Set.of("PENDING", "WORKING", "PARTIALLY_FILLED")),
+        OPEN("Open", OrderStatuses.OPEN),
         FILLED("Filled", Set.of("FILLED", "PARTIALLY_FILLED")),
         CANCELLED("Cancelled or expired", Set.of("CANCELLED", "EXPIRED")),
         REJECTED("Rejected", Set.of("REJECTED"));

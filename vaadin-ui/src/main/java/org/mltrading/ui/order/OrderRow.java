@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Optional;
 import org.mltrading.graphql.types.Order;
+import org.mltrading.ui.trading.OrderStatuses;
 
 /**
  * One order as the UI shows it. Quantities and prices are exact decimals exactly as the API sent
@@ -14,11 +15,14 @@ public record OrderRow(String id, String clientOrderId, String accountId, String
                        Instant placedAt, Instant updatedAt, BigDecimal filledQuantity, BigDecimal averagePrice,
                        String timeInForce) {
 
-    /** Statuses in which an order can still be amended or cancelled (PENDING is not yet accepted). */
-    static final java.util.Set<String> OPEN = java.util.Set.of("WORKING", "PARTIALLY_FILLED");
-
+    /** Can still trade, so it can be cancelled; the same statuses as the "Open" filter ({@link OrderStatuses#OPEN}). */
     public boolean open() {
-        return OPEN.contains(status);
+        return OrderStatuses.open(status);
+    }
+
+    /** Accepted and working, so amendOrder takes it ({@link OrderStatuses#AMENDABLE}). */
+    public boolean amendable() {
+        return OrderStatuses.amendable(status);
     }
 
     /** Maps the generated GraphQL type at the edge, so views never see generated classes. */

@@ -270,14 +270,17 @@ class OrdersView extends VerticalLayout {
     private Component actions(OrderRow row) {
         HorizontalLayout actions = new HorizontalLayout();
         actions.setSpacing(false);
-        if (row.open()) {
+        if (row.amendable()) {
             Button amend = new Button("Amend", click -> openAmend(row));
             amend.setId("amend-" + row.clientOrderId());
             amend.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+            actions.add(amend);
+        }
+        if (row.open()) {
             Button cancel = new Button("Cancel", click -> cancel(row));
             cancel.setId("cancel-" + row.clientOrderId());
             cancel.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
-            actions.add(amend, cancel);
+            actions.add(cancel);
         }
         return actions;
     }

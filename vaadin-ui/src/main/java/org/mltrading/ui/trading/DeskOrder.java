@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Set;
 import org.mltrading.graphql.types.Fill;
 import org.mltrading.graphql.types.Order;
 
@@ -19,9 +18,6 @@ public record DeskOrder(String id, String clientOrderId, String accountId, Strin
                         BigDecimal filledQuantity, BigDecimal averagePrice, List<DeskFill> fills,
                         Instant placedAt, Instant updatedAt) {
 
-    /** Statuses in which the order can still trade, so it can be cancelled or amended. */
-    static final Set<String> WORKING_STATUSES = Set.of("PENDING", "WORKING", "PARTIALLY_FILLED");
-
     public DeskOrder {
         fills = fills == null ? List.of() : List.copyOf(fills);
     }
@@ -30,13 +26,14 @@ public record DeskOrder(String id, String clientOrderId, String accountId, Strin
     public record DeskFill(String fillId, BigDecimal price, BigDecimal quantity, BigDecimal fee, Instant time) {
     }
 
+    /** Can still trade ({@link OrderStatuses#OPEN}). */
     public boolean working() {
-        return WORKING_STATUSES.contains(status);
+        return OrderStatuses.open(status);
     }
 
-    /** PENDING orders are not yet accepted by risk: only WORKING ones can be amended or cancelled. */
+    /** The desk offers Cancel (and Amend) once risk has accepted the order ({@link OrderStatuses#AMENDABLE}). */
     public boolean cancellable() {
-        return "WORKING".equals(status) || "PARTIALLY_FILLED".equals(status);
+        return OrderStatuses.amendable(status);
     }
 
     public boolean amendable() {

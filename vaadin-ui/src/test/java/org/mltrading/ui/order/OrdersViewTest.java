@@ -218,4 +218,27 @@ class OrdersViewTest {
                         + "The trading API cannot be reached right now. Please try again in a moment.");
         assertThat(GridKt._getFormatted(grid(), 0, "filledQuantity")).isEqualTo("0");
     }
+
+    @Test
+    void a_pending_order_is_open_everywhere_it_is_listed_cancelled_and_counted_but_not_amended() {
+        when(orderClient.recentOrders("demo-account")).thenReturn(List.of(
+                LiveOrdersTest.order("o1", "c-pending", "PENDING", "2026-01-01T10:00:00Z", "2026-01-01T10:00:00Z"),
+                LiveOrdersTest.order("o2", "c-working", "WORKING", "2026-01-01T09:30:00Z", "2026-01-01T09:30:00Z"),
+                LiveOrdersTest.order("o3", "c-filled", "FILLED", "2026-01-01T09:00:00Z", "2026-01-01T09:00:00Z")));
+        UI.getCurrent().navigate(OrdersView.class);
+
+        @SuppressWarnings("unchecked")
+        Select<OrderFilter.Group> status = _get(Select.class, spec -> spec.withId("orders-status-filter"));
+        status.setValue(OrderFilter.Group.OPEN);
+        assertThat(GridKt._size(grid())).isEqualTo(2);
+        var pendingActions = (com.vaadin.flow.component.orderedlayout.HorizontalLayout)
+                GridKt._getCellComponent(grid(), 0, "actions");
+        assertThat(pendingActions.getChildren().map(c -> ((com.vaadin.flow.component.button.Button) c).getText()))
+                .as("amendOrder refuses a PENDING order; cancelOrder takes it").containsExactly("Cancel");
+
+        _click(_get(com.vaadin.flow.component.button.Button.class, spec -> spec.withId("orders-cancel-all")));
+
+        assertThat(_get(com.vaadin.flow.component.dialog.Dialog.class, spec -> spec.withId("orders-cancel-all-dialog"))
+                .getHeaderTitle()).isEqualTo("Cancel all 2 open orders?");
+    }
 }
