@@ -67,7 +67,9 @@ import org.mltrading.ui.shell.NotificationCenter;
 import org.mltrading.ui.shell.ThemeChanged;
 import org.mltrading.ui.shell.ThemePreference;
 import org.mltrading.ui.trading.AccountSummary;
+import org.mltrading.ui.trading.AmendOrderDialog;
 import org.mltrading.ui.trading.Blotter;
+import org.mltrading.ui.trading.CancelAll;
 import org.mltrading.ui.trading.DeskOrder;
 import org.mltrading.ui.trading.LivePositions;
 import org.mltrading.ui.trading.OrderMarkers;
@@ -940,7 +942,7 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
             Button cancel = new Button("Cancel", click -> cancel(order));
             cancel.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
             cancel.setClassName("cancel-order");
-            Button amend = new Button("Amend", click -> new AmendOrderDialog(order, this::amend).open());
+            Button amend = new Button("Amend", click -> new AmendOrderDialog("amend", order, this::amend).open());
             amend.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
             amend.setClassName("amend-order");
             actions.add(amend, cancel);
@@ -982,20 +984,11 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
         CancelAllDialog.open("cancel-all", open.size(), "working", () -> cancelAll(open));
     }
 
-    /** The API has no cancel-all: one cancelOrder per working order; the outcome is counted for the trader. */
     private void cancelAll(List<DeskOrder> open) {
-        int cancelled = 0;
-        for (DeskOrder order : open) {
-            try {
-                applyOwn(trading.cancel(order.id()));
-                cancelled++;
-            } catch (RuntimeException failure) {
-                log.warn("cancel-all: {} {}", order.id(), failure.toString());
-            }
-        }
-        notifications.post(cancelled == open.size() ? NotificationCenter.Level.INFO : NotificationCenter.Level.WARNING,
-                "Cancelled " + cancelled + " of " + open.size() + " working orders"
-                        + (cancelled == open.size() ? "." : "; the others could not be cancelled."));
+        CancelAll.Outcome outcome = CancelAll.each(open.stream().map(DeskOrder::id).toList(), trading::cancel,
+                this::applyOwn);
+        notifications.post(outcome.complete() ? NotificationCenter.Level.INFO : NotificationCenter.Level.WARNING,
+                outcome.summary("working") + (outcome.complete() ? "." : "; the others could not be cancelled."));
     }
 
     /** The answer of our own mutation (the subscription brings the same version again; that is a no-op). */

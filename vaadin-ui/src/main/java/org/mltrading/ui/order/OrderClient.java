@@ -31,12 +31,6 @@ public class OrderClient {
             "id clientOrderId accountId symbol side type quantity limitPrice status placedAt updatedAt "
             + "filledQuantity averagePrice timeInForce";
 
-    static final String CANCEL_ORDER = "mutation CancelFromOrders($input: CancelOrderInput!) { "
-            + "cancelOrder(input: $input) { " + ORDER_FIELDS + " } }";
-
-    static final String AMEND_ORDER = "mutation AmendFromOrders($input: AmendOrderInput!) { "
-            + "amendOrder(input: $input) { " + ORDER_FIELDS + " } }";
-
     static final String ORDERS_QUERY = "query RecentOrders($accountId: ID!, $first: Int) { "
             + "orders(accountId: $accountId, first: $first) { edges { node { " + ORDER_FIELDS + " } } } }";
 
@@ -65,25 +59,6 @@ public class OrderClient {
                 .stream()
                 .map(edge -> OrderRow.from(edge.node()))
                 .toList();
-    }
-
-    /** Cancels what is left of a working order; answers the order once the cancellation can be read. */
-    public OrderRow cancel(String orderId) {
-        return OrderRow.from(graphQl.query(token(), CANCEL_ORDER, Map.of("input", Map.of("orderId", orderId)),
-                "cancelOrder", Order.class));
-    }
-
-    /** Changes quantity and/or limit price (only what is given) of a working order. */
-    public OrderRow amend(String orderId, java.math.BigDecimal quantity, java.math.BigDecimal limitPrice) {
-        Map<String, Object> input = new java.util.HashMap<>();
-        input.put("orderId", orderId);
-        if (quantity != null) {
-            input.put("quantity", quantity.toPlainString());
-        }
-        if (limitPrice != null) {
-            input.put("limitPrice", limitPrice.toPlainString());
-        }
-        return OrderRow.from(graphQl.query(token(), AMEND_ORDER, Map.of("input", input), "amendOrder", Order.class));
     }
 
     /**

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Optional;
 import org.mltrading.graphql.types.Order;
+import org.mltrading.ui.trading.DeskOrder;
 import org.mltrading.ui.trading.OrderStatuses;
 
 /**
@@ -23,6 +24,22 @@ public record OrderRow(String id, String clientOrderId, String accountId, String
     /** Accepted and working, so amendOrder takes it ({@link OrderStatuses#AMENDABLE}). */
     public boolean amendable() {
         return OrderStatuses.amendable(status);
+    }
+
+    /** The answer of a cancel or amend (the desk's client, {@code TradingClient}) as a row. */
+    static OrderRow of(DeskOrder order) {
+        return new OrderRow(order.id(), order.clientOrderId(), order.accountId(), order.symbol(), order.side(),
+                order.type(), order.quantity(), order.limitPrice(), order.status(), order.placedAt(),
+                order.updatedAt(), order.filledQuantity(), order.averagePrice(), order.timeInForce());
+    }
+
+    /**
+     * The row as the shared amend dialog takes it. The orders page does not read stop prices, fills
+     * or reasons, so they are empty: the dialog shows no stop price, as this page never did.
+     */
+    DeskOrder asDeskOrder() {
+        return new DeskOrder(id, clientOrderId, accountId, symbol, side, type, quantity, limitPrice, null, timeInForce,
+                status, null, null, null, filledQuantity, averagePrice, java.util.List.of(), placedAt, updatedAt);
     }
 
     /** Maps the generated GraphQL type at the edge, so views never see generated classes. */

@@ -22,12 +22,9 @@ import jakarta.annotation.security.PermitAll;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.dialog.Dialog;
-import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
-import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.data.value.ValueChangeMode;
@@ -36,6 +33,10 @@ import org.mltrading.ui.shell.CancelAllDialog;
 import org.mltrading.ui.graphql.GraphQlApiException;
 import org.mltrading.ui.security.AccessTokens;
 import org.mltrading.ui.shell.MainLayout;
+import org.mltrading.ui.trading.AmendOrderDialog;
+import org.mltrading.ui.trading.CancelAll;
+import org.mltrading.ui.trading.DeskOrder;
+import org.mltrading.ui.trading.TradingClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
@@ -60,6 +61,8 @@ class OrdersView extends VerticalLayout {
     private static final Logger log = LoggerFactory.getLogger(OrdersView.class);
 
     private final OrderClient orders;
+    /** Cancel and amend: the desk's calls, so both pages send the same mutations. */
+    private final TradingClient trading;
     private final org.mltrading.ui.marketdata.InstrumentCatalog instruments;
     /** Ticks and lots, read on attach: quantities to the lot, prices to the tick. */
     private org.mltrading.ui.shell.InstrumentFormats formats = new org.mltrading.ui.shell.InstrumentFormats();
@@ -72,9 +75,10 @@ class OrdersView extends VerticalLayout {
     private final Select<OrderFilter.Group> statusFilter = new Select<>();
     private final TextField symbolFilter = new TextField("Symbol");
 
-    OrdersView(OrderClient orders, org.mltrading.ui.marketdata.InstrumentCatalog instruments,
+    OrdersView(OrderClient orders, TradingClient trading, org.mltrading.ui.marketdata.InstrumentCatalog instruments,
                AuthenticationContext authentication) {
         this.orders = orders;
+        this.trading = trading;
         this.instruments = instruments;
         this.mayTrade = authentication.hasRole("TRADER");
         setSizeFull();
@@ -287,51 +291,29 @@ class OrdersView extends VerticalLayout {
 
     private void cancel(OrderRow row) {
         try {
-            if (live.apply(orders.cancel(row.id()))) {
-                rows.refreshAll();
-            }
+            show(trading.cancel(row.id()));
         } catch (RuntimeException failure) {
             showError("The order could not be cancelled", failure);
         }
     }
 
     private void openAmend(OrderRow row) {
-        Dialog dialog = new Dialog();
-        dialog.setId("orders-amend-dialog");
-        dialog.setHeaderTitle("Amend " + row.side() + " " + row.symbol() + " (" + row.clientOrderId() + ")");
-        BigDecimalField quantity = new BigDecimalField("Quantity");
-        quantity.setId("orders-amend-quantity");
-        quantity.setValue(row.quantity());
-        BigDecimalField limitPrice = new BigDecimalField("Limit price");
-        limitPrice.setId("orders-amend-limit");
-        limitPrice.setValue(row.limitPrice());
-        limitPrice.setVisible(row.limitPrice() != null);
-        dialog.add(new FormLayout(quantity, limitPrice));
-        Button save = new Button("Amend", click -> {
-            java.math.BigDecimal newQuantity = changed(row.quantity(), quantity.getValue());
-            java.math.BigDecimal newLimit = changed(row.limitPrice(), limitPrice.getValue());
-            if (newQuantity == null && newLimit == null) {
-                dialog.close();
-                return;
-            }
+        new AmendOrderDialog("orders-amend", row.asDeskOrder(), (order, change) -> {
             try {
-                if (live.apply(orders.amend(row.id(), newQuantity, newLimit))) {
-                    rows.refreshAll();
-                }
-                dialog.close();
+                show(trading.amend(order.id(), change));
+                return true;
             } catch (RuntimeException failure) {
                 showError("The order could not be amended", failure);
+                return false;
             }
-        });
-        save.setId("orders-amend-save");
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.getFooter().add(new Button("Close", click -> dialog.close()), save);
-        dialog.open();
+        }).open();
     }
 
-    /** The new value when the trader changed it, else null (only changes are sent). */
-    private static java.math.BigDecimal changed(java.math.BigDecimal before, java.math.BigDecimal after) {
-        return after == null || (before != null && before.compareTo(after) == 0) ? null : after;
+    /** The mutation's answer, shown at once (the subscription's copy of it follows, and is not older). */
+    private void show(DeskOrder answer) {
+        if (live.apply(OrderRow.of(answer))) {
+            rows.refreshAll();
+        }
     }
 
     private void confirmCancelAll() {
@@ -343,27 +325,15 @@ class OrdersView extends VerticalLayout {
         CancelAllDialog.open("orders-cancel-all", open.size(), "open", () -> cancelAll(open));
     }
 
-    /** The API has no cancel-all: one cancelOrder per open order, and the outcome counted. */
     private void cancelAll(List<OrderRow> open) {
-        int cancelled = 0;
-        String firstFailure = null;
-        for (OrderRow row : open) {
-            try {
-                live.apply(orders.cancel(row.id()));
-                cancelled++;
-            } catch (RuntimeException failure) {
-                log.warn("cancel-all: {} {}", row.id(), failure.toString());
-                if (firstFailure == null) {
-                    firstFailure = failure instanceof GraphQlApiException api ? api.userMessage() : failure.getMessage();
-                }
-            }
-        }
+        CancelAll.Outcome outcome = CancelAll.each(open.stream().map(OrderRow::id).toList(), trading::cancel,
+                cancelled -> live.apply(OrderRow.of(cancelled)));
         rows.refreshAll();
-        String outcome = "Cancelled " + cancelled + " of " + open.size() + " open orders"
-                + (firstFailure == null ? "." : "; the others could not be: " + firstFailure);
-        Notification notification = new Notification(outcome, 6000, Notification.Position.BOTTOM_END);
+        String text = outcome.summary("open")
+                + (outcome.complete() ? "." : "; the others could not be: " + outcome.firstFailure());
+        Notification notification = new Notification(text, 6000, Notification.Position.BOTTOM_END);
         notification.setId("orders-cancel-all-outcome");
-        notification.addThemeVariants(firstFailure == null ? NotificationVariant.LUMO_SUCCESS
+        notification.addThemeVariants(outcome.complete() ? NotificationVariant.LUMO_SUCCESS
                 : NotificationVariant.LUMO_WARNING);
         notification.open();
     }

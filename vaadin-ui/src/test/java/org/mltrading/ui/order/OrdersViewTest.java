@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mltrading.ui.graphql.GraphQlApiException;
+import org.mltrading.ui.trading.TradingClient;
 import org.mltrading.uitestapp.UiTestApplication;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -43,6 +44,8 @@ class OrdersViewTest {
 
     @MockitoBean
     OrderClient orderClient;
+    @MockitoBean
+    TradingClient trading;
     @MockitoBean
     org.mltrading.ui.marketdata.MarketDataClient marketData;
     @Autowired
@@ -196,9 +199,10 @@ class OrdersViewTest {
                 LiveOrdersTest.order("o1", "c-working", "WORKING", "2026-01-01T10:00:00Z", "2026-01-01T10:00:00Z"),
                 LiveOrdersTest.order("o2", "c-partial", "PARTIALLY_FILLED", "2026-01-01T09:30:00Z", "2026-01-01T09:30:00Z"),
                 LiveOrdersTest.order("o3", "c-filled", "FILLED", "2026-01-01T09:00:00Z", "2026-01-01T09:00:00Z")));
-        when(orderClient.cancel("o1")).thenReturn(
-                LiveOrdersTest.order("o1", "c-working", "CANCELLED", "2026-01-01T10:00:00Z", "2026-01-01T10:05:00Z"));
-        when(orderClient.cancel("o2")).thenThrow(new org.mltrading.ui.graphql.GraphQlApiException(
+        when(trading.cancel("o1")).thenReturn(
+                LiveOrdersTest.order("o1", "c-working", "CANCELLED", "2026-01-01T10:00:00Z", "2026-01-01T10:05:00Z")
+                        .asDeskOrder());
+        when(trading.cancel("o2")).thenThrow(new org.mltrading.ui.graphql.GraphQlApiException(
                 org.mltrading.ui.graphql.GraphQlApiException.Kind.UNREACHABLE, "timeout", null));
         UI.getCurrent().navigate(OrdersView.class);
 
@@ -209,9 +213,9 @@ class OrdersViewTest {
         _click(_get(com.vaadin.flow.component.button.Button.class, spec -> spec.withId("orders-cancel-all")));
         _click(_get(com.vaadin.flow.component.button.Button.class, spec -> spec.withId("orders-cancel-all-confirm")));
 
-        org.mockito.Mockito.verify(orderClient).cancel("o1");
-        org.mockito.Mockito.verify(orderClient).cancel("o2");
-        org.mockito.Mockito.verify(orderClient, org.mockito.Mockito.never()).cancel("o3");
+        org.mockito.Mockito.verify(trading).cancel("o1");
+        org.mockito.Mockito.verify(trading).cancel("o2");
+        org.mockito.Mockito.verify(trading, org.mockito.Mockito.never()).cancel("o3");
         assertThat(_get(com.vaadin.flow.component.notification.Notification.class,
                 spec -> spec.withId("orders-cancel-all-outcome")).getElement().getProperty("text"))
                 .isEqualTo("Cancelled 1 of 2 open orders; the others could not be: "
@@ -240,5 +244,54 @@ class OrdersViewTest {
 
         assertThat(_get(com.vaadin.flow.component.dialog.Dialog.class, spec -> spec.withId("orders-cancel-all-dialog"))
                 .getHeaderTitle()).isEqualTo("Cancel all 2 open orders?");
+    }
+
+    /** Buttons of a row's actions cell (rendered per row, so not in the UI's component tree). */
+    private static com.vaadin.flow.component.button.Button rowButton(int row, String id) {
+        return GridKt._getCellComponent(grid(), row, "actions").getChildren()
+                .filter(c -> c.getId().orElse("").equals(id))
+                .map(com.vaadin.flow.component.button.Button.class::cast)
+                .findFirst().orElseThrow();
+    }
+
+    @Test
+    void an_order_is_amended_with_the_desks_dialog_which_sends_only_what_changed() {
+        when(trading.amend("o1", java.util.Map.of("quantity", "12"))).thenReturn(new org.mltrading.ui.trading.DeskOrder(
+                "o1", "c-working", "demo-account", "AAPL", "BUY", "LIMIT", new java.math.BigDecimal("12"),
+                new java.math.BigDecimal("187.25"), null, "DAY", "WORKING", null, null, null, java.math.BigDecimal.ZERO,
+                null, List.of(), java.time.Instant.parse("2026-01-01T10:00:00Z"),
+                java.time.Instant.parse("2026-01-01T10:01:00Z")));
+        UI.getCurrent().navigate(OrdersView.class);
+
+        _click(rowButton(0, "amend-c-working"));
+        var dialog = _get(com.vaadin.flow.component.dialog.Dialog.class, spec -> spec.withId("orders-amend-dialog"));
+        assertThat(dialog.getHeaderTitle()).isEqualTo("Amend BUY AAPL (c-working)");
+        assertThat(_get(com.vaadin.flow.component.textfield.BigDecimalField.class,
+                spec -> spec.withId("orders-amend-limit")).getValue()).isEqualByComparingTo("187.25");
+        _get(com.vaadin.flow.component.textfield.BigDecimalField.class, spec -> spec.withId("orders-amend-quantity"))
+                .setValue(new java.math.BigDecimal("12"));
+        _click(_get(com.vaadin.flow.component.button.Button.class, spec -> spec.withId("orders-amend-save")));
+
+        org.mockito.Mockito.verify(trading).amend("o1", java.util.Map.of("quantity", "12"));
+        assertThat(dialog.isOpened()).isFalse();
+        assertThat(GridKt._getFormatted(grid(), 0, "quantity")).isEqualTo("12");
+    }
+
+    @Test
+    void an_amend_the_api_refuses_keeps_the_dialog_open_and_says_why() {
+        when(trading.amend(org.mockito.ArgumentMatchers.eq("o1"), org.mockito.ArgumentMatchers.any()))
+                .thenThrow(new GraphQlApiException(GraphQlApiException.Kind.UNREACHABLE, "timeout", null));
+        UI.getCurrent().navigate(OrdersView.class);
+
+        _click(rowButton(0, "amend-c-working"));
+        _get(com.vaadin.flow.component.textfield.BigDecimalField.class, spec -> spec.withId("orders-amend-limit"))
+                .setValue(new java.math.BigDecimal("188"));
+        _click(_get(com.vaadin.flow.component.button.Button.class, spec -> spec.withId("orders-amend-save")));
+
+        org.mockito.Mockito.verify(trading).amend("o1", java.util.Map.of("limitPrice", "188"));
+        assertThat(_get(com.vaadin.flow.component.dialog.Dialog.class, spec -> spec.withId("orders-amend-dialog"))
+                .isOpened()).isTrue();
+        assertThat(NotificationsKt.getNotifications()).singleElement()
+                .satisfies(n -> assertThat(n.getElement().getProperty("text")).startsWith("The order could not be amended."));
     }
 }
