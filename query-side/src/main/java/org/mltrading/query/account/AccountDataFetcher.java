@@ -33,6 +33,7 @@ import org.mltrading.query.marketdata.MarketDataHub;
 import org.mltrading.query.security.ApiPrincipal;
 import org.reactivestreams.Publisher;
 import org.springframework.beans.factory.annotation.Value;
+import org.mltrading.query.stream.DurableStream;
 import org.springframework.security.access.prepost.PreAuthorize;
 
 /** GraphQL operations of the account context: accounts with positions and limits, risk-officer controls. */
@@ -46,11 +47,17 @@ public class AccountDataFetcher {
     private final Duration readYourWritesTimeout;
     private final AccountTimeTravel timeTravel;
 
+    private final PositionChangeLog positionChanges;
+    private final int subscriberBuffer;
+
     AccountDataFetcher(AccountDirectory directory, MarketDataHub marketData, CommandGateway commandGateway,
                        PositionUpdates updates,
                        @Value("${platform.graphql.read-your-writes-timeout}") Duration readYourWritesTimeout,
-                       AccountTimeTravel timeTravel) {
+                       AccountTimeTravel timeTravel, PositionChangeLog positionChanges,
+                       @Value("${platform.streams.subscriber-buffer:4096}") int subscriberBuffer) {
         this.timeTravel = timeTravel;
+        this.positionChanges = positionChanges;
+        this.subscriberBuffer = subscriberBuffer;
         this.directory = directory;
         this.marketData = marketData;
         this.commandGateway = commandGateway;
@@ -120,11 +127,13 @@ public class AccountDataFetcher {
 
     @DgsSubscription
     @PreAuthorize("isAuthenticated()")
-    Publisher<Position> positionUpdated(@InputArgument String accountId) {
+    Publisher<Position> positionUpdated(@InputArgument String accountId, @InputArgument String after) {
         ApiPrincipal principal = ApiPrincipal.current();
         AccountView account = directory.find(accountId).filter(view -> directory.canView(principal, view))
                 .orElseThrow(() -> new ApiException(ApiErrorCode.PERMISSION_DENIED, "no access to account " + accountId));
-        return updates.positions().filter(change -> change.accountId().equals(account.id()))
+        long from = DurableStream.validate(positionChanges.log(), after);
+        return DurableStream.of(updates.positions(), positionChanges.log(), account.id(),
+                        PositionUpdates.PositionChange::accountId, change -> change.position().cursor(), from, subscriberBuffer)
                 .map(change -> toGraphQl(change.accountId(), change.position()));
     }
 
@@ -191,6 +200,7 @@ public class AccountDataFetcher {
         BigDecimal marketValue = mark == null ? null : position.quantity().multiply(mark);
         BigDecimal unrealized = mark == null ? null : mark.subtract(position.averagePrice()).multiply(position.quantity());
         return Position.newBuilder().accountId(accountId).symbol(position.symbol()).quantity(position.quantity())
+                .cursor(PositionChangeLog.CURSORS.format(position.cursor()))
                 .averagePrice(position.averagePrice()).marketValue(marketValue).unrealizedPnl(unrealized)
                 .realizedPnl(orZero(position.realizedPnl())).build();
     }
@@ -210,6 +220,7 @@ public class AccountDataFetcher {
 
     private static Position unmarked(String accountId, AccountView.PositionView position) {
         return Position.newBuilder().accountId(accountId).symbol(position.symbol()).quantity(position.quantity())
+                .cursor(PositionChangeLog.CURSORS.format(position.cursor()))
                 .averagePrice(position.averagePrice()).realizedPnl(orZero(position.realizedPnl())).build();
     }
 

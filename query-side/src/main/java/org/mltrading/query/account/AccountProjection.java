@@ -30,9 +30,11 @@ class AccountProjection {
     private final MongoTemplate mongo;
     private final PositionUpdates positionUpdates;
     private final BatchedDocuments<AccountView> accounts;
+    private final PositionChangeLog positionChanges;
 
-    AccountProjection(MongoTemplate mongo, PositionUpdates positionUpdates) {
+    AccountProjection(MongoTemplate mongo, PositionUpdates positionUpdates, PositionChangeLog positionChanges) {
         this.mongo = mongo;
+        this.positionChanges = positionChanges;
         this.positionUpdates = positionUpdates;
         this.accounts = new BatchedDocuments<>(mongo, AccountView.class, AccountView::id, "AccountAggregate");
     }
@@ -76,10 +78,23 @@ class AccountProjection {
         update(event.accountId().value(), sequence, event);
     }
 
+    /** A fill changes one position: logged under its cursor (positions stream), stored and announced with it. */
     @EventHandler
     void on(FillAppliedEvent event, @SequenceNumber long sequence) {
-        update(event.accountId().value(), sequence, event,
-                changed -> positionUpdates.publish(changed.id(), changed.positions().get(event.symbol())));
+        String accountId = event.accountId().value();
+        AccountView existing = accounts.find(accountId);
+        if (existing == null || existing.lastSequence() >= sequence) {
+            return;
+        }
+        AccountView changed = AccountStates.next(existing, event, sequence);
+        AccountView.PositionView position = changed.positions().get(event.symbol());
+        PositionUpdates.PositionChange logged = positionChanges.log().record(accountId, accountId, sequence,
+                cursor -> new PositionUpdates.PositionChange(accountId, position.withCursor(cursor)));
+        AccountView stamped = changed.with(sequence, account -> account.positions.put(event.symbol(), logged.position()));
+        accounts.save(stamped, () -> {
+            positionUpdates.accountChanged(stamped);
+            positionUpdates.publish(logged);
+        });
     }
 
     private void update(String accountId, long sequence, Object event) {

@@ -74,7 +74,7 @@ final class AccountStates {
         BigDecimal realized = (previous == null || previous.realizedPnl() == null ? BigDecimal.ZERO : previous.realizedPnl())
                 .add(event.realizedPnl());
         account.positions.put(event.symbol(), new AccountView.PositionView(event.symbol(), event.positionQuantity(),
-                event.averagePrice(), realized, event.executedAt()));
+                event.averagePrice(), realized, event.executedAt(), 0L));
         Instant day = event.executedAt().truncatedTo(ChronoUnit.DAYS);
         if (account.realizedPnlDay == null || !account.realizedPnlDay.equals(day)) {
             account.realizedPnlDay = day;

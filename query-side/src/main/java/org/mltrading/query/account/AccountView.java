@@ -35,9 +35,16 @@ public record AccountView(
         Instant realizedPnlDay,
         long lastSequence) {
 
-    /** A position: signed quantity (negative = short), average entry price, P&L realised on it so far. */
+    /**
+     * A position: signed quantity (negative = short), average entry price, P&L realised on it so far, and
+     * the cursor of its latest change in the {@code positions} change log (0 before it had one).
+     */
     public record PositionView(String symbol, BigDecimal quantity, BigDecimal averagePrice, BigDecimal realizedPnl,
-                               Instant updatedAt) {
+                               Instant updatedAt, long cursor) {
+
+        PositionView withCursor(long newCursor) {
+            return new PositionView(symbol, quantity, averagePrice, realizedPnl, updatedAt, newCursor);
+        }
     }
 
     AccountView with(long sequence, java.util.function.Consumer<Builder> change) {

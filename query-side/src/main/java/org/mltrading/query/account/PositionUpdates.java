@@ -16,10 +16,8 @@ public class PositionUpdates {
     private final Sinks.Many<PositionChange> positions = Sinks.many().multicast().directBestEffort();
     private final Sinks.Many<AccountView> accounts = Sinks.many().multicast().directBestEffort();
 
-    void publish(String accountId, AccountView.PositionView position) {
-        if (position != null) {
-            positions.emitNext(new PositionChange(accountId, position), Sinks.EmitFailureHandler.busyLooping(Duration.ofMillis(50)));
-        }
+    void publish(PositionChange change) {
+        positions.emitNext(change, Sinks.EmitFailureHandler.busyLooping(Duration.ofMillis(50)));
     }
 
     void accountChanged(AccountView account) {

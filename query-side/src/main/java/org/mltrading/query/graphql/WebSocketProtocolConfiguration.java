@@ -22,6 +22,12 @@ import org.springframework.web.socket.WebSocketSession;
 public class WebSocketProtocolConfiguration {
 
     static final CloseStatus INVALID_MESSAGE = new CloseStatus(4400, "Invalid message");
+    /**
+     * The connection's {@link WebSocketSession} among its attributes (which every operation's request
+     * shares), so a subscription can close its connection with a code of its own (1013 for a
+     * subscriber of a durable stream that cannot keep up).
+     */
+    public static final String SESSION_ATTRIBUTE = WebSocketProtocolConfiguration.class.getName() + ".session";
 
     @Bean
     GraphQlWebSocketHandler graphQlWebSocketHandler(WebGraphQlHandler handler, GraphQlProperties properties,
@@ -35,6 +41,12 @@ public class WebSocketProtocolConfiguration {
         StrictGraphQlWebSocketHandler(WebGraphQlHandler handler, MappingJackson2HttpMessageConverter converter,
                 java.time.Duration initTimeout, java.time.Duration keepAlive) {
             super(handler, converter, initTimeout, keepAlive);
+        }
+
+        @Override
+        public void afterConnectionEstablished(WebSocketSession session) {
+            session.getAttributes().put(SESSION_ATTRIBUTE, session);
+            super.afterConnectionEstablished(session);
         }
 
         @Override

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.axonframework.commandhandling.GenericCommandMessage;
+import org.mltrading.query.stream.DurableStream;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.mltrading.api.model.ModelId;
 import org.mltrading.api.model.PromoteModelCommand;
@@ -72,9 +73,16 @@ class ModelDataFetcher {
     private final Clock clock;
     private final Duration readYourWritesTimeout;
 
+    private final PredictionChangeLog predictionChanges;
+    private final int subscriberBuffer;
+
     ModelDataFetcher(ModelDirectory directory, MongoTemplate mongo, PredictionStore predictions, ModelUpdates updates,
                      CommandGateway commandGateway, Clock clock,
-                     @Value("${platform.graphql.read-your-writes-timeout}") Duration readYourWritesTimeout) {
+                     @Value("${platform.graphql.read-your-writes-timeout}") Duration readYourWritesTimeout,
+                     PredictionChangeLog predictionChanges,
+                     @Value("${platform.streams.subscriber-buffer:4096}") int subscriberBuffer) {
+        this.predictionChanges = predictionChanges;
+        this.subscriberBuffer = subscriberBuffer;
         this.directory = directory;
         this.mongo = mongo;
         this.predictions = predictions;
@@ -212,12 +220,14 @@ class ModelDataFetcher {
 
     @DgsData(parentType = DgsConstants.SUBSCRIPTION_TYPE, field = DgsConstants.SUBSCRIPTION.Predictions)
     @PreAuthorize("isAuthenticated()")
-    Publisher<Prediction> livePredictions(@InputArgument List<String> symbols) {
+    Publisher<Prediction> livePredictions(@InputArgument List<String> symbols, @InputArgument String after) {
         if (symbols == null || symbols.isEmpty()) {
             throw new ApiException(ApiErrorCode.VALIDATION_INVALID_INPUT, "at least one symbol is required");
         }
         Set<String> wanted = Set.copyOf(symbols);
-        return updates.predictions().filter(row -> wanted.contains(row.symbol())).map(ModelDataFetcher::toGraphQl);
+        long from = DurableStream.validate(predictionChanges.log(), after);
+        return DurableStream.of(updates.predictions(), predictionChanges.log(), wanted, PredictionRow::symbol,
+                PredictionRow::cursor, from, subscriberBuffer).map(ModelDataFetcher::toGraphQl);
     }
 
     @DgsSubscription
@@ -307,7 +317,8 @@ class ModelDataFetcher {
     }
 
     private static Prediction toGraphQl(PredictionRow row) {
-        return Prediction.newBuilder().id(row.id()).symbol(row.symbol()).modelVersion(row.modelVersion())
+        return Prediction.newBuilder().id(row.id()).cursor(PredictionChangeLog.CURSORS.format(row.cursor()))
+                .symbol(row.symbol()).modelVersion(row.modelVersion())
                 .interval(BarInterval.valueOf(row.interval().name())).value(row.value())
                 .lower(row.lower95()).upper(row.upper95()).lower80(row.lower80()).upper80(row.upper80())
                 .barTime(time(row.barTime())).time(time(row.time()))

@@ -28,10 +28,12 @@ class PredictionStore {
     private static final String DDL = "CREATE TABLE IF NOT EXISTS " + TABLE + " (ts TIMESTAMP, symbol SYMBOL,"
             + " model_version SYMBOL, bar_interval SYMBOL, prediction_id VARCHAR, made_at TIMESTAMP, value DOUBLE,"
             + " lower80 DOUBLE, upper80 DOUBLE, lower95 DOUBLE, upper95 DOUBLE, scored BOOLEAN, realised DOUBLE,"
-            + " hit BOOLEAN, within80 BOOLEAN, within95 BOOLEAN)"
+            + " hit BOOLEAN, within80 BOOLEAN, within95 BOOLEAN, stream_cursor LONG)"
             + " TIMESTAMP(ts) PARTITION BY DAY WAL DEDUP UPSERT KEYS(ts, symbol, model_version)";
     private static final String COLUMNS = "ts, symbol, model_version, bar_interval, prediction_id, made_at, value,"
-            + " lower80, upper80, lower95, upper95, scored, realised, hit, within80, within95";
+            + " lower80, upper80, lower95, upper95, scored, realised, hit, within80, within95, stream_cursor";
+    /** Tables made before predictions had cursors get the column (null there: read as 0). */
+    private static final String ADD_CURSOR = "ALTER TABLE " + TABLE + " ADD COLUMN IF NOT EXISTS stream_cursor LONG";
     private static final Calendar UTC = Calendar.getInstance(TimeZone.getTimeZone("UTC"));
 
     private final QuestDb questDb;
@@ -44,7 +46,7 @@ class PredictionStore {
     void write(PredictionRow row) throws SQLException {
         try (Connection connection = connection();
              PreparedStatement insert = connection.prepareStatement("INSERT INTO " + TABLE + " (" + COLUMNS
-                     + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                     + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setTimestamp(1, Timestamp.from(row.barTime()), UTC);
             insert.setString(2, row.symbol());
             insert.setString(3, row.modelVersion());
@@ -62,6 +64,7 @@ class PredictionStore {
             insert.setBoolean(14, scored && row.directionHit());
             insert.setBoolean(15, scored && row.within80());
             insert.setBoolean(16, scored && row.within95());
+            insert.setLong(17, row.cursor());
             insert.executeUpdate();
         }
     }
@@ -81,7 +84,7 @@ class PredictionStore {
                             result.getDouble(7), result.getDouble(8), result.getDouble(9), result.getDouble(10),
                             result.getDouble(11), scored ? result.getDouble(13) : null,
                             scored ? result.getBoolean(14) : null, scored ? result.getBoolean(15) : null,
-                            scored ? result.getBoolean(16) : null));
+                            scored ? result.getBoolean(16) : null, Math.max(0, result.getLong(17))));
                 }
             }
         }
@@ -111,6 +114,7 @@ class PredictionStore {
         if (!created) {
             try (Statement ddl = connection.createStatement()) {
                 ddl.execute(DDL);
+                ddl.execute(ADD_CURSOR);
             } catch (SQLException e) {
                 connection.close();
                 throw e;

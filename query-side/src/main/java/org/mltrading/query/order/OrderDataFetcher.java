@@ -29,6 +29,7 @@ import org.mltrading.api.common.OrderId;
 import org.mltrading.api.order.OrderTerms;
 import org.mltrading.api.order.OrderDecision;
 import org.mltrading.api.order.PlaceOrderCommand;
+import org.mltrading.query.stream.DurableStream;
 import org.mltrading.api.order.AmendOrderCommand;
 import org.mltrading.api.order.CancelOrderCommand;
 import org.mltrading.graphql.types.AmendOrderInput;
@@ -61,6 +62,8 @@ class OrderDataFetcher {
     private final CommandGateway commandGateway;
     private final OrderQueries queries;
     private final OrderUpdates updates;
+    private final OrderChangeLog changes;
+    private final int subscriberBuffer;
     private final AccountDirectory accounts;
     private final InstrumentCatalog instruments;
     private final MarketDataHub marketData;
@@ -72,8 +75,11 @@ class OrderDataFetcher {
                      AccountDirectory accounts, InstrumentCatalog instruments, MarketDataHub marketData,
                      ObjectProvider<Clock> clock,
                      @Value("${platform.graphql.read-your-writes-timeout}") Duration readYourWritesTimeout,
-                     OrderTimeTravel timeTravel) {
+                     OrderTimeTravel timeTravel, OrderChangeLog changes,
+                     @Value("${platform.streams.subscriber-buffer:4096}") int subscriberBuffer) {
         this.timeTravel = timeTravel;
+        this.changes = changes;
+        this.subscriberBuffer = subscriberBuffer;
         this.commandGateway = commandGateway;
         this.queries = queries;
         this.updates = updates;
@@ -308,9 +314,11 @@ class OrderDataFetcher {
 
     @DgsSubscription
     @PreAuthorize("isAuthenticated()")
-    Publisher<Order> orderUpdated(@InputArgument String accountId) {
+    Publisher<Order> orderUpdated(@InputArgument String accountId, @InputArgument String after) {
         viewableAccount(ApiPrincipal.current(), accountId);
-        return updates.stream().filter(view -> view.accountId().equals(accountId)).map(OrderMapper::toGraphQl);
+        long from = DurableStream.validate(changes.log(), after);
+        return DurableStream.of(updates.stream(), changes.log(), accountId, OrderView::accountId, OrderView::cursor,
+                from, subscriberBuffer).map(OrderMapper::toGraphQl);
     }
 
     /**

@@ -33,6 +33,7 @@ final class OrderMapper {
     static Order toGraphQl(OrderView view) {
         return Order.newBuilder()
                 .id(view.id())
+                .cursor(OrderChangeLog.CURSORS.format(view.cursor()))
                 .clientOrderId(view.clientOrderId())
                 .accountId(view.accountId())
                 .symbol(view.symbol())

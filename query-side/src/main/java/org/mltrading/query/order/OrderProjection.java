@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Projects order events into {@code orders} and announces every change on {@link OrderUpdates}. The
- * documents of one processor batch are written together ({@link BatchedDocuments}).
+ * documents of one processor batch are written together ({@link BatchedDocuments}); each change is
+ * logged first under its cursor ({@link OrderChangeLog}), so a subscriber can resume after it.
  */
 @Component
 @ProcessingGroup(ProjectionGroups.ORDERS)
@@ -29,10 +30,12 @@ class OrderProjection {
     private final MongoTemplate mongo;
     private final OrderUpdates updates;
     private final BatchedDocuments<OrderView> orders;
+    private final OrderChangeLog changes;
 
-    OrderProjection(MongoTemplate mongo, OrderUpdates updates) {
+    OrderProjection(MongoTemplate mongo, OrderUpdates updates, OrderChangeLog changes) {
         this.mongo = mongo;
         this.updates = updates;
+        this.changes = changes;
         this.orders = new BatchedDocuments<>(mongo, OrderView.class, OrderView::id, "OrderAggregate");
     }
 
@@ -43,8 +46,7 @@ class OrderProjection {
         if (existing != null && existing.lastSequence() >= sequence) {
             return; // replay after a crash or reset: already applied
         }
-        OrderView view = OrderStates.next(null, event, sequence, actor);
-        orders.save(view, () -> updates.publish(view));
+        save(OrderStates.next(null, event, sequence, actor));
     }
 
     @EventHandler
@@ -83,8 +85,14 @@ class OrderProjection {
         if (existing == null || existing.lastSequence() >= sequence) {
             return;
         }
-        OrderView changed = OrderStates.next(existing, event, sequence, null);
-        orders.save(changed, () -> updates.publish(changed));
+        save(OrderStates.next(existing, event, sequence, null));
+    }
+
+    /** Logs the change under its cursor, then saves and announces the order as that change shows it. */
+    private void save(OrderView changed) {
+        OrderView logged = changes.log().record(changed.accountId(), changed.id(), changed.lastSequence(),
+                changed::withCursor);
+        orders.save(logged, () -> updates.publish(logged));
     }
 
     @ResetHandler

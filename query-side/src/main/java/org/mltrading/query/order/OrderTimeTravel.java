@@ -16,9 +16,11 @@ import org.springframework.stereotype.Component;
 class OrderTimeTravel {
 
     private final EventHistory history;
+    private final OrderChangeLog changes;
 
-    OrderTimeTravel(EventHistory history) {
+    OrderTimeTravel(EventHistory history, OrderChangeLog changes) {
         this.history = history;
+        this.changes = changes;
     }
 
     /** Empty when the order did not exist yet at {@code asOf} (or never). */
@@ -32,6 +34,7 @@ class OrderTimeTravel {
             state = OrderStates.next(state, event.getPayload(), event.getSequenceNumber(),
                     actor == null ? null : actor.toString());
         }
-        return Optional.ofNullable(state);
+        // the cursor the change shown was logged with (0 when older than the log's retention)
+        return Optional.ofNullable(state).map(order -> order.withCursor(changes.log().cursorOf(order.id(), order.lastSequence())));
     }
 }

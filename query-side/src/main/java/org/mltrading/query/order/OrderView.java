@@ -16,7 +16,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 /**
  * Read model of an order in MongoDB ({@code orders}). {@code lastSequence} is the aggregate sequence
  * number of the last event applied: a replayed event with a lower or equal number is skipped, which
- * makes the projection idempotent without transactions.
+ * makes the projection idempotent without transactions. {@code cursor} is the position of its latest
+ * change in the {@code orders} change log (0 for a change older than the log's retention).
  */
 @Document("orders")
 @CompoundIndex(name = "account_placed", def = "{'accountId': 1, 'placedAt': -1}")
@@ -44,7 +45,8 @@ public record OrderView(
         List<FillView> fills,
         String cancelCode,
         String cancelReason,
-        ProvenanceView provenance) {
+        ProvenanceView provenance,
+        long cursor) {
 
     /**
      * Why an automated order exists (absent for manual orders and for orders stored before it existed):
@@ -60,28 +62,35 @@ public record OrderView(
     public record FillView(String fillId, BigDecimal price, BigDecimal quantity, BigDecimal fee, Instant time) {
     }
 
+    /** The same order as the change logged with {@code newCursor} shows it. */
+    OrderView withCursor(long newCursor) {
+        return new OrderView(id, accountId, clientOrderId, symbol, side, type, quantity, limitPrice, stopPrice,
+                timeInForce, expireAt, status, rejectReason, placedAt, updatedAt, placedBy, lastSequence, filledQuantity,
+                averagePrice, rejectCode, fills, cancelCode, cancelReason, provenance, newCursor);
+    }
+
     OrderView withStatus(OrderStatus newStatus, Instant at, long sequence) {
         return new OrderView(id, accountId, clientOrderId, symbol, side, type, quantity, limitPrice, stopPrice,
                 timeInForce, expireAt, newStatus, rejectReason, placedAt, at, placedBy, sequence, filledQuantity,
-                averagePrice, rejectCode, fills, cancelCode, cancelReason, provenance);
+                averagePrice, rejectCode, fills, cancelCode, cancelReason, provenance, cursor);
     }
 
     OrderView rejected(String code, String reason, Instant at, long sequence) {
         return new OrderView(id, accountId, clientOrderId, symbol, side, type, quantity, limitPrice, stopPrice,
                 timeInForce, expireAt, OrderStatus.REJECTED, reason, placedAt, at, placedBy, sequence, filledQuantity,
-                averagePrice, code, fills, cancelCode, cancelReason, provenance);
+                averagePrice, code, fills, cancelCode, cancelReason, provenance, cursor);
     }
 
     OrderView cancelled(String code, String reason, Instant at, long sequence) {
         return new OrderView(id, accountId, clientOrderId, symbol, side, type, quantity, limitPrice, stopPrice,
                 timeInForce, expireAt, OrderStatus.CANCELLED, rejectReason, placedAt, at, placedBy, sequence,
-                filledQuantity, averagePrice, rejectCode, fills, code, reason, provenance);
+                filledQuantity, averagePrice, rejectCode, fills, code, reason, provenance, cursor);
     }
 
     OrderView amended(BigDecimal newQuantity, BigDecimal newLimit, BigDecimal newStop, Instant at, long sequence) {
         return new OrderView(id, accountId, clientOrderId, symbol, side, type, newQuantity, newLimit, newStop,
                 timeInForce, expireAt, status, rejectReason, placedAt, at, placedBy, sequence, filledQuantity,
-                averagePrice, rejectCode, fills, cancelCode, cancelReason, provenance);
+                averagePrice, rejectCode, fills, cancelCode, cancelReason, provenance, cursor);
     }
 
     OrderView filled(FillView fill, BigDecimal cumulative, BigDecimal average, boolean complete, long sequence) {
@@ -90,6 +99,6 @@ public record OrderView(
         return new OrderView(id, accountId, clientOrderId, symbol, side, type, quantity, limitPrice, stopPrice,
                 timeInForce, expireAt, complete ? OrderStatus.FILLED : OrderStatus.PARTIALLY_FILLED, rejectReason,
                 placedAt, fill.time(), placedBy, sequence, cumulative, average, rejectCode, all, cancelCode,
-                cancelReason, provenance);
+                cancelReason, provenance, cursor);
     }
 }

@@ -37,6 +37,7 @@ public final class BatchedDocuments<T> {
     private static final Logger log = LoggerFactory.getLogger(BatchedDocuments.class);
     /** Root unit-of-work resource: the flush of every BatchedDocuments used in the batch. */
     private static final String FLUSHES = BatchedDocuments.class.getName() + "/flushes";
+    private static final String FIRST_FLUSHES = BatchedDocuments.class.getName() + "/first-flushes";
 
     private final MongoTemplate mongo;
     private final Class<T> type;
@@ -116,9 +117,11 @@ public final class BatchedDocuments<T> {
         return (unitOfWork, chain) -> {
             Object result = chain.proceed();
             if (!(unitOfWork instanceof BatchingUnitOfWork<?> batching) || batching.isLastMessage()) {
-                List<Runnable> flushes = unitOfWork.root().getResource(FLUSHES);
-                if (flushes != null) {
-                    flushes.forEach(Runnable::run);
+                for (String list : List.of(FIRST_FLUSHES, FLUSHES)) {
+                    List<Runnable> flushes = unitOfWork.root().getResource(list);
+                    if (flushes != null) {
+                        flushes.forEach(Runnable::run);
+                    }
                 }
             }
             return result;
@@ -132,6 +135,14 @@ public final class BatchedDocuments<T> {
      */
     public static void atEndOfBatch(Runnable flush) {
         CurrentUnitOfWork.get().root().<List<Runnable>>getOrComputeResource(FLUSHES, k -> new ArrayList<>()).add(flush);
+    }
+
+    /**
+     * Like {@link #atEndOfBatch}, but before every document of the batch is written: for what must be
+     * durable before a document shows it (a stream's change log before the document carrying its cursor).
+     */
+    public static void firstAtEndOfBatch(Runnable flush) {
+        CurrentUnitOfWork.get().root().<List<Runnable>>getOrComputeResource(FIRST_FLUSHES, k -> new ArrayList<>()).add(flush);
     }
 
     private Batch<T> batch() {

@@ -41,7 +41,8 @@ public class ProjectionTokenStoreConfiguration {
         this.tokenInterval = Duration.ofMillis(tokenIntervalMs);
         // BatchedDocuments' projections (and the audit chain's bulk insert): their batch is written at its
         // last event, by this interceptor
-        List.of(ProjectionGroups.ORDERS, ProjectionGroups.ACCOUNTS, ProjectionGroups.AUDIT_CHAIN).forEach(group ->
+        List.of(ProjectionGroups.ORDERS, ProjectionGroups.ACCOUNTS, ProjectionGroups.AUDIT_CHAIN,
+                ProjectionGroups.PREDICTIONS).forEach(group ->
                 configurer.registerHandlerInterceptor(group, axon -> BatchedDocuments.endOfEventInterceptor()));
         MONGO_PROJECTIONS.forEach(group -> configurer
                 .registerTokenStore(group, axon -> tokenStore(axon, mongoClient, database))

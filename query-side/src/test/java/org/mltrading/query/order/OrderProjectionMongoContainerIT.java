@@ -67,7 +67,7 @@ class OrderProjectionMongoContainerIT {
         mongo.dropCollection(OrderView.class);
         OrderUpdates updates = new OrderUpdates();
         subscription = updates.stream().subscribe(published::add);
-        projection = new OrderProjection(mongo, updates);
+        projection = new OrderProjection(mongo, updates, new OrderChangeLog(mongo, java.time.Duration.ofDays(7)));
     }
 
     @AfterEach

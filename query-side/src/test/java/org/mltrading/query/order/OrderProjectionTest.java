@@ -50,7 +50,7 @@ class OrderProjectionTest {
         updates = new OrderUpdates();
         // the sink is a hot multicast: subscribe before anything is published
         subscription = updates.stream().subscribe(published::add);
-        projection = new OrderProjection(mongo, updates);
+        projection = new OrderProjection(mongo, updates, new OrderChangeLog(mongo, java.time.Duration.ofDays(7)));
     }
 
     @AfterEach
@@ -132,6 +132,26 @@ class OrderProjectionTest {
 
         assertThat(mongo.findAll(OrderView.class)).hasSize(2);
         assertThat(published).hasSize(2);
+    }
+
+    @Test
+    void every_change_is_logged_under_a_growing_cursor_that_the_order_and_its_announcement_carry() {
+        OrderPlacedEvent event = placed("c-7", PLACED_AT);
+        OrderChangeLog changes = new OrderChangeLog(mongo, java.time.Duration.ofDays(7));
+
+        projection.on(event, 0L, "trader");
+        projection.on(new org.mltrading.api.order.OrderAcceptedEvent(event.orderId(), ACCOUNT, "AAPL", event.terms(),
+                PLACED_AT.plusMillis(3)), 1L);
+        projection.on(new org.mltrading.api.order.OrderAcceptedEvent(event.orderId(), ACCOUNT, "AAPL", event.terms(),
+                PLACED_AT.plusMillis(3)), 1L); // redelivered: not a change
+
+        List<org.mltrading.query.stream.ChangeLog.Change<OrderView>> logged = changes.log().after("demo-account", 0, 10);
+        assertThat(logged).extracting(change -> change.value().status())
+                .containsExactly(OrderStatus.PENDING, OrderStatus.WORKING);
+        assertThat(logged.get(1).cursor()).isGreaterThan(logged.get(0).cursor());
+        assertThat(logged).allSatisfy(change -> assertThat(change.value().cursor()).isEqualTo(change.cursor()));
+        assertThat(published).extracting(OrderView::cursor).containsExactly(logged.get(0).cursor(), logged.get(1).cursor());
+        assertThat(mongo.findById(event.orderId().toString(), OrderView.class).cursor()).isEqualTo(logged.get(1).cursor());
     }
 
     static OrderPlacedEvent placed(String clientOrderId, Instant placedAt) {

@@ -48,7 +48,7 @@ class OrderProvenanceProjectionTest {
         server = new MongoServer(new MemoryBackend());
         client = MongoClients.create(server.bindAndGetConnectionString());
         mongo = new MongoTemplate(client, "order-provenance-test");
-        projection = new OrderProjection(mongo, new OrderUpdates());
+        projection = new OrderProjection(mongo, new OrderUpdates(), new OrderChangeLog(mongo, java.time.Duration.ofDays(7)));
     }
 
     @AfterEach

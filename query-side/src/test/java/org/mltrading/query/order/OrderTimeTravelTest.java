@@ -38,12 +38,21 @@ class OrderTimeTravelTest {
 
     private final EmbeddedEventStore store = EmbeddedEventStore.builder()
             .storageEngine(new InMemoryEventStorageEngine()).build();
+    // the orders change log the cursors come from (empty here: every cursor is 0, as for a pruned change)
+    private final de.bwaldvogel.mongo.MongoServer mongoServer =
+            new de.bwaldvogel.mongo.MongoServer(new de.bwaldvogel.mongo.backend.memory.MemoryBackend());
+    private final com.mongodb.client.MongoClient mongoClient =
+            com.mongodb.client.MongoClients.create(mongoServer.bindAndGetConnectionString());
     private final OrderTimeTravel timeTravel = new OrderTimeTravel(new EventHistory(store, null,
-            JacksonSerializer.builder().objectMapper(new ObjectMapper().findAndRegisterModules()).build()));
+            JacksonSerializer.builder().objectMapper(new ObjectMapper().findAndRegisterModules()).build()),
+            new OrderChangeLog(new org.springframework.data.mongodb.core.MongoTemplate(mongoClient, "time-travel-test"),
+                    java.time.Duration.ofDays(7)));
 
     @AfterEach
     void stop() {
         store.shutDown();
+        mongoClient.close();
+        mongoServer.shutdown();
     }
 
     @Test
