@@ -110,6 +110,78 @@ class DurableSubscriptionIT {
         assertThat(statuses(resumed, prefix + "-after")).containsExactly("PENDING", "WORKING", "FILLED");
     }
 
+    /** The other way in: query the state, then subscribe after the highest cursor of the result. */
+    @Test
+    void position_changes_after_the_cursor_of_a_query_result_are_replayed_in_order() throws Exception {
+        String token = platform.integratorToken();
+        long start = 0;
+        for (var position : platform.graphql(token, "{ account(id: \"demo-account\") { positions { cursor } } }", null)
+                .data().path("account").path("positions")) {
+            start = Math.max(start, number(position.path("cursor").asText()));
+        }
+        String prefix = "durable-pos-" + UUID.randomUUID().toString().substring(0, 8);
+        for (int i = 0; i < 3; i++) {
+            String orderId = place(token, prefix + "-" + i, "BUY");
+            awaitUntil(() -> "FILLED".equals(platform.graphql(token, "query($id: ID!) { order(id: $id) { status } }",
+                    Map.of("id", orderId)).data().path("order").path("status").asText()), "order FILLED");
+        }
+
+        List<Map<String, Object>> replayed = new CopyOnWriteArrayList<>();
+        WebSocketGraphQlClient client = connect(token);
+        try {
+            Disposable subscription = client.document("""
+                            subscription($after: String) {
+                              positionUpdated(accountId: "demo-account", after: $after) { symbol quantity cursor }
+                            }""").variable("after", "positions:" + start).retrieveSubscription("positionUpdated")
+                    .toEntity(Map.class).subscribe(change -> replayed.add(change));
+            awaitUntil(() -> replayed.stream().filter(change -> "AAPL".equals(change.get("symbol"))).count() >= 3,
+                    "three AAPL position changes replayed");
+            subscription.dispose();
+        } finally {
+            client.stop().block(Duration.ofSeconds(5));
+        }
+        List<Long> cursors = replayed.stream().map(change -> number((String) change.get("cursor"))).toList();
+        assertThat(cursors).isSorted().doesNotHaveDuplicates();
+        assertThat(cursors.get(0)).as("the first change replayed").isGreaterThan(start);
+    }
+
+    /** Predictions come at each one-minute close of a PRODUCTION model: wait for two, resume after the first. */
+    @Test
+    void predictions_after_a_cursor_are_replayed_then_live() throws Exception {
+        String token = platform.integratorToken();
+        List<com.fasterxml.jackson.databind.JsonNode> stored = new ArrayList<>();
+        awaitUntil(() -> {
+            stored.clear();
+            platform.graphql(token, "{ predictions(symbol: \"AAPL\") { id cursor } }", null).data().path("predictions")
+                    .forEach(stored::add);
+            return stored.size() >= 2;
+        }, "two AAPL predictions", Duration.ofSeconds(150));
+        String first = stored.get(0).path("cursor").asText();
+        assertThat(number(first)).as("a stored prediction's cursor").isPositive();
+        Map<String, Long> later = new HashMap<>();
+        stored.stream().filter(p -> number(p.path("cursor").asText()) > number(first))
+                .forEach(p -> later.put(p.path("id").asText(), number(p.path("cursor").asText())));
+        assertThat(later).as("predictions after the first").isNotEmpty();
+
+        List<Map<String, Object>> replayed = new CopyOnWriteArrayList<>();
+        WebSocketGraphQlClient client = connect(token);
+        try {
+            Disposable subscription = client.document("""
+                            subscription($after: String) { predictions(symbols: ["AAPL"], after: $after) { id symbol cursor } }""")
+                    .variable("after", first).retrieveSubscription("predictions").toEntity(Map.class)
+                    .subscribe(change -> replayed.add(change));
+            awaitUntil(() -> replayed.stream().map(change -> change.get("id")).toList().containsAll(later.keySet()),
+                    "every later prediction replayed", Duration.ofSeconds(30));
+            subscription.dispose();
+        } finally {
+            client.stop().block(Duration.ofSeconds(5));
+        }
+        List<Long> cursors = replayed.stream().map(change -> number((String) change.get("cursor"))).toList();
+        assertThat(cursors).isSorted().doesNotHaveDuplicates().allSatisfy(cursor -> assertThat(cursor)
+                .isGreaterThan(number(first)));
+        assertThat(replayed).allSatisfy(change -> assertThat(change.get("symbol")).isEqualTo("AAPL"));
+    }
+
     @Test
     void malformed_foreign_and_future_cursors_are_refused_with_coded_errors() {
         String token = platform.integratorToken();
@@ -191,10 +263,14 @@ class DurableSubscriptionIT {
     }
 
     private static void awaitUntil(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        awaitUntil(condition, what, Duration.ofSeconds(30));
+    }
+
+    private static void awaitUntil(BooleanSupplier condition, String what, Duration patience) throws InterruptedException {
+        long deadline = System.nanoTime() + patience.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within 30 s: " + what);
+                throw new AssertionError("not within " + patience.toSeconds() + " s: " + what);
             }
             Thread.sleep(100);
         }

@@ -33,7 +33,7 @@ class PredictionStore {
     private static final String COLUMNS = "ts, symbol, model_version, bar_interval, prediction_id, made_at, value,"
             + " lower80, upper80, lower95, upper95, scored, realised, hit, within80, within95, stream_cursor";
     /** Tables made before predictions had cursors get the column (null there: read as 0). */
-    private static final String ADD_CURSOR = "ALTER TABLE " + TABLE + " ADD COLUMN IF NOT EXISTS stream_cursor LONG";
+    private static final String ADD_CURSOR = "ALTER TABLE " + TABLE + " ADD COLUMN stream_cursor LONG";
     private static final Calendar UTC = Calendar.getInstance(TimeZone.getTimeZone("UTC"));
 
     private final QuestDb questDb;
@@ -109,12 +109,29 @@ class PredictionStore {
     record Score(long scored, long hits, long within80, long within95) {
     }
 
+    /** Another store (or node) may have added it a moment ago, not yet visible in table_columns. */
+    private static void addCursorColumn(Statement ddl) throws SQLException {
+        try {
+            ddl.execute(ADD_CURSOR);
+        } catch (SQLException e) {
+            if (e.getMessage() == null || !e.getMessage().contains("already exists")) {
+                throw e;
+            }
+        }
+    }
+
     private Connection connection() throws SQLException {
         Connection connection = questDb.connection();
         if (!created) {
             try (Statement ddl = connection.createStatement()) {
                 ddl.execute(DDL);
-                ddl.execute(ADD_CURSOR);
+                // not IF NOT EXISTS: QuestDB refuses a no-op ALTER on a WAL table
+                try (ResultSet column = ddl.executeQuery("SELECT count() FROM table_columns('" + TABLE
+                        + "') WHERE \"column\" = 'stream_cursor'")) {
+                    if (column.next() && column.getLong(1) == 0) {
+                        addCursorColumn(ddl);
+                    }
+                }
             } catch (SQLException e) {
                 connection.close();
                 throw e;
