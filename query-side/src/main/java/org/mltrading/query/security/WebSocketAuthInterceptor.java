@@ -24,6 +24,8 @@ import org.springframework.security.core.context.SecurityContextImpl;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -35,6 +37,9 @@ import reactor.core.publisher.Mono;
  * refused; an event of an account the caller may no longer see ends its subscription.
  */
 @Component
+// outside the shared subscriptions (stream.SharedSubscriptions, innermost): each caller's guard wraps its
+// own view of a shared stream, so one caller's expiry or revocation ends only its own subscription
+@Order(Ordered.LOWEST_PRECEDENCE - 100)
 public class WebSocketAuthInterceptor implements WebSocketGraphQlInterceptor {
 
     private static final String AUTHENTICATION = WebSocketAuthInterceptor.class.getName() + ".authentication";

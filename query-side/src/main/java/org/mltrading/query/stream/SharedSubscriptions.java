@@ -1,0 +1,171 @@
+package org.mltrading.query.stream;
+
+import graphql.language.Document;
+import graphql.language.Field;
+import graphql.language.OperationDefinition;
+import graphql.language.Selection;
+import graphql.parser.Parser;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.reactivestreams.Publisher;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.graphql.server.WebGraphQlInterceptor;
+import org.springframework.graphql.server.WebGraphQlRequest;
+import org.springframework.graphql.server.WebGraphQlResponse;
+import org.springframework.graphql.server.WebSocketGraphQlRequest;
+import org.springframework.stereotype.Component;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Fan-out of public market-data subscriptions (issue 16 item 2): subscriptions with the same document,
+ * operation and variables ({@code quotes(symbols: ["AAPL"]) { … }} from a thousand screens) share one
+ * execution — graphql-java resolves and shapes each event once, not once per subscriber — and each
+ * subscriber reads the shared stream through a latest-value slot of its own
+ * ({@code onBackpressureLatest}), so a slow client is conflated and never slows the others.
+ *
+ * <p>Only {@link #SHAREABLE} root fields share: their answer is the same for every caller. Each
+ * {@code subscribe} is still validated, authorised and executed on its own (its scopes, limits, errors);
+ * only its event stream is swapped for the shared one, which the caller's own guards (token expiry) then
+ * wrap: this interceptor runs innermost. Account streams (orders, positions) are never shared.
+ */
+@Component
+@Order(Ordered.LOWEST_PRECEDENCE)
+public class SharedSubscriptions implements WebGraphQlInterceptor {
+
+    /** Root fields whose events are the same for every subscriber of the same arguments. */
+    static final Set<String> SHAREABLE = Set.of("quotes", "bars");
+
+    record Key(String document, String operationName, Map<String, Object> variables) {
+    }
+
+    /** One shared execution: its multicast stream and how many subscribers read it. */
+    private static final class Share {
+        private final Key key;
+        private final Flux<Object> events;
+        private Disposable connection;
+        private int subscribers;
+
+        Share(Key key, Publisher<?> execution) {
+            this.key = key;
+            this.events = Flux.<Object>from(execution).publish().autoConnect(1, connected -> this.connection = connected);
+        }
+    }
+
+    private final Map<Key, Share> shares = new HashMap<>();
+    private final boolean enabled;
+
+    public SharedSubscriptions(ObjectProvider<MeterRegistry> meters) {
+        this(meters, true);
+    }
+
+    /** @param enabled {@code platform.graphql.shared-subscriptions} (true): false runs every subscription on its own */
+    @org.springframework.beans.factory.annotation.Autowired
+    public SharedSubscriptions(ObjectProvider<MeterRegistry> meters,
+                               @org.springframework.beans.factory.annotation.Value("${platform.graphql.shared-subscriptions:true}")
+                               boolean enabled) {
+        this.enabled = enabled;
+        MeterRegistry registry = meters.getIfAvailable();
+        if (registry != null) {
+            Gauge.builder("platform.graphql.shared.executions", this, SharedSubscriptions::executions)
+                    .description("distinct shared subscription executions (document, operation, variables)")
+                    .register(registry);
+            Gauge.builder("platform.graphql.shared.subscribers", this, SharedSubscriptions::subscribers)
+                    .description("subscriptions reading a shared execution").register(registry);
+        }
+    }
+
+    @Override
+    public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
+        if (!enabled || !(request instanceof WebSocketGraphQlRequest) || !shareable(request)) {
+            return chain.next(request);
+        }
+        Key key = new Key(request.getDocument(), request.getOperationName(), Map.copyOf(nonNull(request.getVariables())));
+        return chain.next(request).map(response -> {
+            if (!response.getErrors().isEmpty() || !(response.getExecutionResult().getData() instanceof Publisher<?> own)) {
+                return response;
+            }
+            return response.transform(builder -> builder.data(join(key, own)));
+        });
+    }
+
+    /**
+     * The shared stream of {@code key}, started from {@code own} (this subscriber's execution) when none
+     * runs; otherwise {@code own} is left unsubscribed, so it never executes an event.
+     */
+    Flux<Object> join(Key key, Publisher<?> own) {
+        return Flux.defer(() -> {
+            Share share;
+            synchronized (this) {
+                share = shares.computeIfAbsent(key, k -> new Share(k, own));
+                share.subscribers++;
+            }
+            Share joined = share;
+            return joined.events.onBackpressureLatest().doFinally(signal -> leave(joined));
+        });
+    }
+
+    private void leave(Share share) {
+        Disposable connection = null;
+        synchronized (this) {
+            share.subscribers--;
+            if (share.subscribers == 0) {
+                shares.remove(share.key, share);
+                connection = share.connection;
+            }
+        }
+        if (connection != null) {
+            connection.dispose(); // the last subscriber left: stop the execution
+        }
+    }
+
+    synchronized int executions() {
+        return shares.size();
+    }
+
+    synchronized int subscribers() {
+        return shares.values().stream().mapToInt(share -> share.subscribers).sum();
+    }
+
+    /** Every root field of the operation is shareable (and the document parses; else it is refused anyway). */
+    private static boolean shareable(WebGraphQlRequest request) {
+        Document document;
+        try {
+            document = Parser.parse(request.getDocument());
+        } catch (RuntimeException e) {
+            return false;
+        }
+        boolean any = false;
+        for (OperationDefinition operation : document.getDefinitionsOfType(OperationDefinition.class)) {
+            if (request.getOperationName() != null && !request.getOperationName().equals(operation.getName())) {
+                continue;
+            }
+            if (operation.getOperation() != OperationDefinition.Operation.SUBSCRIPTION) {
+                return false;
+            }
+            for (Selection<?> selection : operation.getSelectionSet().getSelections()) {
+                if (!(selection instanceof Field field) || !SHAREABLE.contains(field.getName())) {
+                    return false; // fragments at the root, or a field of another kind: not shared
+                }
+                any = true;
+            }
+        }
+        return any;
+    }
+
+    private static Map<String, Object> nonNull(Map<String, Object> variables) {
+        Map<String, Object> copy = new HashMap<>();
+        variables.forEach((name, value) -> copy.put(name, Objects.requireNonNullElse(value, NULL)));
+        return copy;
+    }
+
+    /** Map.copyOf refuses null values: a variable given as null is keyed by this marker. */
+    private static final Object NULL = new Object();
+}
