@@ -44,7 +44,8 @@ public final class QuoteSubscriberProcess {
                 "warmup-seconds", "seconds", "clients", "connect-parallelism");
         String mode = options.value("mode", "graphql");
         int connections = options.intValue("connections", 1_000);
-        int perConnection = mode.equals("bare") ? 1 : options.intValue("per-connection", 1);
+        // bare: the endpoint sends each message per-connection times on the one stream of the connection
+        int perConnection = options.intValue("per-connection", 1);
         int clients = options.intValue("clients", 4);
         ExecutorService callbacks = Executors.newFixedThreadPool(clients, r -> {
             Thread thread = new Thread(r, "subscriber-ws");
