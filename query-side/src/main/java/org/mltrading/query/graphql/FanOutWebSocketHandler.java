@@ -17,7 +17,11 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.beans.factory.DisposableBean;
 import org.reactivestreams.Publisher;
 import org.reactivestreams.Subscription;
 import org.slf4j.Logger;
@@ -50,8 +54,8 @@ import reactor.core.publisher.Mono;
  *       blocks in each send. Here a connection keeps an outbox and sends one frame at a time with the
  *       container's asynchronous send; the next frame goes out from its completion. Threads are the
  *       container's (a bounded pool), whatever the number of connections.</li>
- *   <li><b>Each subscription has at most one message in flight.</b> It asks its stream for the next
- *       event only once the last one was written, so a slow client is conflated upstream (market data:
+ *   <li><b>Each subscription has at most {@link #IN_FLIGHT} messages in flight.</b> It asks its stream
+ *       for the next event only as one is written, so a slow client is conflated upstream (market data:
  *       one latest-value slot) or, for durable streams, falls behind into their bounded buffer and is
  *       closed with 1013. A connection whose frame is not written within the send timeout is closed
  *       with 1013 too. Nothing waits for a slow client.</li>
@@ -62,7 +66,7 @@ import reactor.core.publisher.Mono;
  * </ul>
  * A frame that is not a JSON message of the protocol closes the connection with 4400 (issue 14).
  */
-public class FanOutWebSocketHandler extends GraphQlWebSocketHandler {
+public class FanOutWebSocketHandler extends GraphQlWebSocketHandler implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(FanOutWebSocketHandler.class);
 
@@ -71,7 +75,12 @@ public class FanOutWebSocketHandler extends GraphQlWebSocketHandler {
     static final CloseStatus INIT_TIMEOUT = new CloseStatus(4408, "Connection initialisation timeout");
     static final CloseStatus TOO_MANY_INITS = new CloseStatus(4429, "Too many initialisation requests");
     static final CloseStatus TOO_SLOW = new CloseStatus(1013, "Too slow: the client does not read its messages");
-    /** Frames waiting for one connection; each subscription holds at most one, so only a flood of pings gets here. */
+    /**
+     * Messages of one subscription written or waiting to be: a few, so a connection writes back to back
+     * instead of waiting a round trip per message; beyond them the stream conflates or buffers upstream.
+     */
+    static final int IN_FLIGHT = 2;
+    /** Frames waiting for one connection: at most IN_FLIGHT per subscription, so only a flood of pings gets here. */
     static final int MAX_OUTBOX = 1_000;
 
     private final WebGraphQlHandler graphQlHandler;
@@ -81,11 +90,13 @@ public class FanOutWebSocketHandler extends GraphQlWebSocketHandler {
     private final Duration keepAlive;
     private final long sendTimeoutMillis;
     private final Map<String, Connection> connections = new ConcurrentHashMap<>();
+    /** Start the writes of connections that were idle (a bounded pool, whatever the number of connections). */
+    private final ExecutorService senders;
     /** Payload JSON by execution result (identity, weak): one serialisation per shared event. */
     private final Cache<ExecutionResult, String> payloads = Caffeine.newBuilder().weakKeys().maximumSize(10_000).build();
 
     public FanOutWebSocketHandler(WebGraphQlHandler graphQlHandler, ObjectMapper json, Duration initTimeout,
-                                  Duration keepAlive, Duration sendTimeout) {
+                                  Duration keepAlive, Duration sendTimeout, int senderThreads) {
         super(graphQlHandler, new MappingJackson2HttpMessageConverter(json), initTimeout, keepAlive);
         this.graphQlHandler = graphQlHandler;
         this.interceptor = graphQlHandler.getWebSocketInterceptor();
@@ -93,6 +104,17 @@ public class FanOutWebSocketHandler extends GraphQlWebSocketHandler {
         this.initTimeout = initTimeout;
         this.keepAlive = keepAlive;
         this.sendTimeoutMillis = sendTimeout.toMillis();
+        AtomicInteger threads = new AtomicInteger();
+        this.senders = Executors.newFixedThreadPool(Math.max(1, senderThreads), runnable -> {
+            Thread thread = new Thread(runnable, "websocket-sender-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @Override
+    public void destroy() {
+        senders.shutdown();
     }
 
     @Override
@@ -206,10 +228,13 @@ public class FanOutWebSocketHandler extends GraphQlWebSocketHandler {
 
         private final Connection connection;
         private final String id;
+        /** The start of this subscription's next messages, up to the payload: written once. */
+        private final String nextPrefix;
 
         OperationSender(Connection connection, String id) {
             this.connection = connection;
             this.id = id;
+            this.nextPrefix = "{\"id\":" + write(id) + ",\"type\":\"next\",\"payload\":";
         }
 
         @SuppressWarnings("unchecked")
@@ -225,13 +250,13 @@ public class FanOutWebSocketHandler extends GraphQlWebSocketHandler {
 
         @Override
         protected void hookOnSubscribe(Subscription subscription) {
-            subscription.request(1);
+            subscription.request(IN_FLIGHT);
         }
 
         @Override
         protected void hookOnNext(ExecutionResult result) {
             String payload = payloads.get(result, value -> write(value.toSpecification()));
-            connection.send(envelope(id, "next", payload), () -> request(1));
+            connection.send(nextPrefix + payload + "}", () -> request(1));
         }
 
         @Override
@@ -338,7 +363,9 @@ public class FanOutWebSocketHandler extends GraphQlWebSocketHandler {
                 }
                 sending = true;
             }
-            next();
+            // the caller may be fanning one event out to thousands of connections: the writes (a system
+            // call each) are spread over the sender threads instead of running one after the other here
+            senders.execute(this::next);
         }
 
         /** Writes the next frame; its completion writes the one after. */

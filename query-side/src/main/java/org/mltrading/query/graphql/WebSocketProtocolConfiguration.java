@@ -30,8 +30,10 @@ public class WebSocketProtocolConfiguration {
     @Bean
     GraphQlWebSocketHandler graphQlWebSocketHandler(WebGraphQlHandler handler, GraphQlProperties properties,
             ObjectMapper objectMapper,
-            @Value("${platform.graphql.websocket.send-timeout:10s}") Duration sendTimeout) {
+            @Value("${platform.graphql.websocket.send-timeout:10s}") Duration sendTimeout,
+            @Value("${platform.graphql.websocket.sender-threads:0}") int senderThreads) {
         return new FanOutWebSocketHandler(handler, objectMapper, properties.getWebsocket().getConnectionInitTimeout(),
-                properties.getWebsocket().getKeepAlive(), sendTimeout);
+                properties.getWebsocket().getKeepAlive(), sendTimeout,
+                senderThreads > 0 ? senderThreads : Runtime.getRuntime().availableProcessors());
     }
 }
