@@ -27,7 +27,10 @@ public class CandlestickChart extends Component implements HasSize {
     /** More pending live bars than this are sent as one redraw. */
     private static final int MAX_INCREMENTAL_UPDATES = 20;
 
-    private List<ChartBar> bars = List.of();
+    /** Bars a long-running chart keeps: live bars beyond it drop the oldest (the browser keeps its own). */
+    static final int MAX_BARS = 2_000;
+
+    private final ArrayList<ChartBar> bars = new ArrayList<>();
     private final List<ChartBar> pendingUpdates = new ArrayList<>();
     private boolean flushScheduled;
     private boolean redrawPending;
@@ -54,7 +57,9 @@ public class CandlestickChart extends Component implements HasSize {
 
     /** Replaces all bars (ascending by time). */
     public void setBars(List<ChartBar> bars) {
-        this.bars = new ArrayList<>(bars);
+        this.bars.clear();
+        this.bars.addAll(bars.size() > MAX_BARS ? bars.subList(bars.size() - MAX_BARS, bars.size()) : bars);
+        this.bars.trimToSize();
         pendingUpdates.clear();
         redrawPending = false;
         call("setBars", this.bars);
@@ -66,17 +71,19 @@ public class CandlestickChart extends Component implements HasSize {
      * browser that is not fetching (asleep, disconnected), never piles up JavaScript calls on the server.
      */
     public void updateBar(ChartBar bar) {
-        List<ChartBar> next = new ArrayList<>(bars);
-        long lastTime = next.isEmpty() ? Long.MIN_VALUE : next.get(next.size() - 1).time();
+        // changed in place, not copied per tick: the list is only read under the UI's lock
+        long lastTime = bars.isEmpty() ? Long.MIN_VALUE : bars.get(bars.size() - 1).time();
         if (bar.time() < lastTime) {
             return; // the library refuses updates older than the last bar
         }
         if (bar.time() == lastTime) {
-            next.set(next.size() - 1, bar);
+            bars.set(bars.size() - 1, bar);
         } else {
-            next.add(bar);
+            bars.add(bar);
+            if (bars.size() > MAX_BARS) {
+                bars.remove(0);
+            }
         }
-        bars = next;
         if (!isAttached()) {
             return;
         }
@@ -142,7 +149,7 @@ public class CandlestickChart extends Component implements HasSize {
 
     /** The bars last sent to the browser (what the chart shows). */
     public List<ChartBar> bars() {
-        return bars;
+        return java.util.Collections.unmodifiableList(bars);
     }
 
     public List<ChartMarker> markers() {

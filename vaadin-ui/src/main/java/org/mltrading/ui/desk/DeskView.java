@@ -119,6 +119,8 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
     // view models
     private Watchlist watchlist = new Watchlist(List.of());
     private CandleSeries series;
+    /** Time of the first bar the chart shows (null before any): where the order markers start. */
+    private Instant chartFrom;
     private final DeskSelections remembered;
     /** The session's ticket (see {@link DeskSelections}): survives a reload as typed. */
     private final OrderTicket ticket;
@@ -714,13 +716,20 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
         dispose(predictionStream);
         predictionStream = null;
         chartTitle.setText(chartSymbol);
+        CandleSeries history;
         try {
-            series = new CandleSeries(chartSymbol, interval, marketData.bars(chartSymbol, interval));
+            history = new CandleSeries(chartSymbol, interval, marketData.bars(chartSymbol, interval));
         } catch (RuntimeException failure) {
-            series = new CandleSeries(chartSymbol, interval, List.of());
+            history = new CandleSeries(chartSymbol, interval, List.of());
             showError("Bars of " + chartSymbol + " could not be loaded", failure);
         }
-        chart.setBars(series.candles().stream().map(c -> c.toChartBar()).toList());
+        List<org.mltrading.ui.marketdata.Candle> candles = history.candles();
+        chart.setBars(candles.stream().map(c -> c.toChartBar()).toList());
+        // the chart keeps what it shows; the desk keeps only the last candle (to place live bars) and where
+        // the chart starts (for the markers): the history once per session, not twice (issue 16, memory)
+        chartFrom = candles.isEmpty() ? null : candles.get(0).time();
+        series = new CandleSeries(chartSymbol, interval,
+                candles.isEmpty() ? List.of() : List.of(candles.get(candles.size() - 1)));
         refreshMarkers();
         UI ui = UI.getCurrent();
         showPredictions(chartSymbol, interval, ui);
@@ -915,8 +924,7 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
         if (series == null) {
             return;
         }
-        List<org.mltrading.ui.marketdata.Candle> candles = series.candles();
-        Instant from = candles.isEmpty() ? Instant.now() : candles.get(0).time();
+        Instant from = chartFrom == null ? Instant.now() : chartFrom;
         chart.setMarkers(OrderMarkers.of(blotter.all(), series.symbol(), series.interval(), from, fmt(series.symbol())));
     }
 
