@@ -109,10 +109,23 @@ public class PlatformGraphQlClient {
      * them), instead of a connection per subscription: the desk's four streams share it. The token is
      * asked again whenever the connection is (re)established. Close it when the view goes away.
      */
+    private static final com.fasterxml.jackson.databind.ObjectMapper CHANNEL_JSON =
+            org.springframework.http.converter.json.Jackson2ObjectMapperBuilder.json().build();
+    private static final org.springframework.http.codec.json.Jackson2JsonEncoder SHARED_JSON_ENCODER =
+            new org.springframework.http.codec.json.Jackson2JsonEncoder(CHANNEL_JSON);
+    private static final org.springframework.http.codec.json.Jackson2JsonDecoder SHARED_JSON_DECODER =
+            new org.springframework.http.codec.json.Jackson2JsonDecoder(CHANNEL_JSON);
+
     public SubscriptionChannel openChannel(Supplier<String> bearerToken) {
         WebSocketGraphQlClient client = WebSocketGraphQlClient.builder(endpoints.webSocketUrl(), webSocketClient)
                 .interceptor(new FreshTokenConnectionInit(bearerToken))
                 .keepAlive(Duration.ofSeconds(30))
+                // one JSON codec pair for every desk: the defaults build two ObjectMappers per channel, whose
+                // caches then fill with the same (de)serialisers in every session (issue 16, desk memory)
+                .codecConfigurer(codecs -> {
+                    codecs.defaultCodecs().jackson2JsonEncoder(SHARED_JSON_ENCODER);
+                    codecs.defaultCodecs().jackson2JsonDecoder(SHARED_JSON_DECODER);
+                })
                 .build();
         return new SubscriptionChannel(client);
     }

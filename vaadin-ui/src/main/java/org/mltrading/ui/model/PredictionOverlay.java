@@ -45,7 +45,10 @@ public final class PredictionOverlay {
         return modelVersion;
     }
 
-    /** Price points for the predictions whose base bar is on the chart, ascending. */
+    /**
+     * Price points for the predictions whose base bar is on the chart, ascending, starting at the first
+     * one's base close (value = lower = upper = that close).
+     */
     public List<ChartPrediction> points(List<ChartBar> bars) {
         Map<Long, Double> closes = new TreeMap<>();
         bars.forEach(bar -> closes.put(bar.time(), bar.close()));
@@ -54,6 +57,11 @@ public final class PredictionOverlay {
             Double close = closes.get(prediction.barTime().getEpochSecond());
             if (close == null) {
                 continue;
+            }
+            if (points.isEmpty()) {
+                // the forecast starts where it was made: the close of its base bar, a point without width, so
+                // the first forecast already draws a band (a cone to the next bar), not a lone point
+                points.add(new ChartPrediction(prediction.barTime().getEpochSecond(), close, close, close));
             }
             long predictedBar = prediction.barTime().plus(interval.length()).getEpochSecond();
             points.add(new ChartPrediction(predictedBar, close * Math.exp(prediction.value()),

@@ -182,13 +182,17 @@ class DeskViewTest {
     @Test
     void predictions_are_drawn_as_prices_of_the_next_bar_with_their_band_stored_first_then_live() {
         verify(models).predictions("AAPL", T0);
-        assertThat(_get(CandlestickChart.class).predictions()).containsExactly(new ChartPrediction(
-                T0.plusSeconds(60).getEpochSecond(), 100 * Math.exp(0.01), 100 * Math.exp(-0.01), 100 * Math.exp(0.03)));
+        // the band starts at the close the first forecast was made at
+        assertThat(_get(CandlestickChart.class).predictions()).containsExactly(
+                new ChartPrediction(T0.getEpochSecond(), 100, 100, 100),
+                new ChartPrediction(T0.plusSeconds(60).getEpochSecond(), 100 * Math.exp(0.01), 100 * Math.exp(-0.01),
+                        100 * Math.exp(0.03)));
 
         predictions.tryEmitNext(prediction(T0.plusSeconds(60), -0.02));
 
         awaitPushed(() -> assertThat(_get(CandlestickChart.class).predictions()).extracting(ChartPrediction::time,
                 ChartPrediction::value).containsExactly(
+                tuple(T0.getEpochSecond(), 100.0),
                 tuple(T0.plusSeconds(60).getEpochSecond(), 100 * Math.exp(0.01)),
                 tuple(T0.plusSeconds(120).getEpochSecond(), 101 * Math.exp(-0.02))));
     }

@@ -29,8 +29,10 @@ class PredictionOverlayTest {
 
         assertThat(overlay.add(prediction("momentum@1", "AAPL", "ONE_MINUTE", T0, 0.05))).isTrue();
 
-        assertThat(overlay.points(BARS)).containsExactly(new ChartPrediction(T0.plusSeconds(60).getEpochSecond(),
-                100 * Math.exp(0.05), 100 * Math.exp(-0.05), 100 * Math.exp(0.15)));
+        // from the close the forecast was made at (a point without width) to the next bar: one forecast is a band
+        assertThat(overlay.points(BARS)).containsExactly(new ChartPrediction(T0.getEpochSecond(), 100, 100, 100),
+                new ChartPrediction(T0.plusSeconds(60).getEpochSecond(),
+                        100 * Math.exp(0.05), 100 * Math.exp(-0.05), 100 * Math.exp(0.15)));
     }
 
     @Test
@@ -52,7 +54,7 @@ class PredictionOverlayTest {
 
         assertThat(overlay.modelVersion()).isEqualTo("mean-reversion@3");
         assertThat(overlay.points(BARS)).extracting(ChartPrediction::time, ChartPrediction::value)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(T0.plusSeconds(120).getEpochSecond(),
-                        200 * Math.exp(-0.01)));
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(T0.plusSeconds(60).getEpochSecond(), 200.0),
+                        org.assertj.core.groups.Tuple.tuple(T0.plusSeconds(120).getEpochSecond(), 200 * Math.exp(-0.01)));
     }
 }
