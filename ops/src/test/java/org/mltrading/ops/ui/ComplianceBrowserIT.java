@@ -23,6 +23,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mltrading.ops.testing.RunningPlatform;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
 
 /**
  * The compliance officer's journey in headless Chromium (issue 15), at 1440 x 900 and at 1024 x 700:
@@ -150,7 +151,16 @@ class ComplianceBrowserIT {
         // the access audit: this officer's own login of a moment ago, in words
         browser.driver().get(platform.platformUrl() + "/access-audit");
         browser.awaitPresent(By.id("access-search"), PATIENCE, "the access-audit page");
-        browser.driver().findElement(By.cssSelector("#access-principal input")).sendKeys("compliance", Keys.TAB);
+        // typed while the page may still be settling (a busy machine once kept "complian" of it): the field
+        // must hold what was typed before searching, so type again until it does
+        browser.waitUpTo(PATIENCE).withMessage("the user field holding what was typed").until(driver -> {
+            WebElement field = driver.findElement(By.cssSelector("#access-principal input"));
+            if ("compliance".equals(field.getDomProperty("value"))) {
+                return true;
+            }
+            field.sendKeys(Keys.chord(Keys.CONTROL, "a"), "compliance", Keys.TAB);
+            return false;
+        });
         assertOnScreen("access-search");
         click("access-search");
         browser.waitUpTo(PATIENCE).withMessage("the officer's login in the access audit")
