@@ -36,6 +36,36 @@ class TradingIT {
         integrator = platform.integratorToken();
     }
 
+    /**
+     * placeOrder answers from the commit, before the read model has the order (ADR 0019): the answer must
+     * be the order as it is then read, and whatever the client does next — read it, list the account's
+     * orders, take its cursor, cancel it — must already find it (read-your-writes).
+     */
+    @Test
+    void the_answer_is_the_order_as_stored_and_the_next_read_finds_it() {
+        String all = "id clientOrderId accountId symbol side type quantity limitPrice timeInForce status "
+                + "rejectCode rejectReason placedAt updatedAt placedBy filledQuantity cursor";
+        for (int i = 0; i < 5; i++) {
+            JsonNode answer = platform.graphql(integrator,
+                    "mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { " + all + " } }",
+                    Map.of("input", order("AAPL", "BUY", "LIMIT", "1", "1.00", "GTC"))).data().get("placeOrder");
+            String id = answer.get("id").asText();
+            JsonNode listed = platform.graphql(integrator, """
+                    query($account: ID!) { orders(accountId: $account, first: 20) { edges { node { id } } } }""",
+                    Map.of("account", "demo-account")).data().get("orders").get("edges");
+            assertThat(listed.findValuesAsText("id")).contains(id);
+            JsonNode read = platform.graphql(integrator, "query($id: ID!) { order(id: $id) { " + all + " } }",
+                    Map.of("id", id)).data().get("order");
+            assertThat(answer.get("status").asText()).isEqualTo("WORKING");
+            assertThat(answer.get("cursor").asText()).isNotBlank();
+            assertThat(read).isEqualTo(answer);
+            JsonNode cancelled = platform.graphql(integrator,
+                    "mutation($id: ID!) { cancelOrder(input: {orderId: $id}) { status } }", Map.of("id", id))
+                    .data().get("cancelOrder");
+            assertThat(cancelled.get("status").asText()).isEqualTo("CANCELLED");
+        }
+    }
+
     @Test
     void a_market_order_fills_and_the_position_grows_by_its_quantity() throws Exception {
         BigDecimal before = position("demo-account", "NVDA");

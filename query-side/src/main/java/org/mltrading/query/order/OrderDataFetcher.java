@@ -1,6 +1,8 @@
 package org.mltrading.query.order;
 
 import com.netflix.graphql.dgs.DgsComponent;
+import com.netflix.graphql.dgs.DgsData;
+import com.netflix.graphql.dgs.DgsDataFetchingEnvironment;
 import com.netflix.graphql.dgs.DgsMutation;
 import com.netflix.graphql.dgs.DgsQuery;
 import com.netflix.graphql.dgs.DgsSubscription;
@@ -18,6 +20,8 @@ import java.util.concurrent.TimeoutException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
+import org.mltrading.api.audit.AuditMetadata;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.mltrading.api.account.PreTradeCheckReport;
@@ -70,13 +74,16 @@ class OrderDataFetcher {
     private final Clock clock;
     private final Duration readYourWritesTimeout;
     private final OrderTimeTravel timeTravel;
+    private final DecidedOrders decided;
 
     OrderDataFetcher(CommandGateway commandGateway, OrderQueries queries, OrderUpdates updates,
                      AccountDirectory accounts, InstrumentCatalog instruments, MarketDataHub marketData,
                      ObjectProvider<Clock> clock,
                      @Value("${platform.graphql.read-your-writes-timeout}") Duration readYourWritesTimeout,
                      OrderTimeTravel timeTravel, OrderChangeLog changes,
-                     @Value("${platform.streams.subscriber-buffer:4096}") int subscriberBuffer) {
+                     @Value("${platform.streams.subscriber-buffer:4096}") int subscriberBuffer,
+                     DecidedOrders decided) {
+        this.decided = decided;
         this.timeTravel = timeTravel;
         this.changes = changes;
         this.subscriberBuffer = subscriberBuffer;
@@ -94,6 +101,9 @@ class OrderDataFetcher {
     @PreAuthorize("isAuthenticated()")
     Order order(@InputArgument String id, @InputArgument OffsetDateTime asOf) {
         ApiPrincipal principal = ApiPrincipal.current();
+        if (asOf == null && id != null) {
+            decided.awaitOrder(id); // read-your-writes after placeOrder
+        }
         // asOf: rebuilt from the order's events in the event store, not read from the read model
         return (asOf == null ? queries.byId(id) : timeTravel.asOf(id, asOf.toInstant()))
                 .filter(view -> accounts.find(view.accountId()).map(a -> accounts.canView(principal, a)).orElse(false))
@@ -116,6 +126,7 @@ class OrderDataFetcher {
         if (accountId != null) {
             AccountView account = viewableAccount(principal, accountId);
             OrderId id = OrderId.forClientOrder(OrderMapper.accountId(account.id()), clientOrderId.trim());
+            decided.awaitOrder(id.toString());
             return queries.byId(id.toString()).map(OrderMapper::toGraphQl).stream().toList();
         }
         return queries.byClientOrderId(clientOrderId.trim(), OrderQueries.CLIENT_ORDER_ID_MATCHES).stream()
@@ -129,6 +140,7 @@ class OrderDataFetcher {
     OrderConnection orders(@InputArgument String accountId, @InputArgument List<OrderStatus> status,
                            @InputArgument Integer first, @InputArgument String after) {
         viewableAccount(ApiPrincipal.current(), accountId);
+        decided.awaitAccount(accountId); // read-your-writes: the account's orders decided so far are listed
         int size = first == null ? OrderQueries.DEFAULT_PAGE : first;
         if (size < 1 || size > OrderQueries.MAX_PAGE) {
             throw new ApiException(ApiErrorCode.VALIDATION_INVALID_INPUT,
@@ -151,9 +163,11 @@ class OrderDataFetcher {
 
     /**
      * Sends PlaceOrderCommand with the caller's who/why metadata; order entry decides the pre-trade
-     * check in the same commit (ADR 0019), so the answer is the order WORKING or REJECTED. It answers
-     * once the order can be read (read-your-writes): it waits for the projection's announcement of the
-     * decided order, subscribed before the command is sent so the announcement cannot be missed.
+     * check in the same commit (ADR 0019) and answers the order's events as stored, so the answer is the
+     * order WORKING or REJECTED as soon as that commit is durable — folded from those events exactly as
+     * the projection folds them. Read-your-writes stays: until the projection has written the order,
+     * every order query that could show it waits for it ({@link DecidedOrders}), and so does the answer's
+     * {@code cursor} when it is selected (a change-log position only the projection assigns).
      */
     @DgsMutation
     @PreAuthorize("hasAnyRole('TRADER','INTEGRATOR')")
@@ -163,38 +177,55 @@ class OrderDataFetcher {
         OrderTerms terms = OrderMapper.terms(input);
         checkAgainstInstrument(terms);
         OrderId orderId = OrderId.forClientOrder(OrderMapper.accountId(account.id()), input.getClientOrderId());
+        String id = orderId.toString();
 
-        // subscribed before anything is sent, so the projection's announcement cannot be missed; the order
-        // is placed and decided in one commit, so the answer waits for the decided order. No read before
-        // the send: order entry recognises a resend (it stores nothing) and only then is the stored order read
-        CompletableFuture<OrderView> projected = updates.stream()
-                .filter(view -> view.id().equals(orderId.toString())
-                        && view.status() != org.mltrading.api.order.OrderStatus.PENDING)
-                .next().toFuture();
+        // expected before anything is sent, so the projection's announcement cannot be missed
+        CompletableFuture<OrderView> projected = decided.expect(id, account.id());
+        MetaData metaData = CommandMetadata.of(principal);
         OrderDecision decision;
         try {
             decision = commandGateway.sendAndWait(GenericCommandMessage
                     .asCommandMessage(new PlaceOrderCommand(orderId, OrderMapper.accountId(account.id()),
                             input.getClientOrderId(), terms))
-                    .andMetaData(CommandMetadata.of(principal)));
+                    .andMetaData(metaData));
         } catch (CommandExecutionException e) {
-            projected.cancel(true);
+            decided.forget(id);
             throw e;
         } catch (AggregateStreamCreationException | ConcurrencyException e) {
             // a concurrent resend of the same clientOrderId won the race: answer like a resend
-            return idempotentReplay(storedOrAwait(projected, orderId.toString()), terms);
+            return idempotentReplay(storedOrAwait(projected, id), terms);
         }
-        if (decision != null && decision.resend()) {
-            return idempotentReplay(storedOrAwait(projected, orderId.toString()), terms);
+        if (decision == null || decision.resend()) {
+            return idempotentReplay(storedOrAwait(projected, id), terms);
         }
-        return OrderMapper.toGraphQl(await(projected, orderId.toString()));
+        String actor = (String) metaData.get(AuditMetadata.ACTOR);
+        OrderView placed = OrderStates.next(null, decision.placed(), 0, actor);
+        Order answer = OrderMapper.toGraphQl(OrderStates.next(placed, decision.decisionEvent(), 1, actor));
+        answer.setCursor(null); // not projected yet: resolved on demand by cursor(...)
+        return answer;
+    }
+
+    /**
+     * {@code Order.cursor}: as the source has it, except on placeOrder's answer, which is made before the
+     * projection logs the change — there the field waits for the projected order (read-your-writes).
+     */
+    @DgsData(parentType = DgsConstants.ORDER.TYPE_NAME, field = DgsConstants.ORDER.Cursor)
+    String cursor(DgsDataFetchingEnvironment env) {
+        Order order = env.getSource();
+        if (order.getCursor() != null) {
+            return order.getCursor();
+        }
+        OrderView view = decided.awaitOrder(order.getId()).or(() -> queries.byId(order.getId()))
+                .orElseThrow(() -> new ApiException(ApiErrorCode.UNAVAILABLE, "order " + order.getId()
+                        + " was accepted but is not readable yet; query its cursor again shortly"));
+        return OrderChangeLog.CURSORS.format(view.cursor());
     }
 
     /** An order stored earlier: as the read model has it, else (still being projected) as announced. */
     private OrderView storedOrAwait(CompletableFuture<OrderView> projected, String orderId) {
         Optional<OrderView> stored = queries.byId(orderId);
         if (stored.isPresent()) {
-            projected.cancel(true);
+            decided.forget(orderId);
             return stored.get();
         }
         return await(projected, orderId);
@@ -281,6 +312,7 @@ class OrderDataFetcher {
      * who can see the order but not trade its account hears why.
      */
     private OrderView tradableOrder(ApiPrincipal principal, String orderId) {
+        decided.awaitOrder(orderId); // placed a moment ago: readable before it is cancelled or amended
         OrderView order = queries.byId(orderId).orElseThrow(() -> unknownOrder(orderId));
         AccountView account = accounts.findForAccess(order.accountId()).orElseThrow(() -> unknownOrder(orderId));
         if (!accounts.canView(principal, account)) {
@@ -328,17 +360,24 @@ class OrderDataFetcher {
     private OrderView await(CompletableFuture<OrderView> announcement, String orderId) {
         try {
             return announcement.get(readYourWritesTimeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            return queries.byId(orderId).orElseThrow(() -> new ApiException(ApiErrorCode.UNAVAILABLE,
-                    "order " + orderId + " was accepted but is not readable yet; query it again shortly"));
+        } catch (TimeoutException | java.util.concurrent.CancellationException e) {
+            return readableOrUnavailable(orderId);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ApiException(ApiErrorCode.UNAVAILABLE, "interrupted while waiting for the order");
         } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof TimeoutException) {
+                return readableOrUnavailable(orderId); // the wait of DecidedOrders ended
+            }
             throw new ApiException(ApiErrorCode.INTERNAL_ERROR, "order projection failed");
         } finally {
             announcement.cancel(true);
         }
+    }
+
+    private OrderView readableOrUnavailable(String orderId) {
+        return queries.byId(orderId).orElseThrow(() -> new ApiException(ApiErrorCode.UNAVAILABLE,
+                "order " + orderId + " was accepted but is not readable yet; query it again shortly"));
     }
 
     private static Order idempotentReplay(OrderView existing, OrderTerms terms) {

@@ -27,12 +27,16 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup(ProjectionGroups.ORDERS)
 class OrderProjection {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(OrderProjection.class);
+    private final OrderTimeTravel history;
+
     private final MongoTemplate mongo;
     private final OrderUpdates updates;
     private final BatchedDocuments<OrderView> orders;
     private final OrderChangeLog changes;
 
-    OrderProjection(MongoTemplate mongo, OrderUpdates updates, OrderChangeLog changes) {
+    OrderProjection(MongoTemplate mongo, OrderUpdates updates, OrderChangeLog changes, OrderTimeTravel history) {
+        this.history = history;
         this.mongo = mongo;
         this.updates = updates;
         this.changes = changes;
@@ -79,11 +83,24 @@ class OrderProjection {
         update(event.orderId().toString(), sequence, event);
     }
 
-    /** Applies a change once: events at or below the stored sequence were already applied. */
+    /**
+     * Applies a change once: events at or below the stored sequence were already applied. A change whose
+     * predecessor the read model lacks (the order unknown, or an event of it missing in between) is never
+     * dropped: the order is first rebuilt from its own events in the event store up to that change. The
+     * embedded store has delivered an order's decision before its placement (seen in TradingIT, rarely);
+     * the placement, when it arrives, is then recognised as applied.
+     */
     private void update(String orderId, long sequence, Object event) {
         OrderView existing = orders.find(orderId);
-        if (existing == null || existing.lastSequence() >= sequence) {
+        if (existing != null && existing.lastSequence() >= sequence) {
             return;
+        }
+        if (existing == null || existing.lastSequence() < sequence - 1) {
+            log.warn("order {}: {} (sequence {}) arrived with the read model at sequence {}; rebuilding the order "
+                    + "from its events in the event store", orderId, event.getClass().getSimpleName(), sequence,
+                    existing == null ? "none" : existing.lastSequence());
+            existing = history.before(orderId, sequence).orElseThrow(() -> new IllegalStateException(
+                    "order " + orderId + ": no events before sequence " + sequence + " in the event store"));
         }
         save(OrderStates.next(existing, event, sequence, null));
     }

@@ -23,6 +23,23 @@ class OrderTimeTravel {
         this.changes = changes;
     }
 
+    /**
+     * The order as its own events before {@code sequence} describe it (cursor not set): what the read
+     * model must hold when the event with that sequence number is applied. Empty when there are none.
+     */
+    Optional<OrderView> before(String orderId, long sequence) {
+        OrderView state = null;
+        for (DomainEventMessage<?> event : history.aggregate(orderId)) {
+            if (event.getSequenceNumber() >= sequence) {
+                break;
+            }
+            Object actor = event.getMetaData().get(AuditMetadata.ACTOR);
+            state = OrderStates.next(state, event.getPayload(), event.getSequenceNumber(),
+                    actor == null ? null : actor.toString());
+        }
+        return Optional.ofNullable(state);
+    }
+
     /** Empty when the order did not exist yet at {@code asOf} (or never). */
     Optional<OrderView> asOf(String orderId, Instant asOf) {
         OrderView state = null;

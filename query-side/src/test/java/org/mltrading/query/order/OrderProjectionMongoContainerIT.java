@@ -46,6 +46,7 @@ class OrderProjectionMongoContainerIT {
 
     private MongoTemplate mongo;
     private OrderProjection projection;
+    private final org.axonframework.eventsourcing.eventstore.EventStore eventStore = OrderStoreFixture.inMemory();
     private final List<OrderView> published = new CopyOnWriteArrayList<>();
     private Disposable subscription;
 
@@ -67,7 +68,7 @@ class OrderProjectionMongoContainerIT {
         mongo.dropCollection(OrderView.class);
         OrderUpdates updates = new OrderUpdates();
         subscription = updates.stream().subscribe(published::add);
-        projection = new OrderProjection(mongo, updates, new OrderChangeLog(mongo, java.time.Duration.ofDays(7)));
+        projection = new OrderProjection(mongo, updates, new OrderChangeLog(mongo, java.time.Duration.ofDays(7)), OrderStoreFixture.timeTravel(mongo, eventStore));
     }
 
     @AfterEach

@@ -39,6 +39,7 @@ class OrderProjectionTest {
     private MongoTemplate mongo;
     private OrderUpdates updates;
     private OrderProjection projection;
+    private final org.axonframework.eventsourcing.eventstore.EventStore eventStore = OrderStoreFixture.inMemory();
     private final List<OrderView> published = new CopyOnWriteArrayList<>();
     private Disposable subscription;
 
@@ -50,7 +51,7 @@ class OrderProjectionTest {
         updates = new OrderUpdates();
         // the sink is a hot multicast: subscribe before anything is published
         subscription = updates.stream().subscribe(published::add);
-        projection = new OrderProjection(mongo, updates, new OrderChangeLog(mongo, java.time.Duration.ofDays(7)));
+        projection = new OrderProjection(mongo, updates, new OrderChangeLog(mongo, java.time.Duration.ofDays(7)), OrderStoreFixture.timeTravel(mongo, eventStore));
     }
 
     @AfterEach
@@ -152,6 +153,25 @@ class OrderProjectionTest {
         assertThat(logged).allSatisfy(change -> assertThat(change.value().cursor()).isEqualTo(change.cursor()));
         assertThat(published).extracting(OrderView::cursor).containsExactly(logged.get(0).cursor(), logged.get(1).cursor());
         assertThat(mongo.findById(event.orderId().toString(), OrderView.class).cursor()).isEqualTo(logged.get(1).cursor());
+    }
+
+    @Test
+    void a_decision_delivered_before_its_placement_is_applied_from_the_orders_own_events() {
+        OrderPlacedEvent event = placed("c-early", PLACED_AT);
+        eventStore.publish(new org.axonframework.eventhandling.GenericDomainEventMessage<>("OrderAggregate",
+                event.orderId().toString(), 0L, event,
+                org.axonframework.messaging.MetaData.with(org.mltrading.api.audit.AuditMetadata.ACTOR, "trader")));
+
+        projection.on(new org.mltrading.api.order.OrderAcceptedEvent(event.orderId(), ACCOUNT, "AAPL", event.terms(),
+                PLACED_AT.plusMillis(1)), 1L);
+        projection.on(event, 0L, "trader"); // the placement, late: already applied
+
+        OrderView view = mongo.findById(event.orderId().toString(), OrderView.class);
+        assertThat(view.status()).isEqualTo(OrderStatus.WORKING);
+        assertThat(view.lastSequence()).isEqualTo(1L);
+        assertThat(view.placedBy()).isEqualTo("trader");
+        assertThat(view.placedAt()).isEqualTo(PLACED_AT);
+        assertThat(published).extracting(OrderView::status).containsExactly(OrderStatus.WORKING);
     }
 
     static OrderPlacedEvent placed(String clientOrderId, Instant placedAt) {

@@ -42,13 +42,15 @@ class OrderProvenanceProjectionTest {
     private MongoClient client;
     private MongoTemplate mongo;
     private OrderProjection projection;
+    private final org.axonframework.eventsourcing.eventstore.EventStore eventStore = OrderStoreFixture.inMemory();
 
     @BeforeEach
     void start_in_memory_mongo() {
         server = new MongoServer(new MemoryBackend());
         client = MongoClients.create(server.bindAndGetConnectionString());
         mongo = new MongoTemplate(client, "order-provenance-test");
-        projection = new OrderProjection(mongo, new OrderUpdates(), new OrderChangeLog(mongo, java.time.Duration.ofDays(7)));
+        projection = new OrderProjection(mongo, new OrderUpdates(), new OrderChangeLog(mongo, java.time.Duration.ofDays(7)),
+                OrderStoreFixture.timeTravel(mongo, eventStore));
     }
 
     @AfterEach
@@ -66,7 +68,7 @@ class OrderProvenanceProjectionTest {
         projection.on(new OrderPlacedEvent(id, ACCOUNT, "strategy-1", TERMS, AT, PROVENANCE), 0L, "strategy:x");
         projection.on(new OrderFilledEvent(id, ACCOUNT, "AAPL", Side.BUY, id + "-1", new BigDecimal("230.01"),
                 new BigDecimal("5"), new BigDecimal("0.06"), new BigDecimal("5"), new BigDecimal("230.01"),
-                BigDecimal.ZERO, true, AT.plusMillis(5)), 2L);
+                BigDecimal.ZERO, true, AT.plusMillis(5)), 1L); // the next event of the order (sequence numbers have no holes)
 
         OrderView view = mongo.findById(id.toString(), OrderView.class);
         assertThat(view.provenance()).isEqualTo(new OrderView.ProvenanceView(PROVENANCE.strategyId().value(), "momentum",

@@ -1,6 +1,7 @@
 package org.mltrading.command.entry;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.CommandHandler;
@@ -22,6 +23,7 @@ import org.mltrading.api.order.OrderDecision;
 import org.mltrading.api.order.OrderErrorCode;
 import org.mltrading.api.order.OrderRejection;
 import org.mltrading.api.order.OrderFilledEvent;
+import org.mltrading.api.order.OrderPlacedEvent;
 import org.mltrading.api.order.OrderStatus;
 import org.mltrading.api.order.OrderTerms;
 import org.mltrading.api.order.PlaceOrderCommand;
@@ -117,8 +119,8 @@ public class OrderEntry {
         Void place() throws Exception {
             Optional<Aggregate<OrderAggregate>> existing = find(command.orderId().toString());
             if (existing.isPresent()) {
-                resent = existing.get().invoke(order -> new OrderDecision(command.orderId(), order.status(),
-                        order.rejectionCode(), order.rejectionReason(), true));
+                resent = existing.get().invoke(order -> OrderDecision.resent(command.orderId(), order.status(),
+                        order.rejectionCode(), order.rejectionReason()));
                 return null;
             }
             orders.newInstance(() -> new OrderAggregate(command, clock));
@@ -136,15 +138,18 @@ public class OrderEntry {
             CheckPreTradeRiskCommand check = new CheckPreTradeRiskCommand(command.accountId(), command.orderId(),
                     terms.symbol(), terms.side(), terms.quantity(), terms.referencePrice(marketData), clock.instant());
             Optional<RiskRejection> breach = account.invoke(a -> a.decide(check, check.requestedAt()));
+            // the answer carries the order's events as stored, so the caller needs no read model to answer
+            OrderPlacedEvent placed = new OrderPlacedEvent(command.orderId(), command.accountId(),
+                    command.clientOrderId(), terms, order.invoke(OrderAggregate::placedAt), command.provenance());
             if (breach.isPresent()) {
                 RiskRejection rejection = breach.get();
-                order.execute(o -> o.handle(new RejectOrderCommand(command.orderId(), rejection.code().name(),
-                        rejection.message()), clock));
-                return OrderDecision.decided(command.orderId(), OrderStatus.REJECTED, rejection.code().name(),
-                        rejection.message());
+                Instant rejectedAt = order.invoke(o -> o.handle(new RejectOrderCommand(command.orderId(),
+                        rejection.code().name(), rejection.message()), clock));
+                return OrderDecision.decided(placed, OrderStatus.REJECTED, rejection.code().name(),
+                        rejection.message(), rejectedAt);
             }
-            order.execute(o -> o.handle(new AcceptOrderCommand(command.orderId()), clock));
-            return OrderDecision.decided(command.orderId(), OrderStatus.WORKING, null, null);
+            Instant acceptedAt = order.invoke(o -> o.handle(new AcceptOrderCommand(command.orderId()), clock));
+            return OrderDecision.decided(placed, OrderStatus.WORKING, null, null, acceptedAt);
         }
     }
 

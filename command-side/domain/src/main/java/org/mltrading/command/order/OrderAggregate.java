@@ -7,6 +7,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;
@@ -51,6 +52,7 @@ public class OrderAggregate {
     private String clientOrderId;
     private OrderTerms terms;
     private OrderStatus status;
+    private Instant placedAt;
     private BigDecimal filledQuantity;
     /** Σ price × quantity of the fills, exact, so the average price never accumulates rounding. */
     private BigDecimal filledNotional;
@@ -70,14 +72,25 @@ public class OrderAggregate {
                 command.terms(), clock.instant(), command.provenance()));
     }
 
-    public void handle(AcceptOrderCommand command, Clock clock) {
+    /** Accepts the order (WORKING); answers the event's instant. */
+    public Instant handle(AcceptOrderCommand command, Clock clock) {
         OrderPolicies.requireStatus(Transition.ACCEPT, status);
-        apply(new OrderAcceptedEvent(orderId, accountId, terms.symbol(), terms, clock.instant()));
+        Instant at = clock.instant();
+        apply(new OrderAcceptedEvent(orderId, accountId, terms.symbol(), terms, at));
+        return at;
     }
 
-    public void handle(RejectOrderCommand command, Clock clock) {
+    /** Rejects the order; answers the event's instant. */
+    public Instant handle(RejectOrderCommand command, Clock clock) {
         OrderPolicies.requireStatus(Transition.REJECT, status);
-        apply(new OrderRejectedEvent(orderId, accountId, command.reasonCode(), command.reason(), clock.instant()));
+        Instant at = clock.instant();
+        apply(new OrderRejectedEvent(orderId, accountId, command.reasonCode(), command.reason(), at));
+        return at;
+    }
+
+    /** When the order was placed (its {@link OrderPlacedEvent}'s instant). */
+    public Instant placedAt() {
+        return placedAt;
     }
 
     /** Records a fill; answers the event, or null for a re-sent fill (same fillId, already recorded). */
@@ -138,6 +151,7 @@ public class OrderAggregate {
         accountId = event.accountId();
         clientOrderId = event.clientOrderId();
         terms = event.terms();
+        placedAt = event.placedAt();
         status = OrderStatus.PENDING;
         filledQuantity = BigDecimal.ZERO;
         filledNotional = BigDecimal.ZERO;

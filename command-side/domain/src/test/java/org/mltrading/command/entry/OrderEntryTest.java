@@ -113,6 +113,14 @@ class OrderEntryTest {
         assertThat(payloadTypes(decision.orderId().toString()))
                 .containsExactly(OrderPlacedEvent.class, OrderAcceptedEvent.class);
         assertThat(accountEventsAfterOpening()).containsExactly(PreTradeRiskApprovedEvent.class);
+        answersTheEventsAsStored(decision);
+    }
+
+    /** The answer lets placeOrder show the order without a read model: it must be what was stored. */
+    private void answersTheEventsAsStored(OrderDecision decision) {
+        List<DomainEventMessage<?>> stored = events(decision.orderId().toString());
+        assertThat(decision.placed()).isEqualTo(stored.get(0).getPayload());
+        assertThat(decision.decisionEvent()).isEqualTo(stored.get(1).getPayload());
     }
 
     @Test
@@ -136,6 +144,7 @@ class OrderEntryTest {
         assertThat(payloadTypes(decision.orderId().toString()))
                 .containsExactly(OrderPlacedEvent.class, OrderRejectedEvent.class);
         assertThat(accountEventsAfterOpening()).containsExactly(PreTradeRiskRejectedEvent.class);
+        answersTheEventsAsStored(decision);
     }
 
     @Test
@@ -159,7 +168,7 @@ class OrderEntryTest {
         OrderDecision again = place("c-again", limitBuy("10", "100.00"));
 
         assertThat(first.resend()).isFalse();
-        assertThat(again).isEqualTo(new OrderDecision(first.orderId(), OrderStatus.WORKING, null, null, true));
+        assertThat(again).isEqualTo(OrderDecision.resent(first.orderId(), OrderStatus.WORKING, null, null));
         assertThat(payloadTypes(first.orderId().toString())).hasSize(2);
         assertThat(accountEventsAfterOpening()).hasSize(1);
     }
