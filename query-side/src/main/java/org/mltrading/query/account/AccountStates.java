@@ -10,6 +10,7 @@ import org.mltrading.api.account.AccountEntitlementRevokedEvent;
 import org.mltrading.api.account.ExposureReleasedEvent;
 import org.mltrading.api.account.FillAppliedEvent;
 import org.mltrading.api.account.PreTradeRiskApprovedEvent;
+import org.mltrading.api.account.PreTradeRiskRejectedEvent;
 import org.mltrading.api.account.RiskLimitsSetEvent;
 import org.mltrading.api.account.TradingState;
 import org.mltrading.api.account.TradingStateChangedEvent;
@@ -27,8 +28,8 @@ final class AccountStates {
      * The account after {@code event}, stamped with the event's aggregate {@code sequence}.
      *
      * @param current the account before the event; null before its AccountCreatedEvent
-     * @return the new state; {@code current} for an event that does not change the read model
-     *         (e.g. a pre-trade rejection)
+     * @return the new state; {@code current} for an event that does not concern the read model (a
+     *         pre-trade rejection changes no figure but still advances the sequence)
      */
     static AccountView next(AccountView current, Object event, long sequence) {
         if (event instanceof AccountCreatedEvent created) {
@@ -64,6 +65,11 @@ final class AccountStates {
         }
         if (event instanceof FillAppliedEvent fill) {
             return current.with(sequence, account -> applyFill(account, fill));
+        }
+        if (event instanceof PreTradeRiskRejectedEvent) {
+            // changes no figure, but the document follows the stream event by event: a hole in the
+            // sequence numbers then always means a missed event (AccountProjection fills it)
+            return current.with(sequence, account -> { });
         }
         return current;
     }

@@ -44,6 +44,12 @@ public class EventHistory {
         return eventStore.readEvents(aggregateId).asStream().<DomainEventMessage<?>>map(event -> event).toList();
     }
 
+    /** The aggregate's events from {@code firstSequence} (inclusive) on, in order. */
+    public List<DomainEventMessage<?>> aggregate(String aggregateId, long firstSequence) {
+        return eventStore.readEvents(aggregateId, firstSequence).asStream()
+                .<DomainEventMessage<?>>map(event -> event).toList();
+    }
+
     public StoredEvent stored(DomainEventMessage<?> event) {
         return StoredEvent.of(event, eventSerializer);
     }
