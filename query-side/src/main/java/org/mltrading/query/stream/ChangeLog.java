@@ -41,8 +41,10 @@ import org.springframework.data.mongodb.core.query.Update;
  * and finds each change's cursor in the log again ({@link #cursorOf}). Entries older than the retention
  * are pruned; the highest pruned cursor is kept, so a cursor below it is known to be expired.
  *
- * <p>One processing thread per stream appends (a projection's single segment); the next cursor is read
- * again from the log at each batch, so a segment that moves to another node continues above it.
+ * <p>One processing thread per stream appends (a projection's single segment). The next cursor is read
+ * from the log at the first batch and again after a batch that failed, not at every batch (a sorted read
+ * that the embedded MongoDB answers by scanning the whole log): a segment that moved to another node and
+ * back collides on an entry's unique cursor, fails its batch and continues above the log on the retry.
  */
 public final class ChangeLog<T> {
 
@@ -58,6 +60,8 @@ public final class ChangeLog<T> {
     private final Clock clock;
     private final String resourceKey;
     private volatile long next = -1;
+    /** False until the log's head was read, and again after a failed batch (the log may have grown elsewhere). */
+    private volatile boolean headKnown;
     private Instant lastPrune = Instant.EPOCH;
 
     /** A logged change: its cursor, the subscription key it belongs to (account, symbol) and the value. */
@@ -226,6 +230,7 @@ public final class ChangeLog<T> {
 
     private Batch batch() {
         if (!CurrentUnitOfWork.isStarted()) {
+            headKnown = false; // no batch to tell of failures: read the head every time
             continueAboveLog();
             return null;
         }
@@ -236,6 +241,7 @@ public final class ChangeLog<T> {
         }
         Batch batch = new Batch();
         root.resources().put(resourceKey, batch);
+        root.onRollback(unitOfWork -> headKnown = false);
         continueAboveLog();
         Runnable flush = () -> {
             if (!batch.entries.isEmpty()) {
@@ -248,15 +254,18 @@ public final class ChangeLog<T> {
         return batch;
     }
 
-    /** Reads the log's head again (cheap: the last _id) and prunes at most once an hour. */
+    /** Reads the log's head when it is not known and prunes at most once an hour. */
     private void continueAboveLog() {
-        Document last = mongo.findOne(new Query().with(Sort.by(Sort.Direction.DESC, "_id")).limit(1), Document.class,
-                collection);
-        long stored = last == null ? 0 : ((Number) last.get("_id")).longValue();
-        if (next < 0) {
-            next = Math.max(stored, prunedThrough());
+        if (!headKnown) {
+            Document last = mongo.findOne(new Query().with(Sort.by(Sort.Direction.DESC, "_id")).limit(1),
+                    Document.class, collection);
+            long stored = last == null ? 0 : ((Number) last.get("_id")).longValue();
+            if (next < 0) {
+                next = Math.max(stored, prunedThrough());
+            }
+            next = Math.max(next, stored);
+            headKnown = true;
         }
-        next = Math.max(next, stored);
         Instant now = clock.instant();
         if (Duration.between(lastPrune, now).compareTo(Duration.ofHours(1)) >= 0) {
             lastPrune = now;

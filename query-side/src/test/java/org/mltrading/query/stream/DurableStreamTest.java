@@ -107,6 +107,39 @@ class DurableStreamTest {
         assertThat(next.cursor()).isGreaterThan(first.cursor());
     }
 
+    /**
+     * Inside a projection's batches the head is read once, not per batch; a log that another node
+     * appended to meanwhile (a segment that moved away and back) collides on a cursor, fails that batch
+     * and continues above the log on the retry — nothing is overwritten, no cursor is used twice.
+     */
+    @Test
+    void a_log_that_grew_elsewhere_fails_the_colliding_batch_and_continues_above_it_on_the_retry() {
+        ChangeLog<Change> here = new ChangeLog<>(mongo, "orders", Change.class, null, Duration.ofDays(7), clock);
+        ChangeLog<Change> elsewhere = new ChangeLog<>(mongo, "orders", Change.class, null, Duration.ofDays(7), clock);
+        long first = inBatch(() -> here.record("acc-1", "o-1", 0, c -> new Change("acc-1", "o-1", 0, "placed", c)).cursor());
+        long grown = inBatch(() -> elsewhere.record("acc-1", "o-2", 0, c -> new Change("acc-1", "o-2", 0, "placed", c)).cursor());
+
+        assertThatThrownBy(() -> inBatch(() ->
+                here.record("acc-1", "o-1", 1, c -> new Change("acc-1", "o-1", 1, "accepted", c)).cursor()))
+                .isInstanceOf(RuntimeException.class);
+        long retried = inBatch(() -> here.record("acc-1", "o-1", 1, c -> new Change("acc-1", "o-1", 1, "accepted", c)).cursor());
+
+        assertThat(grown).isGreaterThan(first);
+        assertThat(retried).isGreaterThan(grown);
+        assertThat(log.after("acc-1", 0, 10)).extracting(ChangeLog.Change::value).extracting(Change::text)
+                .containsExactly("placed", "placed", "accepted");
+    }
+
+    private static long inBatch(java.util.concurrent.Callable<Long> work) {
+        var unitOfWork = org.axonframework.messaging.unitofwork.DefaultUnitOfWork.startAndGet(
+                org.axonframework.eventhandling.GenericEventMessage.asEventMessage("batch"));
+        var result = unitOfWork.executeWithResult(work);
+        if (result.isExceptional()) {
+            throw new IllegalStateException(result.exceptionResult());
+        }
+        return (Long) result.getPayload();
+    }
+
     @Test
     void resuming_replays_every_change_after_the_cursor_then_goes_on_live_without_a_duplicate_at_the_seam() {
         Change placed = record("acc-1", "o-1", 0, "placed");
