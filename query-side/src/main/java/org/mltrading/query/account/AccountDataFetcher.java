@@ -132,8 +132,8 @@ public class AccountDataFetcher {
         AccountView account = directory.find(accountId).filter(view -> directory.canView(principal, view))
                 .orElseThrow(() -> new ApiException(ApiErrorCode.PERMISSION_DENIED, "no access to account " + accountId));
         long from = DurableStream.validate(positionChanges.log(), after);
-        return DurableStream.of(updates.positions(), positionChanges.log(), account.id(),
-                        PositionUpdates.PositionChange::accountId, change -> change.position().cursor(), from, subscriberBuffer)
+        return DurableStream.of(updates.positionsByAccount(), positionChanges.log(), java.util.Set.of(account.id()),
+                        change -> change.position().cursor(), from, subscriberBuffer)
                 .map(change -> toGraphQl(change.accountId(), change.position()));
     }
 

@@ -1,6 +1,7 @@
 package org.mltrading.query.account;
 
 import java.time.Duration;
+import org.mltrading.query.stream.KeyedFanOut;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
@@ -15,6 +16,8 @@ public class PositionUpdates {
 
     private final Sinks.Many<PositionChange> positions = Sinks.many().multicast().directBestEffort();
     private final Sinks.Many<AccountView> accounts = Sinks.many().multicast().directBestEffort();
+    /** positionUpdated subscribers, indexed by account. */
+    private final KeyedFanOut<PositionChange> byAccount = new KeyedFanOut<>(positions.asFlux(), PositionChange::accountId);
 
     void publish(PositionChange change) {
         positions.emitNext(change, Sinks.EmitFailureHandler.busyLooping(Duration.ofMillis(50)));
@@ -26,6 +29,10 @@ public class PositionUpdates {
 
     public Flux<PositionChange> positions() {
         return positions.asFlux();
+    }
+
+    public KeyedFanOut<PositionChange> positionsByAccount() {
+        return byAccount;
     }
 
     public Flux<AccountView> accounts() {

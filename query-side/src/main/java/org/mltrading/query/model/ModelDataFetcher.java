@@ -226,7 +226,7 @@ class ModelDataFetcher {
         }
         Set<String> wanted = Set.copyOf(symbols);
         long from = DurableStream.validate(predictionChanges.log(), after);
-        return DurableStream.of(updates.predictions(), predictionChanges.log(), wanted, PredictionRow::symbol,
+        return DurableStream.of(updates.predictionsBySymbol(), predictionChanges.log(), wanted,
                 PredictionRow::cursor, from, subscriberBuffer).map(ModelDataFetcher::toGraphQl);
     }
 

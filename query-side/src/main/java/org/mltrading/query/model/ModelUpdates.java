@@ -1,6 +1,7 @@
 package org.mltrading.query.model;
 
 import java.time.Duration;
+import org.mltrading.query.stream.KeyedFanOut;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
@@ -12,6 +13,8 @@ class ModelUpdates {
     private final Sinks.Many<ModelView> models = Sinks.many().multicast().directBestEffort();
     private final Sinks.Many<BacktestView> backtests = Sinks.many().multicast().directBestEffort();
     private final Sinks.Many<PredictionRow> predictions = Sinks.many().multicast().directBestEffort();
+    /** predictions subscribers, indexed by symbol. */
+    private final KeyedFanOut<PredictionRow> bySymbol = new KeyedFanOut<>(predictions.asFlux(), PredictionRow::symbol);
 
     void modelChanged(ModelView model) {
         models.emitNext(model, Sinks.EmitFailureHandler.busyLooping(Duration.ofMillis(50)));
@@ -35,5 +38,9 @@ class ModelUpdates {
 
     Flux<PredictionRow> predictions() {
         return predictions.asFlux();
+    }
+
+    KeyedFanOut<PredictionRow> predictionsBySymbol() {
+        return bySymbol;
     }
 }

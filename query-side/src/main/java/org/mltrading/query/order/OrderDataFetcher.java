@@ -349,7 +349,7 @@ class OrderDataFetcher {
     Publisher<Order> orderUpdated(@InputArgument String accountId, @InputArgument String after) {
         viewableAccount(ApiPrincipal.current(), accountId);
         long from = DurableStream.validate(changes.log(), after);
-        return DurableStream.of(updates.stream(), changes.log(), accountId, OrderView::accountId, OrderView::cursor,
+        return DurableStream.of(updates.byAccount(), changes.log(), java.util.Set.of(accountId), OrderView::cursor,
                 from, subscriberBuffer).map(OrderMapper::toGraphQl);
     }
 

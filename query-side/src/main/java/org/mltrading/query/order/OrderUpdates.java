@@ -1,6 +1,7 @@
 package org.mltrading.query.order;
 
 import java.time.Duration;
+import org.mltrading.query.stream.KeyedFanOut;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
@@ -13,6 +14,8 @@ import reactor.core.publisher.Sinks;
 public class OrderUpdates {
 
     private final Sinks.Many<OrderView> sink = Sinks.many().multicast().directBestEffort();
+    /** orderUpdated subscribers, indexed by account. */
+    private final KeyedFanOut<OrderView> byAccount = new KeyedFanOut<>(sink.asFlux(), OrderView::accountId);
 
     void publish(OrderView order) {
         sink.emitNext(order, Sinks.EmitFailureHandler.busyLooping(Duration.ofMillis(50)));
@@ -20,5 +23,9 @@ public class OrderUpdates {
 
     public Flux<OrderView> stream() {
         return sink.asFlux();
+    }
+
+    public KeyedFanOut<OrderView> byAccount() {
+        return byAccount;
     }
 }

@@ -71,15 +71,23 @@ public final class DurableStream {
     /** As {@link #of(Flux, ChangeLog, String, Function, ToLongFunction, long, int)}, for several keys. */
     public static <T> Flux<T> of(Flux<T> live, ChangeLog<T> log, Set<String> keys, Function<T, String> keyOf,
                                  ToLongFunction<T> cursorOf, long after, int buffer) {
+        return Flux.using(() -> new KeyedFanOut<>(live, keyOf), fanOut -> of(fanOut, log, keys, cursorOf, after, buffer),
+                KeyedFanOut::close);
+    }
+
+    /**
+     * As {@link #of(Flux, ChangeLog, Set, Function, ToLongFunction, long, int)}, with the live changes
+     * taken from a fan-out indexed by key that all subscribers of the stream share.
+     */
+    public static <T> Flux<T> of(KeyedFanOut<T> live, ChangeLog<T> log, Set<String> keys,
+                                 ToLongFunction<T> cursorOf, long after, int buffer) {
         return Flux.defer(() -> {
             Sinks.Many<T> waiting = Sinks.many().unicast().onBackpressureBuffer(new ArrayBlockingQueue<>(buffer));
-            Disposable subscription = live.filter(change -> keys.contains(keyOf.apply(change))).subscribe(
-                    change -> {
-                        if (waiting.tryEmitNext(change).isFailure()) {
-                            waiting.tryEmitError(new SlowConsumerException(log.stream(), buffer));
-                        }
-                    },
-                    waiting::tryEmitError, waiting::tryEmitComplete);
+            Disposable subscription = live.listen(keys, change -> {
+                if (waiting.tryEmitNext(change).isFailure()) {
+                    waiting.tryEmitError(new SlowConsumerException(log.stream(), buffer));
+                }
+            });
             AtomicLong last = new AtomicLong(after);
             Flux<T> replay = after < 0 ? Flux.empty() : replay(log, keys, after);
             return Flux.concat(replay, waiting.asFlux())
@@ -95,7 +103,6 @@ public final class DurableStream {
         });
     }
 
-    /** The log after {@code after}, page by page as the subscriber asks, read off the caller's thread. */
     private static <T> Flux<T> replay(ChangeLog<T> log, Set<String> keys, long after) {
         return Flux.<List<ChangeLog.Change<T>>>defer(() -> Flux.just(log.after(keys, after, PAGE)))
                 .expand(page -> page.size() < PAGE ? Flux.empty()
