@@ -134,8 +134,26 @@ public class SharedSubscriptions implements WebGraphQlInterceptor {
         return shares.values().stream().mapToInt(share -> share.subscribers).sum();
     }
 
+    /** Verdicts by (operation name, document): integrators send the same few documents again and again. */
+    private final Map<String, Boolean> verdicts = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MAX_VERDICTS = 2_000;
+
+    private boolean shareable(WebGraphQlRequest request) {
+        String text = request.getOperationName() + "\u0000" + request.getDocument();
+        Boolean known = verdicts.get(text);
+        if (known != null) {
+            return known;
+        }
+        boolean verdict = parseShareable(request);
+        if (verdicts.size() >= MAX_VERDICTS) {
+            verdicts.clear(); // bounded: a flood of distinct documents only costs re-parsing
+        }
+        verdicts.put(text, verdict);
+        return verdict;
+    }
+
     /** Every root field of the operation is shareable (and the document parses; else it is refused anyway). */
-    private static boolean shareable(WebGraphQlRequest request) {
+    private static boolean parseShareable(WebGraphQlRequest request) {
         Document document;
         try {
             document = Parser.parse(request.getDocument());
