@@ -144,6 +144,7 @@ class AuthorizationMatrixIT {
             row("Subscription.orderUpdated", "(accountId: \"" + A + "\")", VIEWERS_OF_A),
             row("Subscription.positionUpdated", "(accountId: \"" + A + "\")", VIEWERS_OF_A),
             row("Subscription.quotes", "(symbols: [\"AAPL\"])", EVERYONE),
+            row("Subscription.tradePrints", "(symbols: [\"AAPL\"])", EVERYONE),
             row("Subscription.bars", "(symbol: \"AAPL\", interval: ONE_MINUTE)", EVERYONE));
 
     private static final Set<String> READ = Set.of("read");
@@ -165,6 +166,7 @@ class AuthorizationMatrixIT {
             Map.entry("Query.strategies", READ),
             Map.entry("Subscription.orderUpdated", READ), Map.entry("Subscription.positionUpdated", READ),
             Map.entry("Subscription.quotes", READ), Map.entry("Subscription.bars", READ),
+            Map.entry("Subscription.tradePrints", READ),
             Map.entry("Subscription.predictions", READ), Map.entry("Subscription.backtestProgress", READ),
             Map.entry("Mutation.placeOrder", TRADE), Map.entry("Mutation.previewOrder", TRADE),
             Map.entry("Mutation.amendOrder", TRADE), Map.entry("Mutation.cancelOrder", TRADE),

@@ -82,6 +82,10 @@ class TraderDeskBrowserIT {
                 .as("lightweight-charts draws on canvases inside the chart element").isNotEmpty();
         browser.waitUpTo(PATIENCE).withMessage("live quotes in the watchlist")
                 .until(driver -> browser.gridCellTexts("watchlist").stream().anyMatch(t -> t.matches("\\d+(\\.\\d+)?")));
+        // time and sales of the chart's instrument: prints with their tick, at the instrument's tick size
+        browser.waitUpTo(PATIENCE).withMessage(() -> "trade prints on the tape: " + browser.gridCellTexts("time-and-sales"))
+                .until(driver -> browser.gridCellTexts("time-and-sales").stream()
+                        .anyMatch(t -> t.matches("[▲▼] [\\d,]+(\\.\\d+)?")));
 
         List<String> ordersBefore = clientOrderIdsInBlotter();
         WebElement symbol = browser.driver().findElement(By.cssSelector("#ticket-symbol input"));

@@ -125,6 +125,44 @@ class MarketDataDataFetcher {
     @DgsSubscription(field = DgsConstants.SUBSCRIPTION.Quotes)
     @PreAuthorize("isAuthenticated()")
     Publisher<Quote> quotes(@InputArgument List<String> symbols) {
+        Set<String> wanted = wantedSymbols(symbols);
+        List<Flux<org.mltrading.api.marketdata.Quote>> perSymbol = new ArrayList<>();
+        for (String symbol : wanted) {
+            perSymbol.add(hub.quotes().filter(quote -> quote.symbol().equals(symbol)).onBackpressureLatest());
+        }
+        return Flux.merge(1, perSymbol.toArray(Flux[]::new))
+                .map(quote -> toGraphQl((org.mltrading.api.marketdata.Quote) quote))
+                .publishOn(delivery, 1);
+    }
+
+    /**
+     * Time and sales: every print of the symbols as the hub receives it (the hub hands a subscriber only
+     * its symbols' prints). Prints are not conflated like quotes — a tape with holes misleads — but a
+     * client that falls more than {@value #TAPE_BUFFER} prints behind loses the oldest ones waiting.
+     */
+    @DgsSubscription(field = DgsConstants.SUBSCRIPTION.TradePrints)
+    @PreAuthorize("isAuthenticated()")
+    Publisher<TradePrint> tradePrints(@InputArgument List<String> symbols) {
+        Set<String> wanted = wantedSymbols(symbols);
+        return Flux.<org.mltrading.api.marketdata.Trade>create(sink -> {
+                    AutoCloseable listening = hub.subscribeTrades(wanted, sink::next);
+                    sink.onDispose(() -> {
+                        try {
+                            listening.close();
+                        } catch (Exception e) {
+                            log.debug("trade listener not removed", e);
+                        }
+                    });
+                })
+                .onBackpressureBuffer(TAPE_BUFFER, dropped -> { }, reactor.core.publisher.BufferOverflowStrategy.DROP_OLDEST)
+                .map(trade -> TradePrint.newBuilder().symbol(trade.symbol()).price(trade.price()).size(trade.size())
+                        .tradeId(Long.toString(trade.tradeId())).time(utc(trade.time())).build())
+                .publishOn(delivery, 1);
+    }
+
+    private static final int TAPE_BUFFER = 1_024;
+
+    private Set<String> wantedSymbols(List<String> symbols) {
         if (symbols == null || symbols.isEmpty()) {
             throw new ApiException(ApiErrorCode.VALIDATION_INVALID_INPUT, "symbols must not be empty");
         }
@@ -134,13 +172,7 @@ class MarketDataDataFetcher {
             throw new ApiException(ApiErrorCode.VALIDATION_INVALID_INPUT,
                     "at most " + maxSymbolsPerSubscription + " symbols per subscription");
         }
-        List<Flux<org.mltrading.api.marketdata.Quote>> perSymbol = new ArrayList<>();
-        for (String symbol : wanted) {
-            perSymbol.add(hub.quotes().filter(quote -> quote.symbol().equals(symbol)).onBackpressureLatest());
-        }
-        return Flux.merge(1, perSymbol.toArray(Flux[]::new))
-                .map(quote -> toGraphQl((org.mltrading.api.marketdata.Quote) quote))
-                .publishOn(delivery, 1);
+        return wanted;
     }
 
     @DgsSubscription(field = DgsConstants.SUBSCRIPTION.Bars)

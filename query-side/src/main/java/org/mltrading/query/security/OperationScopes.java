@@ -78,6 +78,7 @@ public class OperationScopes extends SimplePerformantInstrumentation {
             Map.entry("Subscription.orderUpdated", Set.of(READ)),
             Map.entry("Subscription.positionUpdated", Set.of(READ)),
             Map.entry("Subscription.quotes", Set.of(READ)),
+            Map.entry("Subscription.tradePrints", Set.of(READ)),
             Map.entry("Subscription.bars", Set.of(READ)),
             Map.entry("Subscription.predictions", Set.of(READ)),
             Map.entry("Subscription.backtestProgress", Set.of(READ)),

@@ -41,7 +41,7 @@ import reactor.core.publisher.Mono;
 public class SharedSubscriptions implements WebGraphQlInterceptor {
 
     /** Root fields whose events are the same for every subscriber of the same arguments. */
-    static final Set<String> SHAREABLE = Set.of("quotes", "bars");
+    static final Set<String> SHAREABLE = Set.of("quotes", "bars", "tradePrints");
 
     record Key(String document, String operationName, Map<String, Object> variables) {
     }

@@ -52,6 +52,7 @@ import org.mltrading.ui.graphql.Refusals;
 import org.mltrading.ui.graphql.SubscriptionChannel;
 import org.mltrading.ui.marketdata.CandleSeries;
 import org.mltrading.ui.marketdata.ChartInterval;
+import org.mltrading.ui.marketdata.TimeAndSales;
 import org.mltrading.ui.marketdata.InstrumentInfo;
 import org.mltrading.ui.marketdata.MarketDataClient;
 import org.mltrading.ui.marketdata.QuoteTick;
@@ -164,6 +165,11 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
     private Disposable accountRecheck;
     private Disposable quoteStream;
     private Disposable barStream;
+    /** Time and sales of the chart's symbol: the latest prints, newest first. */
+    private final Grid<TimeAndSales.Print> tapeGrid = new Grid<>();
+    private TimeAndSales tape;
+    private Disposable tapeStream;
+    static final int TAPE_PRINTS = 50;
     /** Live predictions of the chart's symbol, drawn over its candles with their interval band. */
     private Disposable predictionStream;
     private PredictionOverlay overlay;
@@ -199,7 +205,7 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
         HorizontalLayout top = new HorizontalLayout(watchlistPanel, chartPanel, ticketPanel);
         top.setWidthFull();
         top.setFlexGrow(1, top.getComponentAt(1));
-        HorizontalLayout bottom = new HorizontalLayout(blotterPanel(), positionsPanel());
+        HorizontalLayout bottom = new HorizontalLayout(blotterPanel(), positionsPanel(), timeAndSalesPanel());
         bottomRow = bottom;
         bottom.setWidthFull();
         bottom.setFlexGrow(3, bottom.getComponentAt(0));
@@ -489,6 +495,69 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
         return panel;
     }
 
+    /** The tape: time, price with its tick (▲ up, ▼ down, as the print before it), size. */
+    private VerticalLayout timeAndSalesPanel() {
+        tapeGrid.setId("time-and-sales");
+        tapeGrid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_NO_BORDER);
+        tapeGrid.addColumn(p -> time(p.time())).setHeader("Time (UTC)").setKey("time").setAutoWidth(true);
+        tapeGrid.addColumn(p -> switch (p.tick()) {
+            case UP -> "▲ ";
+            case DOWN -> "▼ ";
+            case UNCHANGED -> "";
+        } + (tape == null ? p.price().toPlainString() : fmt(tape.symbol()).price(p.price())))
+                .setHeader("Price").setKey("price").setAutoWidth(true);
+        tapeGrid.addColumn(p -> tape == null ? p.size().toPlainString() : fmt(tape.symbol()).quantity(p.size()))
+                .setHeader("Size").setKey("size").setAutoWidth(true);
+        tapeGrid.setPartNameGenerator(p -> switch (p.tick()) {
+            case UP -> "tick-up";
+            case DOWN -> "tick-down";
+            case UNCHANGED -> null;
+        });
+        tapeGrid.setEmptyStateText("No prints yet.");
+        tapeGrid.setSizeFull();
+        VerticalLayout panel = new VerticalLayout(new H4("Time & sales"), tapeGrid);
+        panel.setPadding(false);
+        panel.setSpacing(false);
+        panel.setHeightFull();
+        panel.setWidth(TAPE_WIDTH);
+        panel.getStyle().set("flex-shrink", "0");
+        return panel;
+    }
+
+    /** Starts the tape of {@code symbol}: its last minutes of prints, then the live ones. */
+    private void showTape(String symbol, UI ui) {
+        dispose(tapeStream);
+        tapeStream = null;
+        TimeAndSales current = new TimeAndSales(symbol, TAPE_PRINTS);
+        tape = current;
+        try {
+            current.load(marketData.recentTrades(symbol, java.time.Duration.ofMinutes(2)));
+        } catch (RuntimeException failure) {
+            log.debug("recent prints of {} not loaded", symbol, failure); // the live prints fill the tape
+        }
+        tapeGrid.setItems(current.prints());
+        if (ui == null || channel == null) {
+            return;
+        }
+        try {
+            tapeStream = batched(marketData.tradePrints(channel, symbol)).subscribe(
+                    prints -> access(ui, () -> {
+                        boolean changed = false;
+                        for (TimeAndSales.TradePrint print : prints) {
+                            changed |= tape == current && current.add(print);
+                        }
+                        if (changed) {
+                            tapeGrid.setItems(current.prints());
+                        }
+                    }),
+                    failure -> access(ui, () -> showError("Live trade prints stopped", failure)));
+        } catch (RuntimeException failure) {
+            showError("Live trade prints are unavailable", failure);
+        }
+    }
+
+    static final String TAPE_WIDTH = "250px";
+    static final String TAPE_WIDTH_COMPACT = "210px";
     static final String WATCHLIST_WIDTH = "400px";
     static final String WATCHLIST_WIDTH_COMPACT = "270px";
     static final String TICKET_WIDTH = "330px";
@@ -505,6 +574,7 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
         chartPanel.setMinWidth(compact ? "300px" : "420px");
         chart.setHeight(compact ? "300px" : "380px");
         bottomRow.setMinHeight(compact ? "200px" : "260px");
+        bottomRow.getComponentAt(2).getElement().getStyle().set("width", compact ? TAPE_WIDTH_COMPACT : TAPE_WIDTH);
         getElement().setAttribute("data-compact", compact);
     }
 
@@ -555,9 +625,11 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
         dispose(quoteStream);
         dispose(barStream);
         dispose(predictionStream);
+        dispose(tapeStream);
         quoteStream = null;
         barStream = null;
         predictionStream = null;
+        tapeStream = null;
         stopAccountStreams();
         if (channel != null) {
             channel.close();
@@ -716,6 +788,9 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
         dispose(predictionStream);
         predictionStream = null;
         chartTitle.setText(chartSymbol);
+        if (tape == null || !tape.symbol().equals(chartSymbol) || tapeStream == null) {
+            showTape(chartSymbol, UI.getCurrent());
+        }
         CandleSeries history;
         try {
             history = new CandleSeries(chartSymbol, interval, marketData.bars(chartSymbol, interval));

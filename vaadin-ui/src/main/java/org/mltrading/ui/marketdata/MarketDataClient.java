@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.mltrading.graphql.types.Bar;
 import org.mltrading.graphql.types.Quote;
+import org.mltrading.graphql.types.TradePrint;
 import org.mltrading.ui.graphql.PlatformGraphQlClient;
 import org.mltrading.ui.graphql.SubscriptionChannel;
 import org.mltrading.ui.security.AccessTokens;
@@ -27,6 +28,11 @@ public class MarketDataClient {
             + "quotes(symbols: $symbols) { symbol bid ask last time } }";
     static final String BARS_SUBSCRIPTION = "subscription LiveBars($symbol: String!, $interval: BarInterval!) { "
             + "bars(symbol: $symbol, interval: $interval) { symbol interval time open high low close volume } }";
+
+    static final String RECENT_TRADES_QUERY = "query RecentTrades($symbol: String!, $from: DateTime!) { "
+            + "trades(symbol: $symbol, from: $from, first: 10000) { symbol price size tradeId time } }";
+    static final String TRADE_PRINTS_SUBSCRIPTION = "subscription TradePrints($symbols: [String!]!) { "
+            + "tradePrints(symbols: $symbols) { symbol price size tradeId time } }";
 
     private final PlatformGraphQlClient graphQl;
     private final AccessTokens tokens;
@@ -65,6 +71,24 @@ public class MarketDataClient {
     public Flux<Candle> liveBars(SubscriptionChannel channel, String symbol, ChartInterval interval) {
         return channel.subscribe(BARS_SUBSCRIPTION, Map.of("symbol", symbol, "interval", interval.name()), "bars",
                 Bar.class).map(Candle::from);
+    }
+
+    /** The symbol's trade prints of the last {@code window}, ascending (the tape's start). */
+    public List<TimeAndSales.TradePrint> recentTrades(String symbol, java.time.Duration window) {
+        String from = java.time.Instant.now().minus(window).toString();
+        return graphQl.queryList(token(), RECENT_TRADES_QUERY, Map.of("symbol", symbol, "from", from), "trades",
+                TradePrint.class).stream().map(MarketDataClient::print).toList();
+    }
+
+    /** The symbol's live trade prints (time and sales). */
+    public Flux<TimeAndSales.TradePrint> tradePrints(SubscriptionChannel channel, String symbol) {
+        return channel.subscribe(TRADE_PRINTS_SUBSCRIPTION, Map.of("symbols", List.of(symbol)), "tradePrints",
+                TradePrint.class).map(MarketDataClient::print);
+    }
+
+    private static TimeAndSales.TradePrint print(TradePrint print) {
+        return new TimeAndSales.TradePrint(print.getSymbol(), print.getTradeId(), print.getTime().toInstant(),
+                print.getPrice(), print.getSize());
     }
 
     private String token() {

@@ -44,6 +44,7 @@ import org.mltrading.ui.marketdata.Candle;
 import org.mltrading.ui.marketdata.ChartInterval;
 import org.mltrading.ui.marketdata.InstrumentInfo;
 import org.mltrading.ui.marketdata.MarketDataClient;
+import org.mltrading.ui.marketdata.TimeAndSales;
 import org.mltrading.ui.marketdata.QuoteTick;
 import org.mltrading.ui.shell.NotificationCenter;
 import org.mltrading.ui.trading.AccountSummary;
@@ -87,6 +88,7 @@ class DeskViewTest {
     private final Sinks.Many<DeskOrder> orders = Sinks.many().multicast().directBestEffort();
     private final Sinks.Many<PositionView> positions = Sinks.many().multicast().directBestEffort();
     private final Sinks.Many<PredictionPoint> predictions = Sinks.many().multicast().directBestEffort();
+    private final Sinks.Many<TimeAndSales.TradePrint> prints = Sinks.many().multicast().directBestEffort();
 
     @BeforeAll
     static void discoverRoutes() {
@@ -114,6 +116,8 @@ class DeskViewTest {
         when(marketData.openChannel()).thenReturn(channel);
         when(marketData.quotes(eq(channel), anyList())).thenReturn(quotes.asFlux());
         when(marketData.liveBars(eq(channel), eq("AAPL"), any())).thenReturn(bars.asFlux());
+        when(marketData.recentTrades(eq("AAPL"), any())).thenReturn(List.of(print("1", T0, "100.00")));
+        when(marketData.tradePrints(channel, "AAPL")).thenReturn(prints.asFlux());
         when(models.predictions(eq("AAPL"), any())).thenReturn(List.of(prediction(T0, 0.01)));
         when(models.livePredictions(channel, "AAPL")).thenReturn(predictions.asFlux());
         when(trading.accounts()).thenReturn(List.of(DEMO));
@@ -177,6 +181,25 @@ class DeskViewTest {
             assertThat(_get(CandlestickChart.class).bars()).extracting(b -> b.close())
                     .containsExactly(100.0, 101.5, 102.0);
         });
+    }
+
+    /** Issue 15: time and sales of the chart's instrument, stored prints first, then live, newest on top. */
+    @Test
+    void the_tape_shows_the_chart_instruments_prints_newest_first_with_their_tick() {
+        prints.tryEmitNext(print("2", T0.plusSeconds(1), "100.05"));
+        prints.tryEmitNext(print("3", T0.plusSeconds(2), "99.9"));
+
+        awaitPushed(() -> {
+            assertThat(GridKt._size(grid("time-and-sales"))).isEqualTo(3);
+            assertThat(GridKt._getFormatted(grid("time-and-sales"), 0, "price")).isEqualTo("▼ 99.90");
+            assertThat(GridKt._getFormatted(grid("time-and-sales"), 1, "price")).isEqualTo("▲ 100.05");
+            assertThat(GridKt._getFormatted(grid("time-and-sales"), 2, "price")).isEqualTo("100.00");
+            assertThat(GridKt._getFormatted(grid("time-and-sales"), 0, "size")).isEqualTo("10");
+        });
+    }
+
+    private static TimeAndSales.TradePrint print(String id, Instant time, String price) {
+        return new TimeAndSales.TradePrint("AAPL", id, time, new BigDecimal(price), BigDecimal.TEN);
     }
 
     @Test
