@@ -2,10 +2,6 @@ package org.mltrading.query.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,6 +23,7 @@ import org.mltrading.api.common.AccountId;
 import org.mltrading.api.common.OrderId;
 import org.mltrading.api.common.Side;
 import org.mltrading.query.audit.EventHistory;
+import org.mltrading.query.testing.InMemoryMongo;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
@@ -40,27 +37,19 @@ class AccountProjectionTest {
     private static final Instant AT = Instant.parse("2026-12-07T10:00:00Z");
 
     private final EventStore eventStore = EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
-    private MongoServer server;
-    private MongoClient client;
-    private MongoTemplate mongo;
+    private final InMemoryMongo store = new InMemoryMongo("account-projection-test");
+    private final MongoTemplate mongo = store.template();
     private AccountProjection projection;
 
     @BeforeEach
     void start() {
-        server = new MongoServer(new MemoryBackend());
-        client = MongoClients.create(server.bindAndGetConnectionString());
-        mongo = new MongoTemplate(client, "account-projection-test");
         projection = new AccountProjection(mongo, new PositionUpdates(), new PositionChangeLog(mongo, Duration.ofDays(7)),
                 new EventHistory(eventStore, null, null));
     }
 
     @AfterEach
     void stop() {
-        try {
-            client.close();
-        } finally {
-            server.shutdownNow();
-        }
+        store.close();
     }
 
     @Test

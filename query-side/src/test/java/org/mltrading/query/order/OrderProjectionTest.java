@@ -2,10 +2,6 @@ package org.mltrading.query.order;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -13,6 +9,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mltrading.query.testing.InMemoryMongo;
 import org.mltrading.api.common.AccountId;
 import org.mltrading.api.common.OrderId;
 import org.mltrading.api.order.OrderPlacedEvent;
@@ -34,8 +31,7 @@ class OrderProjectionTest {
     // Mongo stores dates with millisecond precision
     private static final Instant PLACED_AT = Instant.parse("2026-11-25T10:15:30.123Z");
 
-    private MongoServer server;
-    private MongoClient client;
+    private InMemoryMongo store;
     private MongoTemplate mongo;
     private OrderUpdates updates;
     private OrderProjection projection;
@@ -45,9 +41,8 @@ class OrderProjectionTest {
 
     @BeforeEach
     void start_in_memory_mongo() {
-        server = new MongoServer(new MemoryBackend());
-        client = MongoClients.create(server.bindAndGetConnectionString());
-        mongo = new MongoTemplate(client, "order-projection-test");
+        store = new InMemoryMongo("order-projection-test");
+        mongo = store.template();
         updates = new OrderUpdates();
         // the sink is a hot multicast: subscribe before anything is published
         subscription = updates.stream().subscribe(published::add);
@@ -59,9 +54,8 @@ class OrderProjectionTest {
         // mongo-java-server's Netty threads are non-daemon: always shut it down
         try {
             subscription.dispose();
-            client.close();
         } finally {
-            server.shutdownNow();
+            store.close();
         }
     }
 

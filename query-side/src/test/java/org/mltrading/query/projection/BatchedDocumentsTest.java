@@ -2,10 +2,6 @@ package org.mltrading.query.projection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.util.ArrayList;
 import java.util.List;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -17,6 +13,7 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mltrading.query.testing.InMemoryMongo;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
@@ -29,26 +26,20 @@ class BatchedDocumentsTest {
 
     record Tally(@Id String id, int count) {}
 
-    private MongoServer server;
-    private MongoClient client;
+    private InMemoryMongo store;
     private MongoTemplate mongo;
     private BatchedDocuments<Tally> tallies;
 
     @BeforeEach
     void start() {
-        server = new MongoServer(new MemoryBackend());
-        client = MongoClients.create(server.bindAndGetConnectionString());
-        mongo = new MongoTemplate(client, "batched-documents-test");
+        store = new InMemoryMongo("batched-documents-test");
+        mongo = store.template();
         tallies = new BatchedDocuments<>(mongo, Tally.class, Tally::id);
     }
 
     @AfterEach
     void stop() {
-        try {
-            client.close();
-        } finally {
-            server.shutdownNow();
-        }
+        store.close();
     }
 
     /** What a projection handler does: read the current version, change it, save. */
@@ -105,7 +96,7 @@ class BatchedDocumentsTest {
     @Test
     void the_documents_of_a_batchs_aggregates_are_read_with_one_query_not_one_each() throws Exception {
         List<String> singleReads = new ArrayList<>();
-        MongoTemplate counting = new MongoTemplate(client, "batched-documents-test") {
+        MongoTemplate counting = new MongoTemplate(store.client(), "batched-documents-test") {
             @Override
             public <D> D findById(Object id, Class<D> entityClass) {
                 singleReads.add(String.valueOf(id));
