@@ -109,6 +109,32 @@ class PredictionStore {
     record Score(long scored, long hits, long within80, long within95) {
     }
 
+    private static boolean hasCursorColumn(Statement ddl) throws SQLException {
+        try (ResultSet column = ddl.executeQuery("SELECT count() FROM table_columns('" + TABLE
+                + "') WHERE \"column\" = 'stream_cursor'")) {
+            return column.next() && column.getLong(1) > 0;
+        }
+    }
+
+    /**
+     * A WAL table applies an ALTER asynchronously: until it shows the column, a query naming it fails
+     * ("Invalid column", seen in PredictionStoreUpgradeIT). The store is handed out only once it does.
+     */
+    private static void awaitCursorColumn(Statement ddl) throws SQLException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (!hasCursorColumn(ddl)) {
+            if (System.nanoTime() > deadline) {
+                throw new SQLException("predictions.stream_cursor was added but is not visible after 30 s");
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SQLException("interrupted while the predictions table is upgraded", e);
+            }
+        }
+    }
+
     /** Another store (or node) may have added it a moment ago, not yet visible in table_columns. */
     private static void addCursorColumn(Statement ddl) throws SQLException {
         try {
@@ -126,11 +152,9 @@ class PredictionStore {
             try (Statement ddl = connection.createStatement()) {
                 ddl.execute(DDL);
                 // not IF NOT EXISTS: QuestDB refuses a no-op ALTER on a WAL table
-                try (ResultSet column = ddl.executeQuery("SELECT count() FROM table_columns('" + TABLE
-                        + "') WHERE \"column\" = 'stream_cursor'")) {
-                    if (column.next() && column.getLong(1) == 0) {
-                        addCursorColumn(ddl);
-                    }
+                if (!hasCursorColumn(ddl)) {
+                    addCursorColumn(ddl);
+                    awaitCursorColumn(ddl);
                 }
             } catch (SQLException e) {
                 connection.close();
