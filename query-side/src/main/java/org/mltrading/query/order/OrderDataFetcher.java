@@ -17,7 +17,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
@@ -188,12 +187,14 @@ class OrderDataFetcher {
                     .asCommandMessage(new PlaceOrderCommand(orderId, OrderMapper.accountId(account.id()),
                             input.getClientOrderId(), terms))
                     .andMetaData(metaData));
-        } catch (CommandExecutionException e) {
-            decided.forget(id);
-            throw e;
         } catch (AggregateStreamCreationException | ConcurrencyException e) {
             // a concurrent resend of the same clientOrderId won the race: answer like a resend
             return idempotentReplay(storedOrAwait(projected, id), terms);
+        } catch (RuntimeException e) {
+            // refused, failed or timed out: the account's reads must not wait for an order this call
+            // cannot promise (a resend after a timeout answers the truth)
+            decided.forget(id);
+            throw e;
         }
         if (decision == null || decision.resend()) {
             return idempotentReplay(storedOrAwait(projected, id), terms);
