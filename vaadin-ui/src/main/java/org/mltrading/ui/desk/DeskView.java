@@ -504,9 +504,9 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
             case UP -> "▲ ";
             case DOWN -> "▼ ";
             case UNCHANGED -> "";
-        } + (tape == null ? p.price().toPlainString() : fmt(tape.symbol()).price(p.price())))
+        } + fmt(tape.symbol()).price(p.price())) // rows exist only once showTape set the tape
                 .setHeader("Price").setKey("price").setAutoWidth(true);
-        tapeGrid.addColumn(p -> tape == null ? p.size().toPlainString() : fmt(tape.symbol()).quantity(p.size()))
+        tapeGrid.addColumn(p -> fmt(tape.symbol()).quantity(p.size()))
                 .setHeader("Size").setKey("size").setAutoWidth(true);
         tapeGrid.setPartNameGenerator(p -> switch (p.tick()) {
             case UP -> "tick-up";
