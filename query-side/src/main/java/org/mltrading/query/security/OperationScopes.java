@@ -75,6 +75,10 @@ public class OperationScopes extends SimplePerformantInstrumentation {
             Map.entry("Query.backtests", Set.of(READ)),
             Map.entry("Query.predictions", Set.of(READ)),
             Map.entry("Query.strategies", Set.of(READ)),
+            Map.entry("Query.news", Set.of(READ)),
+            Map.entry("Query.scoreSentiment", Set.of(READ)),
+            Map.entry("Query.newsImpact", Set.of(READ)),
+            Map.entry("Subscription.news", Set.of(READ)),
             Map.entry("Subscription.orderUpdated", Set.of(READ)),
             Map.entry("Subscription.positionUpdated", Set.of(READ)),
             Map.entry("Subscription.quotes", Set.of(READ)),
@@ -111,6 +115,7 @@ public class OperationScopes extends SimplePerformantInstrumentation {
             Map.entry("Mutation.grantAccountEntitlement", Set.of(ADMIN)),
             Map.entry("Mutation.revokeAccountEntitlement", Set.of(ADMIN)),
             Map.entry("Mutation.openAccount", Set.of(ADMIN)),
+            Map.entry("Mutation.importNews", Set.of(ADMIN)),
             Map.entry("Mutation.createUser", Set.of(ADMIN)),
             Map.entry("Mutation.setUserEnabled", Set.of(ADMIN)),
             Map.entry("Mutation.rotateSigningKey", Set.of(ADMIN)));

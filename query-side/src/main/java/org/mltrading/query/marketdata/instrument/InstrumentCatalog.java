@@ -88,6 +88,11 @@ public class InstrumentCatalog {
         return row(symbol).map(InstrumentCsv.Row::parameters);
     }
 
+    /** The names news items use for the instrument with this symbol (empty when not listed). */
+    public List<String> newsNames(String symbol) {
+        return row(symbol).map(InstrumentCsv.Row::newsNames).orElse(List.of());
+    }
+
     private Optional<InstrumentCsv.Row> row(String symbol) {
         if (symbol == null) {
             return Optional.empty();

@@ -23,11 +23,18 @@ final class InstrumentCsv {
 
     static final List<String> COLUMNS = List.of("symbol", "name", "assetClass", "currency", "tickSize",
             "lotSize", "startPrice", "annualVolatility");
+    /**
+     * An optional last column: the names news uses for the instrument, separated by {@code |} (e.g.
+     * {@code Apple|Apple Inc.}); without it the name with its corporate suffix removed.
+     */
+    static final String NEWS_NAMES = "newsNames";
+    private static final Pattern CORPORATE_SUFFIX =
+            Pattern.compile(",?\\s+(Inc\\.?|Corporation|Corp\\.?|Ltd\\.?|plc|N\\.V\\.|AG|SE|Trust)$");
 
     private static final Pattern SYMBOL = Pattern.compile("[A-Z0-9][A-Z0-9._/-]*");
     private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
 
-    record Row(Instrument instrument, SimulationParameters parameters) {
+    record Row(Instrument instrument, SimulationParameters parameters, List<String> newsNames) {
     }
 
     private InstrumentCsv() {
@@ -37,6 +44,7 @@ final class InstrumentCsv {
         List<Row> rows = new ArrayList<>();
         Map<String, Integer> firstLine = new HashMap<>();
         boolean headerSeen = false;
+        boolean withNewsNames = false;
         int lineNumber = 0;
         BufferedReader lines = new BufferedReader(reader);
         for (String line = lines.readLine(); line != null; line = lines.readLine()) {
@@ -47,11 +55,11 @@ final class InstrumentCsv {
             }
             List<String> fields = split(source, lineNumber, text);
             if (!headerSeen) {
-                checkHeader(source, lineNumber, fields);
+                withNewsNames = checkHeader(source, lineNumber, fields);
                 headerSeen = true;
                 continue;
             }
-            Row row = parse(source, lineNumber, fields);
+            Row row = parse(source, lineNumber, fields, withNewsNames);
             Integer earlier = firstLine.putIfAbsent(row.instrument().symbol(), lineNumber);
             if (earlier != null) {
                 throw new InstrumentCsvException(source, lineNumber,
@@ -66,22 +74,26 @@ final class InstrumentCsv {
         return rows;
     }
 
-    private static void checkHeader(String source, int line, List<String> fields) {
+    /** Checks the header; true when it has the optional {@value #NEWS_NAMES} column. */
+    private static boolean checkHeader(String source, int line, List<String> fields) {
         List<String> names = fields.stream().map(String::strip).toList();
-        boolean matches = names.size() == COLUMNS.size();
-        for (int i = 0; matches && i < names.size(); i++) {
+        boolean withNewsNames = names.size() == COLUMNS.size() + 1 && names.get(COLUMNS.size()).equalsIgnoreCase(NEWS_NAMES);
+        boolean matches = names.size() == COLUMNS.size() || withNewsNames;
+        for (int i = 0; matches && i < COLUMNS.size(); i++) {
             matches = names.get(i).equalsIgnoreCase(COLUMNS.get(i));
         }
         if (!matches) {
-            throw new InstrumentCsvException(source, line,
-                    "expected the header " + String.join(",", COLUMNS) + " but found " + String.join(",", names));
+            throw new InstrumentCsvException(source, line, "expected the header " + String.join(",", COLUMNS)
+                    + " (and optionally ," + NEWS_NAMES + ") but found " + String.join(",", names));
         }
+        return withNewsNames;
     }
 
-    private static Row parse(String source, int line, List<String> raw) {
-        if (raw.size() != COLUMNS.size()) {
-            throw new InstrumentCsvException(source, line,
-                    "expected " + COLUMNS.size() + " columns (" + String.join(",", COLUMNS) + ") but found " + raw.size());
+    private static Row parse(String source, int line, List<String> raw, boolean withNewsNames) {
+        int columns = COLUMNS.size() + (withNewsNames ? 1 : 0);
+        if (raw.size() != columns) {
+            throw new InstrumentCsvException(source, line, "expected " + columns + " columns ("
+                    + String.join(",", COLUMNS) + (withNewsNames ? "," + NEWS_NAMES : "") + ") but found " + raw.size());
         }
         List<String> f = raw.stream().map(String::strip).toList();
         String symbol = f.get(0);
@@ -113,8 +125,11 @@ final class InstrumentCsv {
             throw new InstrumentCsvException(source, line, "annualVolatility '" + f.get(7) + "' is not a number");
         }
         try {
+            List<String> newsNames = withNewsNames && !f.get(8).isEmpty()
+                    ? Arrays.stream(f.get(8).split("\\|")).map(String::strip).filter(n -> !n.isEmpty()).toList()
+                    : List.of(CORPORATE_SUFFIX.matcher(name).replaceFirst(""));
             return new Row(new Instrument(symbol, name, assetClass, currency, tickSize, lotSize),
-                    new SimulationParameters(startPrice, volatility));
+                    new SimulationParameters(startPrice, volatility), newsNames);
         } catch (IllegalArgumentException e) {
             throw new InstrumentCsvException(source, line, e.getMessage());
         }

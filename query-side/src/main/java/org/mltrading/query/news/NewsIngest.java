@@ -1,0 +1,125 @@
+package org.mltrading.query.news;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.mltrading.api.news.ScoreSentimentQuery;
+import org.mltrading.api.news.SentimentScore;
+import org.mltrading.query.marketdata.instrument.InstrumentCatalog;
+import org.springframework.stereotype.Service;
+
+/**
+ * The one way news enters the platform (feeds, imports, the seed): recognises the instruments an item
+ * concerns, scores it with the ML bridge's sentiment model (one query per batch), stores it once per
+ * (source, id) and hands new items to live subscribers. Nothing is stored unscored: when scoring fails
+ * the whole batch fails with {@link NewsUnavailableException} and the caller retries or reports it.
+ */
+@Service
+public class NewsIngest {
+
+    static final long SCORING_TIMEOUT_SECONDS = 10;
+    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+|\\R");
+
+    /** What a batch did: items stored now, items already stored, symbols unknown to the catalogue. */
+    public record Outcome(int loaded, int duplicates, List<NewsItem> stored) {
+    }
+
+    private final InstrumentMentions mentions;
+    private final NewsStore store;
+    private final NewsHub hub;
+    private final QueryGateway queries;
+    private final Clock clock;
+
+    NewsIngest(InstrumentCatalog catalog, NewsStore store, NewsHub hub, QueryGateway queries) {
+        this(new InstrumentMentions(catalog), store, hub, queries, Clock.systemUTC());
+    }
+
+    NewsIngest(InstrumentMentions mentions, NewsStore store, NewsHub hub, QueryGateway queries, Clock clock) {
+        this.mentions = mentions;
+        this.store = store;
+        this.hub = hub;
+        this.queries = queries;
+        this.clock = clock;
+    }
+
+    public Outcome ingest(List<NewsDraft> drafts) {
+        if (drafts.isEmpty()) {
+            return new Outcome(0, 0, List.of());
+        }
+        List<Set<String>> symbols = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
+        for (NewsDraft draft : drafts) {
+            Set<String> concerned = new LinkedHashSet<>();
+            draft.symbols().forEach(given -> mentions.known(given).ifPresent(concerned::add));
+            concerned.addAll(mentions.in(draft.text()));
+            symbols.add(concerned);
+            texts.add(draft.text());
+        }
+        // per instrument: the sentences naming it (the item's own text where no sentence does)
+        List<String> mentionTexts = new ArrayList<>();
+        for (int i = 0; i < drafts.size(); i++) {
+            String[] sentences = SENTENCE_END.split(drafts.get(i).text());
+            for (String symbol : symbols.get(i)) {
+                StringBuilder naming = new StringBuilder();
+                for (String sentence : sentences) {
+                    if (mentions.names(sentence, symbol)) {
+                        naming.append(sentence).append(' ');
+                    }
+                }
+                mentionTexts.add(naming.isEmpty() ? drafts.get(i).text() : naming.toString().strip());
+            }
+        }
+        List<String> all = new ArrayList<>(texts);
+        all.addAll(mentionTexts);
+        List<SentimentScore> scores = score(all);
+
+        int loaded = 0;
+        int duplicates = 0;
+        int nextMention = drafts.size();
+        List<NewsItem> stored = new ArrayList<>();
+        for (int i = 0; i < drafts.size(); i++) {
+            NewsDraft draft = drafts.get(i);
+            List<NewsItem.Mention> itemMentions = new ArrayList<>();
+            for (String symbol : symbols.get(i)) {
+                itemMentions.add(new NewsItem.Mention(symbol, scores.get(nextMention++).compound()));
+            }
+            NewsItem item = new NewsItem(draft.source(), draft.itemId(), draft.kind(), draft.publishedAt(),
+                    clock.instant(), draft.headline(), draft.body(), draft.language(), List.copyOf(symbols.get(i)),
+                    draft.url(), scores.get(i), itemMentions);
+            if (store.insertIfAbsent(item)) {
+                loaded++;
+                stored.add(item);
+                hub.publish(item);
+            } else {
+                duplicates++;
+            }
+        }
+        return new Outcome(loaded, duplicates, stored);
+    }
+
+    private List<SentimentScore> score(List<String> texts) {
+        try {
+            List<SentimentScore> scores = queries.query(new ScoreSentimentQuery(texts),
+                    ResponseTypes.multipleInstancesOf(SentimentScore.class)).get(SCORING_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            if (scores == null || scores.size() != texts.size()) {
+                throw new NewsUnavailableException("the sentiment model answered "
+                        + (scores == null ? "nothing" : scores.size() + " scores for " + texts.size() + " texts"), null);
+            }
+            return scores;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new NewsUnavailableException("interrupted while scoring", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new NewsUnavailableException("the sentiment model could not score the items: "
+                    + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()), e);
+        }
+    }
+}
