@@ -70,13 +70,42 @@ public final class SentimentLexicon {
         return overlay;
     }
 
-    /** The valence of a lower-case token, or {@code null} when the lexicon does not rate it. */
+    /**
+     * The valence of a lower-case token, or {@code null} when the lexicon does not rate it. A token the
+     * lexicons list only in another inflection ("surges", "surged", "surging" for "surge"; news writes
+     * verbs in every tense) takes its base form's valence.
+     */
     public Double valence(String lowerCaseToken) {
-        return valences.get(lowerCaseToken);
+        Double valence = valences.get(lowerCaseToken);
+        return valence != null ? valence : inflected(lowerCaseToken);
     }
 
     public boolean contains(String lowerCaseToken) {
-        return valences.containsKey(lowerCaseToken);
+        return valence(lowerCaseToken) != null;
+    }
+
+    private Double inflected(String token) {
+        int n = token.length();
+        if (n < 5) {
+            return null;
+        }
+        Double base = null;
+        if (token.endsWith("s") && !token.endsWith("ss")) {
+            base = valences.get(token.substring(0, n - 1));
+        }
+        if (base == null && token.endsWith("ed")) {
+            base = valences.get(token.substring(0, n - 1)); // surged → surge
+            if (base == null) {
+                base = valences.get(token.substring(0, n - 2)); // jumped → jump
+            }
+        }
+        if (base == null && token.endsWith("ing")) {
+            base = valences.get(token.substring(0, n - 3) + "e"); // surging → surge
+            if (base == null) {
+                base = valences.get(token.substring(0, n - 3)); // jumping → jump
+            }
+        }
+        return base;
     }
 
     public int size() {

@@ -39,7 +39,7 @@ class SentimentAccuracyTest {
     }
 
     @ParameterizedTest(name = "{0}: model ≥ {1}, and above the word-sum baseline")
-    @CsvSource({"amazon, 0.77", "imdb, 0.77", "yelp, 0.74"})
+    @CsvSource({"amazon, 0.775", "imdb, 0.775", "yelp, 0.74"})
     void the_model_beats_the_word_sum_baseline_on_real_labelled_reviews(String set, double pinned) throws IOException {
         List<Labelled> sentences = load(set);
         assertThat(sentences).hasSize(1001); // as npm sentiment 5.0.2 ships them: 500 positive, 501 negative

@@ -18,6 +18,8 @@ class SentimentAnalyzerTest {
             Shares plunged after the company reported heavy losses   | NEGATIVE
             Record profit lifts the stock to an all-time high         | POSITIVE
             Apple beats estimates as iPhone sales surge               | POSITIVE
+            Microsoft beats estimates as cloud revenue surges         | POSITIVE
+            Ether tumbled as regulators sued the exchange             | NEGATIVE
             Regulators open a probe into accounting fraud at the bank | NEGATIVE
             The company will publish its results on Tuesday           | NEUTRAL
             """)
@@ -79,6 +81,17 @@ class SentimentAnalyzerTest {
         assertThat(analyzer.score("Shares").compound()).isZero();
         assertThat(vader.score("plunged").compound()).isZero();
         assertThat(analyzer.score("plunged").compound()).isNegative();
+    }
+
+    @Test
+    void a_word_listed_in_one_inflection_is_read_in_the_others() {
+        // the finance overlay lists "cease" (−1) only; news writes "ceases", "ceased", "ceasing"
+        double cease = analyzer.score("cease").compound();
+        assertThat(cease).isNegative();
+        assertThat(analyzer.score("ceases").compound()).isEqualTo(cease);
+        assertThat(analyzer.score("ceased").compound()).isEqualTo(cease);
+        assertThat(analyzer.score("ceasing").compound()).isEqualTo(cease);
+        assertThat(analyzer.score("dividends").compound()).isEqualTo(analyzer.score("dividend").compound());
     }
 
     @Test

@@ -3,27 +3,20 @@ package org.mltrading.ops.ml;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mltrading.ops.history.ImportHistory;
+import org.mltrading.ops.testing.AppleDailyHistory;
 import org.mltrading.ops.testing.RunningPlatform;
 import org.springframework.graphql.client.WebSocketGraphQlClient;
 import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
@@ -36,7 +29,6 @@ import reactor.core.publisher.Mono;
  */
 class MlBridgeIT {
 
-    private static final String APPLE = "appleinc_bars_from_20130101_usd.csv";
     private static final String MODELS = """
             { models { id name kind status productionVersion versions { version status features artefactHash
               training { symbol interval from to }
@@ -194,30 +186,8 @@ class MlBridgeIT {
         assertThat(missing.firstErrorCode()).isEqualTo("MODEL_VERSION_UNKNOWN");
     }
 
-    /** Imports the ta4j AAPL file with ops' importer, under its own file name (see the class comment of ImportHistoryIT). */
     private static List<String[]> importAppleDaily(Path dir) throws Exception {
-        Path file = dir.resolve("aapl-daily-2013.csv");
-        try (InputStream in = Objects.requireNonNull(MlBridgeIT.class.getClassLoader().getResourceAsStream(APPLE))) {
-            Files.copy(in, file);
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int code = new ImportHistory(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(out, true, StandardCharsets.UTF_8), Clock.systemUTC())
-                .run(new String[] {"--kind", "bars", "--symbol", "AAPL", "--interval", "ONE_DAY", file.toString()},
-                        platform.settings());
-        assertThat(code).as(out.toString(StandardCharsets.UTF_8)).isZero();
-        List<String[]> rows = new ArrayList<>();
-        List<String> lines = Files.readAllLines(file);
-        for (String line : lines.subList(1, lines.size())) {
-            if (!line.isBlank()) {
-                rows.add(line.split(","));
-            }
-        }
-        // the rows must be visible (QuestDB applies its WAL asynchronously) before a backtest reads them
-        await(() -> platform.graphql(integrator, """
-                        { bars(symbol: "AAPL", interval: ONE_DAY, from: "2013-01-01T00:00:00Z", to: "2013-12-31T00:00:00Z") { time } }""",
-                        null).data().get("bars"), bars -> bars != null && bars.size() == rows.size(), Duration.ofSeconds(30));
-        return rows;
+        return AppleDailyHistory.importInto(platform, integrator, dir);
     }
 
     private static JsonNode liveScore(String model, int version) {

@@ -14,6 +14,7 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.mltrading.api.news.ScoreSentimentQuery;
 import org.mltrading.api.news.SentimentScore;
 import org.mltrading.query.marketdata.instrument.InstrumentCatalog;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
@@ -38,6 +39,7 @@ public class NewsIngest {
     private final QueryGateway queries;
     private final Clock clock;
 
+    @Autowired
     NewsIngest(InstrumentCatalog catalog, NewsStore store, NewsHub hub, QueryGateway queries) {
         this(new InstrumentMentions(catalog), store, hub, queries, Clock.systemUTC());
     }
