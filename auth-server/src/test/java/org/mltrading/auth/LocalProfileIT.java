@@ -43,7 +43,8 @@ class LocalProfileIT {
     @CsvSource({
         "demo-integrator, demo-integrator-secret, INTEGRATOR,   read trade",
         "demo-compliance, demo-compliance-secret, COMPLIANCE,   read audit",
-        "demo-risk,       demo-risk-secret,       RISK_OFFICER, read risk"
+        "demo-risk,       demo-risk-secret,       RISK_OFFICER, read risk",
+        "demo-admin,      demo-admin-secret,      ADMIN,        read admin"
     })
     void client_credentials_give_a_jwt_with_the_client_roles_and_scopes(
             String clientId, String secret, String role, String scopes) {

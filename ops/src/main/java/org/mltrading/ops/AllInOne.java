@@ -114,6 +114,7 @@ public final class AllInOne implements AutoCloseable {
                    clients   demo-integrator/demo-integrator-secret (read trade)
                              demo-compliance/demo-compliance-secret (read audit)
                              demo-risk/demo-risk-secret (read risk)
+                             demo-admin/demo-admin-secret (read admin; ops/import-news)
                    accounts  demo-account, demo-account-2 (owner trader)
                  Stop with Ctrl-C.
                 ================================================================================

@@ -4,20 +4,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
+
+
+
+
+
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
+
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.mltrading.ops.PlatformGraphQl;
 import org.mltrading.ops.PlatformSettings;
 
 /**
@@ -52,7 +52,6 @@ public final class ImportOnnxModel {
 
     private final PrintStream out;
     private final PrintStream err;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = new ObjectMapper();
 
     public ImportOnnxModel(PrintStream out, PrintStream err) {
@@ -85,8 +84,9 @@ public final class ImportOnnxModel {
             return BAD_INPUT;
         }
         try {
-            String bearer = token != null && !token.isBlank() ? token : clientToken(settings, arguments.client());
-            JsonNode answer = post(settings, bearer, arguments.input(Base64.getEncoder().encodeToString(artefact)));
+            PlatformGraphQl api = new PlatformGraphQl(settings);
+            String bearer = token != null && !token.isBlank() ? token : api.clientToken(arguments.client(), "read risk");
+            JsonNode answer = api.post(bearer, MUTATION, Map.of("input", arguments.input(Base64.getEncoder().encodeToString(artefact))));
             JsonNode errors = answer.get("errors");
             if (errors != null && !errors.isEmpty()) {
                 JsonNode first = errors.get(0);
@@ -104,37 +104,6 @@ public final class ImportOnnxModel {
             Thread.currentThread().interrupt();
             return REFUSED_OR_UNREACHABLE;
         }
-    }
-
-    private String clientToken(PlatformSettings settings, String client) throws IOException, InterruptedException {
-        String[] idAndSecret = client.split(":", 2);
-        String basic = Base64.getEncoder().encodeToString(client.getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(settings.authUrl() + "/oauth2/token"))
-                .timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Basic " + basic)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope="
-                        + URLEncoder.encode("read risk", StandardCharsets.UTF_8))).build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new IOException("client " + idAndSecret[0] + " got no token (HTTP " + response.statusCode() + ")");
-        }
-        return json.readTree(response.body()).path("access_token").asText();
-    }
-
-    private JsonNode post(PlatformSettings settings, String token, Map<String, Object> input)
-            throws IOException, InterruptedException {
-        String body = json.writeValueAsString(Map.of("query", MUTATION, "variables", Map.of("input", input)));
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(settings.platformUrl() + "/graphql"))
-                .timeout(Duration.ofSeconds(120))
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/graphql-response+json, application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        if (response.body().isBlank()) {
-            throw new IOException("HTTP " + response.statusCode() + " without a body");
-        }
-        return json.readTree(response.body());
     }
 
     /** The parsed command line. */
