@@ -35,14 +35,20 @@ public final class ImportHistory {
     static final String TA4J_EXAMPLES = "org.ta4j:ta4j-examples:0.18";
     static final Duration VISIBLE_TIMEOUT = Duration.ofMinutes(2);
 
-    /** The demo datasets: AAPL daily bars of 2013 and a week of Bitstamp BTC/USD trades from 2013-11-25. */
+    /**
+     * The demo datasets: AAPL daily bars of 2013, a week of Bitstamp BTC/USD trades from 2013-11-25 and
+     * ETH-USD five-minute bars of 2023-03-13..15 (around the US CPI release of 2023-03-14, news impact).
+     */
     public static List<Job> demoJobs() {
         return List.of(
                 new Job(new ImportSpec(HistoryKind.BARS, "AAPL", BarInterval.ONE_DAY, "date", TimeFormat.DATE, Map.of()),
                         HistoryInput.resource("appleinc_bars_from_20130101_usd.csv", TA4J_EXAMPLES)),
                 new Job(new ImportSpec(HistoryKind.TRADES, "BTC-USD", null, "timestamp", TimeFormat.EPOCH_SECONDS,
                         Map.of("price", "price", "size", "amount")),
-                        HistoryInput.resource("bitstamp_trades_from_20131125_usd.csv", TA4J_EXAMPLES)));
+                        HistoryInput.resource("bitstamp_trades_from_20131125_usd.csv", TA4J_EXAMPLES)),
+                new Job(new ImportSpec(HistoryKind.BARS, "ETH-USD", BarInterval.FIVE_MINUTES, "time", TimeFormat.ISO, Map.of()),
+                        HistoryInput.ta4jJsonBars("ETH-USD-PT5M-2023-3-13_2023-3-15.json", TA4J_EXAMPLES,
+                                BarInterval.FIVE_MINUTES.length())));
     }
 
     /** One file with how to read it. */
@@ -274,8 +280,9 @@ public final class ImportHistory {
             Usage:
               ops/import-history [--validate-only]
                   Loads the real demo datasets of org.ta4j:ta4j-examples:0.18 into the running platform:
-                  appleinc_bars_from_20130101_usd.csv as AAPL ONE_DAY bars (table bars) and
-                  bitstamp_trades_from_20131125_usd.csv as BTC-USD trades (table trades).
+                  appleinc_bars_from_20130101_usd.csv as AAPL ONE_DAY bars (table bars),
+                  bitstamp_trades_from_20131125_usd.csv as BTC-USD trades (table trades) and
+                  ETH-USD-PT5M-2023-3-13_2023-3-15.json as ETH-USD FIVE_MINUTES bars (table bars).
               ops/import-history --kind bars|trades --symbol SYMBOL [options] FILE.csv
 
             Options:

@@ -62,6 +62,23 @@ class HistoryParserTest {
     }
 
     @Test
+    void the_demo_ether_json_gives_its_580_five_minute_bars_starting_five_minutes_before_their_end_time() throws Exception {
+        ImportHistory.Job job = ImportHistory.demoJobs().get(2);
+        ParsedHistory history;
+        try (Reader reader = job.input().reader()) {
+            history = parser.parse(job.spec(), job.input().name(), reader);
+        }
+        assertThat(history.size()).isEqualTo(580);
+        HistoryRow.Bar first = (HistoryRow.Bar) history.rows().get(0);
+        // endTime 1678730699999 (the bar's last millisecond) → start 2023-03-13T18:00:00Z
+        assertThat(first.micros()).isEqualTo(micros("2023-03-13T18:00:00Z"));
+        assertThat(first.open()).isEqualTo(new BigDecimal("1673.58"));
+        assertThat(first.close()).isEqualTo(new BigDecimal("1672.99"));
+        assertThat(first.volume()).isEqualTo(new BigDecimal("65.3033"));
+        assertThat(job.spec().symbol()).isEqualTo("ETH-USD");
+    }
+
+    @Test
     void the_demo_bitstamp_file_keeps_every_trade_including_the_last_line_without_newline() throws Exception {
         ImportHistory.Job job = ImportHistory.demoJobs().get(1);
         ParsedHistory history;

@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -14,6 +19,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mltrading.ops.history.HistoryInput;
+import org.mltrading.ops.history.ImportHistory;
 import org.mltrading.ops.testing.AppleDailyHistory;
 import org.mltrading.ops.testing.RunningPlatform;
 import org.springframework.graphql.client.WebSocketGraphQlClient;
@@ -76,6 +83,54 @@ class NewsIT {
         assertThat(first.get("abnormalVolume").asDouble()).isGreaterThan(0.5); // the day after results traded heavily
         assertThat(first.get("estimationBars").asInt()).isBetween(10, 60);
         assertThat(only(impacts, "[-1,+5]").get("rawReturn").asDouble()).isNotZero();
+    }
+
+    @Test
+    void news_impact_of_the_us_cpi_release_takes_the_five_minute_ether_bar_closing_at_12_30_as_bar_zero(@TempDir Path dir)
+            throws Exception {
+        // the ta4j JSON as ops/import-history reads it, imported with the importer's own options
+        Path csv = dir.resolve("eth-usd-5m.csv");
+        try (var in = HistoryInput.ta4jJsonBars("ETH-USD-PT5M-2023-3-13_2023-3-15.json", "ta4j-examples",
+                Duration.ofMinutes(5)).opener().open()) {
+            Files.copy(in, csv);
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int code = new ImportHistory(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(out, true, StandardCharsets.UTF_8), Clock.systemUTC())
+                .run(new String[] {"--kind", "bars", "--symbol", "ETH-USD", "--interval", "FIVE_MINUTES", csv.toString()},
+                        platform.settings());
+        assertThat(code).as(out.toString(StandardCharsets.UTF_8)).isZero();
+        Map<String, Double> closes = new java.util.HashMap<>();
+        for (String line : Files.readAllLines(csv).subList(1, 581)) {
+            String[] f = line.split(",");
+            closes.put(f[0], Double.parseDouble(f[4]));
+        }
+
+        JsonNode impacts = awaitImpacts("""
+                { newsImpact(symbol: "ETH-USD", from: "2023-03-14T12:00:00Z", to: "2023-03-14T13:00:00Z") {
+                    headline interval window windowStart windowEnd rawReturn abnormalReturn expectedReturnModel estimationBars } }""");
+        JsonNode first = only(impacts, "[0,+1]");
+        assertThat(first.get("headline").asText()).startsWith("Consumer Price Index");
+        assertThat(first.get("interval").asText()).isEqualTo("FIVE_MINUTES");
+        assertThat(first.get("windowStart").asText()).isEqualTo("2023-03-14T12:30:00Z");
+        assertThat(first.get("windowEnd").asText()).isEqualTo("2023-03-14T12:35:00Z");
+        // bar 0 starts 12:25 and closes 12:30; bar +1 starts 12:30
+        assertThat(first.get("rawReturn").asDouble())
+                .isCloseTo(closes.get("2023-03-14T12:30:00Z") / closes.get("2023-03-14T12:25:00Z") - 1, within(1e-9));
+        assertThat(first.get("estimationBars").asInt()).isEqualTo(60);
+        assertThat(first.get("expectedReturnModel").asText()).isEqualTo("MEAN_ADJUSTED");
+        assertThat(only(impacts, "[-1,+5]").get("windowStart").asText()).isEqualTo("2023-03-14T12:25:00Z");
+    }
+
+    /** newsImpact once QuestDB shows the imported bars (it applies its WAL asynchronously). */
+    private static JsonNode awaitImpacts(String query) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        JsonNode impacts = platform.graphql(integrator, query, null).data().get("newsImpact");
+        while (impacts.size() < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+            impacts = platform.graphql(integrator, query, null).data().get("newsImpact");
+        }
+        return impacts;
     }
 
     @Test
