@@ -55,11 +55,13 @@ class ClientDocumentsTest {
         List<String> models = documentsOf(ModelClient.class);
         List<String> compliance = documentsOf(ComplianceClient.class);
         List<String> strategies = documentsOf(org.mltrading.ui.strategy.StrategyClient.class);
+        List<String> news = documentsOf(org.mltrading.ui.news.NewsClient.class);
         assertThat(desk).hasSizeGreaterThanOrEqualTo(15);
         assertThat(models).hasSize(9);
         assertThat(compliance).hasSize(9);
         assertThat(strategies).hasSize(5);
-        return Stream.of(desk, models, compliance, strategies).flatMap(List::stream);
+        assertThat(news).hasSize(2);
+        return Stream.of(desk, models, compliance, strategies, news).flatMap(List::stream);
     }
 
     /** The static String fields that hold an operation (query, mutation, subscription). */

@@ -87,6 +87,16 @@ class TraderDeskBrowserIT {
                 .until(driver -> browser.gridCellTexts("time-and-sales").stream()
                         .anyMatch(t -> t.matches("[▲▼] [\\d,]+(\\.\\d+)?")));
 
+        // live simulated news of the watched instruments, each with its sentiment badge (issue 17)
+        browser.driver().findElement(By.id("news-tab")).click();
+        browser.waitUpTo(Duration.ofSeconds(90)).withMessage(() -> "news with sentiment badges: " + browser.gridCellTexts("news"))
+                .until(driver -> driver.findElements(By.cssSelector("#news .sentiment-badge")).stream()
+                        .anyMatch(badge -> badge.getText().matches("(Positive|Negative|Neutral) [+−]?\\d\\.\\d\\d")));
+        assertThat(browser.driver().findElements(By.cssSelector("#news .sentiment-badge")).get(0).getDomAttribute("data-label"))
+                .isIn("POSITIVE", "NEGATIVE", "NEUTRAL");
+        assertThat(browser.gridCellTexts("news")).anyMatch(text -> text.matches(".*(AAPL|MSFT|NVDA|SPY|BTC-USD|ETH-USD|EURUSD).*"));
+        browser.driver().findElement(By.cssSelector("#positions-news vaadin-tab")).click(); // back to the positions
+
         List<String> ordersBefore = clientOrderIdsInBlotter();
         WebElement symbol = browser.driver().findElement(By.cssSelector("#ticket-symbol input"));
         symbol.sendKeys(Keys.chord(Keys.CONTROL, "a"), "AAPL");

@@ -74,7 +74,7 @@ class SimulatedNewsFeed implements SmartLifecycle {
 
     SimulatedNewsFeed(MarketDataHub hub, NewsIngest ingest, InstrumentCatalog instruments,
                       @Value("${platform.news.simulator.enabled:${platform.marketdata.simulator.enabled:true}}") boolean enabled,
-                      @Value("${platform.news.simulator.background-every:90s}") Duration backgroundEvery,
+                      @Value("${platform.news.simulator.background-every:30s}") Duration backgroundEvery,
                       @Value("${platform.news.simulator.seed:42}") long seed) {
         this.hub = hub;
         this.ingest = ingest;
@@ -144,7 +144,7 @@ class SimulatedNewsFeed implements SmartLifecycle {
     }
 
     private void run() {
-        Instant nextBackground = clock.instant().plus(backgroundEvery);
+        Instant nextBackground = clock.instant().plusSeconds(5); // a first item soon after start
         List<NewsDraft> batch = new ArrayList<>();
         while (running) {
             try {

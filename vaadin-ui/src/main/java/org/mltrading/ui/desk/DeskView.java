@@ -30,6 +30,7 @@ import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.radiobutton.RadioGroupVariant;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.tabs.Tab;
+import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.component.tabs.Tabs;
 import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -53,6 +54,8 @@ import org.mltrading.ui.graphql.SubscriptionChannel;
 import org.mltrading.ui.marketdata.CandleSeries;
 import org.mltrading.ui.marketdata.ChartInterval;
 import org.mltrading.ui.marketdata.TimeAndSales;
+import org.mltrading.ui.news.NewsClient;
+import org.mltrading.ui.news.NewsPanel;
 import org.mltrading.ui.marketdata.InstrumentInfo;
 import org.mltrading.ui.marketdata.MarketDataClient;
 import org.mltrading.ui.marketdata.QuoteTick;
@@ -169,6 +172,9 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
     private final Grid<TimeAndSales.Print> tapeGrid = new Grid<>();
     private TimeAndSales tape;
     private Disposable tapeStream;
+    private final NewsClient news;
+    private final NewsPanel newsPanel = new NewsPanel();
+    private Disposable newsStream;
     static final int TAPE_PRINTS = 50;
     /** Live predictions of the chart's symbol, drawn over its candles with their interval band. */
     private Disposable predictionStream;
@@ -186,8 +192,9 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
     private SubscriptionChannel channel;
 
     DeskView(MarketDataClient marketData, TradingClient trading, AuthenticationContext authentication,
-             NotificationCenter notifications, ModelClient models, DeskSelections remembered) {
+             NotificationCenter notifications, ModelClient models, DeskSelections remembered, NewsClient news) {
         this.remembered = remembered;
+        this.news = news;
         this.ticket = new OrderTicket(); // this tab's own; the session keeps a copy for a reload
         this.marketData = marketData;
         this.models = models;
@@ -205,7 +212,7 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
         HorizontalLayout top = new HorizontalLayout(watchlistPanel, chartPanel, ticketPanel);
         top.setWidthFull();
         top.setFlexGrow(1, top.getComponentAt(1));
-        HorizontalLayout bottom = new HorizontalLayout(blotterPanel(), positionsPanel(), timeAndSalesPanel());
+        HorizontalLayout bottom = new HorizontalLayout(blotterPanel(), positionsAndNews(), timeAndSalesPanel());
         bottomRow = bottom;
         bottom.setWidthFull();
         bottom.setFlexGrow(3, bottom.getComponentAt(0));
@@ -495,6 +502,42 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
         return panel;
     }
 
+    /** Positions and the news of the watched instruments share a panel: one tab each. */
+    private TabSheet positionsAndNews() {
+        TabSheet tabs = new TabSheet();
+        tabs.setId("positions-news");
+        tabs.add(new Tab("Positions"), positionsPanel());
+        Tab newsTab = new Tab("News");
+        newsTab.setId("news-tab");
+        tabs.add(newsTab, newsPanel);
+        tabs.addThemeVariants(com.vaadin.flow.component.tabs.TabSheetVariant.LUMO_TABS_SMALL);
+        tabs.setHeightFull();
+        return tabs;
+    }
+
+    /** The last day's news of every instrument, then the live items of the watched ones. */
+    private void showNews(UI ui) {
+        dispose(newsStream);
+        newsStream = null;
+        try {
+            newsPanel.load(news.recent(java.time.Duration.ofDays(1), NEWS_ITEMS));
+        } catch (RuntimeException failure) {
+            log.debug("recent news not loaded", failure); // live items fill the panel
+        }
+        if (ui == null || channel == null || watchlist == null || watchlist.symbols().isEmpty()) {
+            return;
+        }
+        try {
+            newsStream = batched(news.live(channel, watchlist.symbols())).subscribe(
+                    items -> access(ui, () -> newsPanel.add(items)),
+                    failure -> access(ui, () -> showError("Live news stopped", failure)));
+        } catch (RuntimeException failure) {
+            showError("Live news is unavailable", failure);
+        }
+    }
+
+    static final int NEWS_ITEMS = 50;
+
     /** The tape: time, price with its tick (▲ up, ▼ down, as the print before it), size. */
     private VerticalLayout timeAndSalesPanel() {
         tapeGrid.setId("time-and-sales");
@@ -609,6 +652,7 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
             loadInstruments();
         } else {
             listenToQuotes(ui);
+            showNews(ui);
             if (series != null) {
                 loadChart(series.symbol(), series.interval());
             }
@@ -626,6 +670,8 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
         dispose(barStream);
         dispose(predictionStream);
         dispose(tapeStream);
+        dispose(newsStream);
+        newsStream = null;
         quoteStream = null;
         barStream = null;
         predictionStream = null;
@@ -664,6 +710,7 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
             selectSymbol(symbols.contains(remembered.symbol()) ? remembered.symbol() : symbols.get(0));
         }
         listenToQuotes(UI.getCurrent());
+        showNews(UI.getCurrent());
     }
 
     private void loadAccounts() {

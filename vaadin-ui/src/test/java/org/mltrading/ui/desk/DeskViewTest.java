@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
@@ -44,6 +45,8 @@ import org.mltrading.ui.marketdata.Candle;
 import org.mltrading.ui.marketdata.ChartInterval;
 import org.mltrading.ui.marketdata.InstrumentInfo;
 import org.mltrading.ui.marketdata.MarketDataClient;
+import org.mltrading.ui.news.NewsClient;
+import org.mltrading.ui.news.NewsFeed;
 import org.mltrading.ui.marketdata.TimeAndSales;
 import org.mltrading.ui.marketdata.QuoteTick;
 import org.mltrading.ui.shell.NotificationCenter;
@@ -78,6 +81,8 @@ class DeskViewTest {
     TradingClient trading;
     @MockitoBean
     ModelClient models;
+    @MockitoBean
+    NewsClient news;
     @Autowired
     ApplicationContext context;
 
@@ -89,6 +94,7 @@ class DeskViewTest {
     private final Sinks.Many<PositionView> positions = Sinks.many().multicast().directBestEffort();
     private final Sinks.Many<PredictionPoint> predictions = Sinks.many().multicast().directBestEffort();
     private final Sinks.Many<TimeAndSales.TradePrint> prints = Sinks.many().multicast().directBestEffort();
+    private final Sinks.Many<NewsFeed.Item> newsItems = Sinks.many().multicast().directBestEffort();
 
     @BeforeAll
     static void discoverRoutes() {
@@ -118,6 +124,8 @@ class DeskViewTest {
         when(marketData.liveBars(eq(channel), eq("AAPL"), any())).thenReturn(bars.asFlux());
         when(marketData.recentTrades(eq("AAPL"), any())).thenReturn(List.of(print("1", T0, "100.00")));
         when(marketData.tradePrints(channel, "AAPL")).thenReturn(prints.asFlux());
+        when(news.recent(any(), anyInt())).thenReturn(List.of(newsItem("sim-wire/1", T0, "Apple beats estimates", 0.62)));
+        when(news.live(eq(channel), anyList())).thenReturn(newsItems.asFlux());
         when(models.predictions(eq("AAPL"), any())).thenReturn(List.of(prediction(T0, 0.01)));
         when(models.livePredictions(channel, "AAPL")).thenReturn(predictions.asFlux());
         when(trading.accounts()).thenReturn(List.of(DEMO));
@@ -196,6 +204,30 @@ class DeskViewTest {
             assertThat(GridKt._getFormatted(grid("time-and-sales"), 2, "price")).isEqualTo("100.00");
             assertThat(GridKt._getFormatted(grid("time-and-sales"), 0, "size")).isEqualTo("10");
         });
+    }
+
+    @Test
+    void the_news_tab_shows_stored_then_live_items_of_the_watched_instruments_with_sentiment_badges() {
+        verify(news).live(eq(channel), eq(List.of("AAPL", "MSFT")));
+        _get(com.vaadin.flow.component.tabs.TabSheet.class, spec -> spec.withId("positions-news")).setSelectedIndex(1);
+        assertThat(GridKt._size(grid("news"))).isEqualTo(1);
+        newsItems.tryEmitNext(newsItem("sim-social/2", T0.plusSeconds(60), "$MSFT getting crushed", -0.55));
+
+        awaitPushed(() -> {
+            assertThat(GridKt._size(grid("news"))).isEqualTo(2);
+            assertThat(GridKt._getFormatted(grid("news"), 0, "headline")).isEqualTo("$MSFT getting crushed");
+            assertThat(GridKt._getFormatted(grid("news"), 0, "time")).isEqualTo("01-01 10:01");
+            assertThat(GridKt._getFormatted(grid("news"), 1, "symbols")).isEqualTo("AAPL");
+        });
+        NewsFeed.Item live = GridKt._get(grid("news"), 0);
+        com.vaadin.flow.component.html.Span badge = org.mltrading.ui.news.NewsPanel.badge(live);
+        assertThat(badge.getText()).isEqualTo("Negative −0.55");
+        assertThat(badge.getElement().getThemeList()).contains("badge", "error");
+    }
+
+    private static NewsFeed.Item newsItem(String id, Instant at, String headline, double score) {
+        return new NewsFeed.Item(id, at, id.substring(0, id.indexOf('/')), "NEWS", headline, score,
+                score >= 0.05 ? "POSITIVE" : score <= -0.05 ? "NEGATIVE" : "NEUTRAL", List.of(headline.contains("MSFT") ? "MSFT" : "AAPL"));
     }
 
     private static TimeAndSales.TradePrint print(String id, Instant time, String price) {
