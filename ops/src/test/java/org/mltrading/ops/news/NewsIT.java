@@ -134,7 +134,7 @@ class NewsIT {
     }
 
     @Test
-    void an_admin_imports_json_lines_the_bad_line_is_named_and_a_repeat_is_a_duplicate() {
+    void an_admin_imports_json_lines_the_bad_line_is_named_and_a_repeat_is_a_duplicate() throws InterruptedException {
         String admin = platform.userToken("admin");
         String lines = String.join("\n",
                 "{\"id\":\"it-1\",\"headline\":\"Microsoft beats estimates as cloud revenue surges\",\"publishedAt\":\"2026-01-05T14:00:00Z\"}",
@@ -174,6 +174,27 @@ class NewsIT {
         assertThat(next.get("edges").get(0).get("node").get("id").asText()).isEqualTo("newsit/it-1");
         assertThat(next.get("edges").get(0).get("node").get("sentiment").get("label").asText()).isEqualTo("POSITIVE");
         assertThat(next.get("pageInfo").get("hasNextPage").asBoolean()).isFalse();
+
+        // the sentiment series of MSFT on the hour grid: point in time, surprise against the bars before
+        String series = """
+                { sentiment(symbol: "MSFT", interval: ONE_HOUR, from: "2026-01-05T13:00:00Z", to: "2026-01-05T17:00:00Z") {
+                    time count mean surprise } }""";
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        JsonNode bars = platform.graphql(integrator, series, null).data().get("sentiment");
+        while (bars.get(2).get("count").asInt() == 0 && System.nanoTime() < deadline) { // QuestDB applies its WAL asynchronously
+            Thread.sleep(250);
+            bars = platform.graphql(integrator, series, null).data().get("sentiment");
+        }
+        assertThat(bars).hasSize(4);
+        assertThat(bars.get(0).get("count").asInt()).isZero();
+        assertThat(bars.get(1).get("time").asText()).isEqualTo("2026-01-05T14:00:00Z");
+        assertThat(bars.get(1).get("count").asInt()).isEqualTo(1);
+        assertThat(bars.get(1).get("mean").asDouble()).isPositive();
+        assertThat(bars.get(1).get("surprise").asDouble()).isZero();
+        assertThat(bars.get(2).get("count").asInt()).isEqualTo(1);
+        assertThat(bars.get(2).get("mean").asDouble()).isNegative();
+        assertThat(bars.get(2).get("surprise").asDouble())
+                .isCloseTo(bars.get(2).get("mean").asDouble() - bars.get(1).get("mean").asDouble(), within(1e-9));
     }
 
     @Test

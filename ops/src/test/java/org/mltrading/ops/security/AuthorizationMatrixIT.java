@@ -148,6 +148,7 @@ class AuthorizationMatrixIT {
             row("Subscription.bars", "(symbol: \"AAPL\", interval: ONE_MINUTE)", EVERYONE),
             row("Query.news", "(symbol: \"AAPL\", first: 1)", EVERYONE),
             row("Query.scoreSentiment", "(text: \"Record profit\")", EVERYONE),
+            row("Query.sentiment", "(symbol: \"AAPL\", interval: ONE_HOUR)", EVERYONE),
             row("Query.newsImpact", "(symbol: \"AAPL\")", EVERYONE),
             // a line that is not JSON: the admin gets it back as skipped, nothing is stored
             row("Mutation.importNews", "(input: {source: \"matrix\", jsonLines: \"not json\"})", NOBODY),
@@ -173,7 +174,7 @@ class AuthorizationMatrixIT {
             Map.entry("Subscription.orderUpdated", READ), Map.entry("Subscription.positionUpdated", READ),
             Map.entry("Subscription.quotes", READ), Map.entry("Subscription.bars", READ),
             Map.entry("Subscription.tradePrints", READ),
-            Map.entry("Query.news", READ), Map.entry("Query.scoreSentiment", READ), Map.entry("Query.newsImpact", READ),
+            Map.entry("Query.news", READ), Map.entry("Query.sentiment", READ), Map.entry("Query.scoreSentiment", READ), Map.entry("Query.newsImpact", READ),
             Map.entry("Subscription.news", READ), Map.entry("Mutation.importNews", ADMIN),
             Map.entry("Subscription.predictions", READ), Map.entry("Subscription.backtestProgress", READ),
             Map.entry("Mutation.placeOrder", TRADE), Map.entry("Mutation.previewOrder", TRADE),

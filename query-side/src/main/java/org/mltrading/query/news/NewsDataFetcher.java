@@ -30,6 +30,7 @@ import org.mltrading.graphql.types.NewsImpact;
 import org.mltrading.graphql.types.NewsImportResult;
 import org.mltrading.graphql.types.NewsMention;
 import org.mltrading.graphql.types.PageInfo;
+import org.mltrading.graphql.types.SentimentBar;
 import org.mltrading.graphql.types.SentimentLabel;
 import org.mltrading.graphql.types.SentimentScore;
 import org.mltrading.graphql.types.SkippedNewsLine;
@@ -62,12 +63,14 @@ class NewsDataFetcher {
     private final NewsIngest ingest;
     private final NewsHub hub;
     private final NewsImpactService impacts;
+    private final SentimentSeries sentiment;
     private final InstrumentCatalog instruments;
     private final QueryGateway queries;
     private final Scheduler delivery = Schedulers.boundedElastic();
 
-    NewsDataFetcher(NewsStore store, NewsIngest ingest, NewsHub hub, NewsImpactService impacts,
+    NewsDataFetcher(NewsStore store, NewsIngest ingest, NewsHub hub, NewsImpactService impacts, SentimentSeries sentiment,
                     InstrumentCatalog instruments, QueryGateway queries) {
+        this.sentiment = sentiment;
         this.store = store;
         this.ingest = ingest;
         this.hub = hub;
@@ -101,6 +104,30 @@ class NewsDataFetcher {
                 .toList();
         return NewsConnection.newBuilder().edges(edges).pageInfo(PageInfo.newBuilder().hasNextPage(more)
                 .endCursor(edges.isEmpty() ? null : edges.get(edges.size() - 1).getCursor()).build()).build();
+    }
+
+    @DgsData(parentType = DgsConstants.QUERY_TYPE, field = DgsConstants.QUERY.Sentiment)
+    @PreAuthorize("isAuthenticated()")
+    List<SentimentBar> sentiment(@InputArgument String symbol, @InputArgument org.mltrading.graphql.types.BarInterval interval,
+                                 @InputArgument OffsetDateTime from, @InputArgument OffsetDateTime to) {
+        Instrument instrument = instrument(symbol);
+        org.mltrading.api.marketdata.BarInterval length = org.mltrading.api.marketdata.BarInterval.valueOf(interval.name());
+        Instant end = to == null ? Instant.now() : to.toInstant();
+        Instant start = from == null ? end.minus(length.length().multipliedBy(500)) : from.toInstant();
+        checkRange(start, end);
+        if (Duration.between(start, end).dividedBy(length.length()) > SentimentSeries.MAX_BARS) {
+            throw new ApiException("NEWS_RANGE_TOO_LARGE", "at most " + SentimentSeries.MAX_BARS
+                    + " bars per request; narrow from/to or use a longer interval");
+        }
+        try {
+            return sentiment.series(instrument.symbol(), length, start, end).stream()
+                    .map(point -> SentimentBar.newBuilder().time(utc(point.time())).count((int) point.count())
+                            .mean(point.mean()).surprise(point.surprise()).build())
+                    .toList();
+        } catch (SQLException e) {
+            log.warn("sentiment series of {} failed: {}", symbol, e.getMessage());
+            throw new ApiException(ApiErrorCode.UNAVAILABLE, "the time-series store is unavailable; try again");
+        }
     }
 
     @DgsQuery

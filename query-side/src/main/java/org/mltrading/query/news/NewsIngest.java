@@ -36,18 +36,21 @@ public class NewsIngest {
     private final InstrumentMentions mentions;
     private final NewsStore store;
     private final NewsHub hub;
+    private final SentimentSeriesStore series;
     private final QueryGateway queries;
     private final Clock clock;
 
     @Autowired
-    NewsIngest(InstrumentCatalog catalog, NewsStore store, NewsHub hub, QueryGateway queries) {
-        this(new InstrumentMentions(catalog), store, hub, queries, Clock.systemUTC());
+    NewsIngest(InstrumentCatalog catalog, NewsStore store, NewsHub hub, SentimentSeriesStore series, QueryGateway queries) {
+        this(new InstrumentMentions(catalog), store, hub, series, queries, Clock.systemUTC());
     }
 
-    NewsIngest(InstrumentMentions mentions, NewsStore store, NewsHub hub, QueryGateway queries, Clock clock) {
+    NewsIngest(InstrumentMentions mentions, NewsStore store, NewsHub hub, SentimentSeriesStore series,
+               QueryGateway queries, Clock clock) {
         this.mentions = mentions;
         this.store = store;
         this.hub = hub;
+        this.series = series;
         this.queries = queries;
         this.clock = clock;
     }
@@ -83,19 +86,28 @@ public class NewsIngest {
         all.addAll(mentionTexts);
         List<SentimentScore> scores = score(all);
 
-        int loaded = 0;
-        int duplicates = 0;
         int nextMention = drafts.size();
-        List<NewsItem> stored = new ArrayList<>();
+        List<NewsItem> scored = new ArrayList<>();
         for (int i = 0; i < drafts.size(); i++) {
             NewsDraft draft = drafts.get(i);
             List<NewsItem.Mention> itemMentions = new ArrayList<>();
             for (String symbol : symbols.get(i)) {
                 itemMentions.add(new NewsItem.Mention(symbol, scores.get(nextMention++).compound()));
             }
-            NewsItem item = new NewsItem(draft.source(), draft.itemId(), draft.kind(), draft.publishedAt(),
+            scored.add(new NewsItem(draft.source(), draft.itemId(), draft.kind(), draft.publishedAt(),
                     clock.instant(), draft.headline(), draft.body(), draft.language(), List.copyOf(symbols.get(i)),
-                    draft.url(), scores.get(i), itemMentions);
+                    draft.url(), scores.get(i), itemMentions));
+        }
+        // the series first: an upsert, so a batch retried after a failure below writes the same rows again
+        try {
+            series.write(scored);
+        } catch (java.sql.SQLException e) {
+            throw new NewsUnavailableException("the sentiment series store did not take the items: " + e.getMessage(), e);
+        }
+        int loaded = 0;
+        int duplicates = 0;
+        List<NewsItem> stored = new ArrayList<>();
+        for (NewsItem item : scored) {
             if (store.insertIfAbsent(item)) {
                 loaded++;
                 stored.add(item);

@@ -76,6 +76,7 @@ public class OperationScopes extends SimplePerformantInstrumentation {
             Map.entry("Query.predictions", Set.of(READ)),
             Map.entry("Query.strategies", Set.of(READ)),
             Map.entry("Query.news", Set.of(READ)),
+            Map.entry("Query.sentiment", Set.of(READ)),
             Map.entry("Query.scoreSentiment", Set.of(READ)),
             Map.entry("Query.newsImpact", Set.of(READ)),
             Map.entry("Subscription.news", Set.of(READ)),
