@@ -8,7 +8,6 @@ import java.io.PrintStream;
 
 
 
-import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,7 +40,9 @@ public final class ImportNews {
     static final String USAGE = """
             Usage: ops/import-news [--source NAME] [--client ID:SECRET] FILE.jsonl [FILE.jsonl ...]
               FILE.jsonl   one JSON object per line: id, headline, publishedAt (ISO-8601 with offset)
-                           required; source, kind (NEWS or SOCIAL), body, language, symbols, url optional
+                           required; source, kind (NEWS or SOCIAL), body, language, symbols, url optional;
+                           or a Reuters-21578 file (reut2-NNN.sgm, SGML or XML): one item per article,
+                           source reuters-21578, id NEWID, DATE read as UTC, TITLE, BODY
               --source     the source of lines that name none (default: the file name without extension)
               --client     client credentials of an ADMIN client (default demo-admin in the local
                            profile); or set PLATFORM_TOKEN to a bearer token
@@ -123,13 +124,16 @@ public final class ImportNews {
             out.print(USAGE);
             return OK;
         }
-        List<List<String>> contents = new ArrayList<>();
+        List<Lines> contents = new ArrayList<>();
+        int skipped = 0;
         for (Path file : arguments.files()) {
             try {
-                contents.add(Files.readAllLines(file, StandardCharsets.UTF_8));
-            } catch (MalformedInputException e) {
-                err.println("import-news: " + file + " is not UTF-8 text");
-                return BAD_INPUT;
+                Lines lines = Lines.of(file);
+                for (ReutersSgml.Skipped bad : lines.skipped()) {
+                    err.println(file + ":" + bad.line() + ": " + bad.reason());
+                    skipped++;
+                }
+                contents.add(lines);
             } catch (IOException e) {
                 err.println("import-news: cannot read " + file + ": " + e.getMessage());
                 return BAD_INPUT;
@@ -137,14 +141,14 @@ public final class ImportNews {
         }
         int loaded = 0;
         int duplicates = 0;
-        int skipped = 0;
         try {
             PlatformGraphQl api = new PlatformGraphQl(settings);
             String bearer = token != null && !token.isBlank() ? token : api.clientToken(arguments.client(), "read admin");
             for (int f = 0; f < arguments.files().size(); f++) {
                 Path file = arguments.files().get(f);
                 String source = arguments.source() != null ? arguments.source() : sourceOf(file);
-                List<String> lines = contents.get(f);
+                List<String> lines = contents.get(f).lines();
+                List<Integer> origins = contents.get(f).origins();
                 int fileLoaded = 0;
                 int fileDuplicates = 0;
                 for (int start = 0; start < lines.size(); ) {
@@ -155,17 +159,17 @@ public final class ImportNews {
                         end++;
                     }
                     if (end == start) {
-                        err.println(file + ":" + (start + 1) + ": line longer than " + BATCH_CHARS + " characters, skipped");
+                        err.println(file + ":" + origins.get(start) + ": line longer than " + BATCH_CHARS + " characters, skipped");
                         skipped++;
                         start++;
                         continue;
                     }
                     JsonNode answer = api.post(bearer, MUTATION, Map.of("input", Map.of("source", source,
-                            "jsonLines", String.join("\n", lines.subList(start, end)), "firstLine", start + 1)));
+                            "jsonLines", String.join("\n", lines.subList(start, end)), "firstLine", 1)));
                     JsonNode errors = answer.get("errors");
                     if (errors != null && !errors.isEmpty()) {
                         JsonNode first = errors.get(0);
-                        err.println("import-news: " + file + " lines " + (start + 1) + "-" + end + " refused ("
+                        err.println("import-news: " + file + " lines " + origins.get(start) + "-" + origins.get(end - 1) + " refused ("
                                 + first.path("extensions").path("code").asText("no code") + "): " + first.path("message").asText());
                         return UNREACHABLE_OR_REFUSED;
                     }
@@ -173,7 +177,9 @@ public final class ImportNews {
                     fileLoaded += result.path("loaded").asInt();
                     fileDuplicates += result.path("duplicates").asInt();
                     for (JsonNode line : result.path("skipped")) {
-                        err.println(file + ":" + line.path("line").asInt() + ": " + line.path("reason").asText());
+                        // the batch's line n is the file's line origins[start + n − 1]
+                        err.println(file + ":" + origins.get(start + line.path("line").asInt() - 1) + ": "
+                                + line.path("reason").asText());
                         skipped++;
                     }
                     start = end;
@@ -196,6 +202,48 @@ public final class ImportNews {
             return BAD_INPUT;
         }
         return skipped > 0 ? SOME_SKIPPED : OK;
+    }
+
+    /**
+     * A file as the JSON lines to send, each with the file line it comes from: a JSON-lines file as it
+     * is (UTF-8); a Reuters-21578 file (SGML or XML, UTF-8 or Latin-1) one article per line, with the
+     * articles that cannot be read already named.
+     */
+    record Lines(List<String> lines, List<Integer> origins, List<ReutersSgml.Skipped> skipped) {
+
+        static Lines of(Path file) throws IOException {
+            byte[] bytes = Files.readAllBytes(file);
+            String text;
+            try {
+                text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+            } catch (java.nio.charset.CharacterCodingException e) {
+                String latin1 = new String(bytes, StandardCharsets.ISO_8859_1);
+                if (!ReutersSgml.looksLikeReuters(latin1)) {
+                    throw new IOException("not UTF-8 text");
+                }
+                text = latin1;
+            }
+            List<String> lines = new ArrayList<>();
+            List<Integer> origins = new ArrayList<>();
+            if (ReutersSgml.looksLikeReuters(text)) {
+                ReutersSgml.Parsed parsed = ReutersSgml.parse(text);
+                com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+                for (ReutersSgml.Article article : parsed.articles()) {
+                    lines.add(json.writeValueAsString(article.json()));
+                    origins.add(article.line());
+                }
+                return new Lines(lines, origins, parsed.skipped());
+            }
+            String[] split = text.split("\r?\n", -1);
+            for (int i = 0; i < split.length; i++) {
+                if (i == split.length - 1 && split[i].isEmpty()) {
+                    break; // the file's final line break
+                }
+                lines.add(split[i]);
+                origins.add(i + 1);
+            }
+            return new Lines(lines, origins, List.of());
+        }
     }
 
     static String sourceOf(Path file) {

@@ -54,6 +54,21 @@ class ImportNewsIT {
     }
 
     @Test
+    void a_reuters_21578_file_loads_its_articles_and_names_the_unreadable_one(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("reut2-000.sgm");
+        Files.writeString(file, ReutersSgmlTest.SGML, StandardCharsets.ISO_8859_1);
+
+        assertThat(run(file.toString())).as(err.toString(StandardCharsets.UTF_8)).isEqualTo(ImportNews.SOME_SKIPPED);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains(file + ":19: article 3 has no TITLE")
+                .contains(file + ":25: article 4: DATE");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains(file + ": 2 loaded");
+        String news = platform.graphql(platform.integratorToken(), """
+                { news(from: "1987-02-26T00:00:00Z", to: "1987-02-27T00:00:00Z") { edges { node { id headline } } } }""",
+                null).data().toString();
+        assertThat(news).contains("reuters-21578/1").contains("BAHIA COCOA REVIEW");
+    }
+
+    @Test
     void nothing_loadable_and_bad_arguments_exit_2(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("junk.jsonl");
         Files.writeString(file, "not json\n{\"id\":1}\n");
