@@ -83,6 +83,23 @@ class NewsIT {
         assertThat(first.get("abnormalVolume").asDouble()).isGreaterThan(0.5); // the day after results traded heavily
         assertThat(first.get("estimationBars").asInt()).isBetween(10, 60);
         assertThat(only(impacts, "[-1,+5]").get("rawReturn").asDouble()).isNotZero();
+
+        // Apple's five dated events of 2013 aggregated: one source, one kind, per window
+        JsonNode groups = platform.graphql(integrator, """
+                { newsImpactSummary(symbol: "AAPL", from: "2013-01-01T00:00:00Z", to: "2013-12-31T00:00:00Z") {
+                    grouping key window events meanRawReturn meanAbnormalReturn tStatistic positiveShare } }""", null)
+                .data().get("newsImpactSummary");
+        JsonNode calendar = null;
+        for (JsonNode group : groups) {
+            if (group.get("grouping").asText().equals("SOURCE") && group.get("window").asText().equals("[0,+1]")) {
+                calendar = group;
+            }
+        }
+        assertThat(calendar).as("%s", groups).isNotNull();
+        assertThat(calendar.get("key").asText()).isEqualTo("event-calendar");
+        assertThat(calendar.get("events").asInt()).isEqualTo(5);
+        assertThat(calendar.get("positiveShare").asDouble()).isBetween(0.0, 1.0);
+        assertThat(groups.findValuesAsText("grouping")).contains("SOURCE", "KIND", "SENTIMENT");
     }
 
     @Test

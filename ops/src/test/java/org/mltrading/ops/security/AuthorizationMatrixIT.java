@@ -150,6 +150,7 @@ class AuthorizationMatrixIT {
             row("Query.scoreSentiment", "(text: \"Record profit\")", EVERYONE),
             row("Query.sentiment", "(symbol: \"AAPL\", interval: ONE_HOUR)", EVERYONE),
             row("Query.newsImpact", "(symbol: \"AAPL\")", EVERYONE),
+            row("Query.newsImpactSummary", "(symbol: \"AAPL\")", EVERYONE),
             // a line that is not JSON: the admin gets it back as skipped, nothing is stored
             row("Mutation.importNews", "(input: {source: \"matrix\", jsonLines: \"not json\"})", NOBODY),
             row("Subscription.news", "(symbols: [\"AAPL\"])", EVERYONE));
@@ -174,7 +175,7 @@ class AuthorizationMatrixIT {
             Map.entry("Subscription.orderUpdated", READ), Map.entry("Subscription.positionUpdated", READ),
             Map.entry("Subscription.quotes", READ), Map.entry("Subscription.bars", READ),
             Map.entry("Subscription.tradePrints", READ),
-            Map.entry("Query.news", READ), Map.entry("Query.sentiment", READ), Map.entry("Query.scoreSentiment", READ), Map.entry("Query.newsImpact", READ),
+            Map.entry("Query.news", READ), Map.entry("Query.sentiment", READ), Map.entry("Query.scoreSentiment", READ), Map.entry("Query.newsImpact", READ), Map.entry("Query.newsImpactSummary", READ),
             Map.entry("Subscription.news", READ), Map.entry("Mutation.importNews", ADMIN),
             Map.entry("Subscription.predictions", READ), Map.entry("Subscription.backtestProgress", READ),
             Map.entry("Mutation.placeOrder", TRADE), Map.entry("Mutation.previewOrder", TRADE),

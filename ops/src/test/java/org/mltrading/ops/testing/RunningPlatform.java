@@ -61,10 +61,16 @@ public final class RunningPlatform {
     public static PlatformSettings settingsFor(Path dataDir) {
         Map<String, String> values = new HashMap<>();
         values.put("PLATFORM_DATA_DIR", dataDir.toString());
+        // each port free when asked, and all different: the OS may hand the same free port out twice in a row
+        java.util.Set<Integer> taken = new java.util.HashSet<>();
         for (String name : new String[] {"PLATFORM_HTTP_PORT", "AUTH_HTTP_PORT", "PLATFORM_MONGO_PORT",
                 "PLATFORM_QUESTDB_HTTP_PORT", "PLATFORM_QUESTDB_HEALTH_PORT", "PLATFORM_QUESTDB_PG_PORT",
                 "PLATFORM_QUESTDB_ILP_PORT"}) {
-            values.put(name, Integer.toString(freePort()));
+            int port = freePort();
+            while (!taken.add(port)) {
+                port = freePort();
+            }
+            values.put(name, Integer.toString(port));
         }
         return PlatformSettings.from(values::get);
     }

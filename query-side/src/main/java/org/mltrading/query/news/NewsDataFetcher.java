@@ -27,6 +27,7 @@ import org.mltrading.graphql.types.ImportNewsInput;
 import org.mltrading.graphql.types.NewsConnection;
 import org.mltrading.graphql.types.NewsEdge;
 import org.mltrading.graphql.types.NewsImpact;
+import org.mltrading.graphql.types.NewsImpactGroup;
 import org.mltrading.graphql.types.NewsImportResult;
 import org.mltrading.graphql.types.NewsMention;
 import org.mltrading.graphql.types.PageInfo;
@@ -161,6 +162,30 @@ class NewsDataFetcher {
                     .stream().map(NewsDataFetcher::toGraphQl).toList();
         } catch (SQLException e) {
             log.warn("news impact for {} failed: {}", symbol, e.getMessage());
+            throw new ApiException(ApiErrorCode.UNAVAILABLE, "the bar store is unavailable; try again");
+        }
+    }
+
+    @DgsQuery
+    @PreAuthorize("isAuthenticated()")
+    List<NewsImpactGroup> newsImpactSummary(@InputArgument String symbol, @InputArgument OffsetDateTime from,
+                                            @InputArgument OffsetDateTime to,
+                                            @InputArgument org.mltrading.graphql.types.BarInterval interval) {
+        Instrument instrument = instrument(symbol);
+        Instant end = to == null ? Instant.now() : to.toInstant();
+        Instant start = from == null ? end.minus(Duration.ofDays(30)) : from.toInstant();
+        checkRange(start, end);
+        try {
+            return NewsImpactService.summarise(impacts.impacts(instrument, start, end,
+                            interval == null ? null : org.mltrading.api.marketdata.BarInterval.valueOf(interval.name())))
+                    .stream().map(group -> NewsImpactGroup.newBuilder()
+                            .grouping(org.mltrading.graphql.types.NewsImpactGrouping.valueOf(group.grouping()))
+                            .key(group.key()).window(group.window()).events(group.events())
+                            .meanRawReturn(group.meanRaw()).meanAbnormalReturn(group.meanAbnormal())
+                            .tStatistic(group.tStatistic()).positiveShare(group.positiveShare()).build())
+                    .toList();
+        } catch (SQLException e) {
+            log.warn("news impact summary for {} failed: {}", symbol, e.getMessage());
             throw new ApiException(ApiErrorCode.UNAVAILABLE, "the bar store is unavailable; try again");
         }
     }

@@ -79,6 +79,39 @@ public class NewsImpactService {
         return impacts;
     }
 
+    /** Impacts grouped by a dimension and window. */
+    public record Group(String grouping, String key, String window, int events, double meanRaw, double meanAbnormal,
+                        Double tStatistic, double positiveShare) {
+    }
+
+    /** The impacts grouped by source, kind and sentiment bucket (each with its window), in that order. */
+    public static List<Group> summarise(List<Impact> impacts) {
+        java.util.Map<List<String>, List<Impact>> groups = new java.util.LinkedHashMap<>();
+        for (Impact impact : impacts) {
+            String window = impact.result().window().label();
+            double score = impact.item().mentions().stream().filter(m -> m.symbol().equals(impact.symbol()))
+                    .mapToDouble(NewsItem.Mention::score).findFirst().orElse(impact.item().sentiment().compound());
+            groups.computeIfAbsent(List.of("SOURCE", impact.item().source(), window), k -> new ArrayList<>()).add(impact);
+            groups.computeIfAbsent(List.of("KIND", impact.item().kind().name(), window), k -> new ArrayList<>()).add(impact);
+            groups.computeIfAbsent(List.of("SENTIMENT", org.mltrading.api.news.SentimentLabel.of(score).name(), window),
+                    k -> new ArrayList<>()).add(impact);
+        }
+        List<Group> summary = new ArrayList<>();
+        groups.forEach((key, members) -> {
+            int n = members.size();
+            double raw = members.stream().mapToDouble(m -> m.result().rawReturn()).sum() / n;
+            double mean = members.stream().mapToDouble(m -> m.result().abnormalReturn()).sum() / n;
+            double ss = members.stream().mapToDouble(m -> Math.pow(m.result().abnormalReturn() - mean, 2)).sum();
+            double sd = n > 1 ? Math.sqrt(ss / (n - 1)) : 0;
+            Double t = n > 1 && sd > 0 ? mean / (sd / Math.sqrt(n)) : null;
+            double positive = (double) members.stream().filter(m -> m.result().abnormalReturn() > 0).count() / n;
+            summary.add(new Group(key.get(0), key.get(1), key.get(2), n, raw, mean, t, positive));
+        });
+        summary.sort(java.util.Comparator.comparing(Group::grouping, java.util.Comparator.comparing(List.of("SOURCE", "KIND", "SENTIMENT")::indexOf))
+                .thenComparing(Group::key).thenComparing(Group::window));
+        return summary;
+    }
+
     private record Series(BarInterval interval, List<EventStudy.ClosedBar> bars) {
     }
 

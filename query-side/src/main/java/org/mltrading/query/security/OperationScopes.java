@@ -79,6 +79,7 @@ public class OperationScopes extends SimplePerformantInstrumentation {
             Map.entry("Query.sentiment", Set.of(READ)),
             Map.entry("Query.scoreSentiment", Set.of(READ)),
             Map.entry("Query.newsImpact", Set.of(READ)),
+            Map.entry("Query.newsImpactSummary", Set.of(READ)),
             Map.entry("Subscription.news", Set.of(READ)),
             Map.entry("Subscription.orderUpdated", Set.of(READ)),
             Map.entry("Subscription.positionUpdated", Set.of(READ)),
