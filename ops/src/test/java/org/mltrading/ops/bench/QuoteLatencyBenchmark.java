@@ -107,7 +107,7 @@ public final class QuoteLatencyBenchmark {
                         ? "ws://127.0.0.1:" + bare.port() + "/bare"
                         : client.websocketUrl();
                 results.put(phase, runPhase(options, phase, url, client.integratorToken(), connections, perConnection,
-                        published));
+                        published, List.of()));
             }
             counter.dispose();
 
@@ -151,8 +151,9 @@ public final class QuoteLatencyBenchmark {
         }
     }
 
-    private static Phase runPhase(BenchArgs options, String phase, String url, String token, int connections,
-                                  int perConnection, LongAdder published) throws Exception {
+    /** Runs the subscribers' JVM for one phase; {@code extra} options go to it (another document, time field). */
+    static Phase runPhase(BenchArgs options, String phase, String url, String token, int connections,
+                          int perConnection, LongAdder published, List<String> extra) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(List.of(options.value("subscriber-opts", "-Xms256m -Xmx1g -XX:+UseParallelGC").split(" ")));
@@ -162,6 +163,7 @@ public final class QuoteLatencyBenchmark {
                 "--warmup-seconds=" + options.intValue("warmup-seconds", 5), "--seconds=" + options.intValue("seconds", 20),
                 "--clients=" + options.intValue("clients", 4),
                 "--connect-parallelism=" + options.intValue("connect-parallelism", 50)));
+        command.addAll(extra);
         System.out.printf("%n--- phase %s: %,d connections x %d ---%n", phase, connections, perConnection);
         long heapBefore = phase.equals("graphql") ? usedHeapAfterGc() : 0;
         Process subscribers = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -203,7 +205,7 @@ public final class QuoteLatencyBenchmark {
             throw new IllegalStateException("subscriber process of phase " + phase + " failed: exit " + subscribers.exitValue());
         }
         Phase result = new Phase(results, publishedAtEnd - publishedAtStart, (windowEnd - windowBegin) / 1e9);
-        System.out.printf("%s: published %,d %s quotes in the window (%.1f/s); delivered %,.0f messages (%,.0f/s), share %.3f; "
+        System.out.printf("%s: published %,d %s messages in the window (%.1f/s); delivered %,.0f messages (%,.0f/s), share %.3f; "
                         + "latency of delivered (ms, %,.0f samples): p50 %.2f  p90 %.2f  p99 %.2f  p99.9 %.2f  max %.2f; "
                         + "closed %.0f, errors %.0f%n", phase, result.publishedInWindow(), options.value("symbol", "AAPL"),
                 result.publishedInWindow() / result.window(), results.getOrDefault("messages", 0.0),
@@ -233,7 +235,7 @@ public final class QuoteLatencyBenchmark {
                 .bindNow();
     }
 
-    private static long usedHeapAfterGc() throws InterruptedException {
+    static long usedHeapAfterGc() throws InterruptedException {
         for (int i = 0; i < 3; i++) {
             System.gc();
             Thread.sleep(200);
@@ -241,7 +243,7 @@ public final class QuoteLatencyBenchmark {
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
-    private static Thread daemon(Runnable runnable, String name) {
+    static Thread daemon(Runnable runnable, String name) {
         Thread thread = new Thread(runnable, name);
         thread.setDaemon(true);
         return thread;

@@ -38,10 +38,15 @@ public final class QuoteSubscriberProcess {
     private final AtomicInteger errors = new AtomicInteger();
     private final Map<String, Integer> problems = new ConcurrentHashMap<>();
     private volatile boolean measuring;
+    private static String document;
+    private static String timeField = "\"time\":\"";
 
     public static void main(String[] args) throws Exception {
         BenchArgs options = new BenchArgs(args, "url", "token", "mode", "connections", "per-connection", "symbol",
-                "warmup-seconds", "seconds", "clients", "connect-parallelism");
+                "warmup-seconds", "seconds", "clients", "connect-parallelism", "document", "time-field");
+        // another subscription (e.g. news) measured the same way: its document and the field with the send time
+        document = options.value("document", null);
+        timeField = "\"" + options.value("time-field", "time") + "\":\"";
         String mode = options.value("mode", "graphql");
         int connections = options.intValue("connections", 1_000);
         // bare: the endpoint sends each message per-connection times on the one stream of the connection
@@ -187,13 +192,13 @@ public final class QuoteSubscriberProcess {
 
         private void handle(String message, long receivedMicros) {
             if (message.contains("\"type\":\"next\"")) {
-                int at = message.indexOf("\"time\":\"");
+                int at = message.indexOf(timeField);
                 if (at < 0) {
                     errors.incrementAndGet();
                     problem("next without time: " + message);
                     return;
                 }
-                int from = at + 8;
+                int from = at + timeField.length();
                 Instant time = OffsetDateTime.parse(message.substring(from, message.indexOf('"', from))).toInstant();
                 long latency = receivedMicros - (time.getEpochSecond() * 1_000_000L + time.getNano() / 1_000);
                 if (measuring) {
@@ -202,8 +207,9 @@ public final class QuoteSubscriberProcess {
                 }
             } else if (message.contains("\"type\":\"connection_ack\"")) {
                 for (int id = 1; id <= subscriptions; id++) {
-                    send("{\"id\":\"" + id + "\",\"type\":\"subscribe\",\"payload\":{\"query\":\"subscription { quotes(symbols: [\\\""
-                            + symbol + "\\\"]) { symbol time } }\"}}");
+                    String query = document != null ? document.replace("\"", "\\\"")
+                            : "subscription { quotes(symbols: [\\\"" + symbol + "\\\"]) { symbol time } }";
+                    send("{\"id\":\"" + id + "\",\"type\":\"subscribe\",\"payload\":{\"query\":\"" + query + "\"}}");
                 }
                 subscribed.complete(null);
             } else if (message.contains("\"type\":\"ping\"")) {

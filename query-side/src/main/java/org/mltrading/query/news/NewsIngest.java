@@ -1,6 +1,7 @@
 package org.mltrading.query.news;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -59,6 +60,7 @@ public class NewsIngest {
         if (drafts.isEmpty()) {
             return new Outcome(0, 0, List.of());
         }
+        Instant received = clock.instant(); // when the platform got the items, before any work on them
         List<Set<String>> symbols = new ArrayList<>();
         List<String> texts = new ArrayList<>();
         for (NewsDraft draft : drafts) {
@@ -95,7 +97,7 @@ public class NewsIngest {
                 itemMentions.add(new NewsItem.Mention(symbol, scores.get(nextMention++).compound()));
             }
             scored.add(new NewsItem(draft.source(), draft.itemId(), draft.kind(), draft.publishedAt(),
-                    clock.instant(), draft.headline(), draft.body(), draft.language(), List.copyOf(symbols.get(i)),
+                    received, draft.headline(), draft.body(), draft.language(), List.copyOf(symbols.get(i)),
                     draft.url(), scores.get(i), itemMentions));
         }
         // the series first: an upsert, so a batch retried after a failure below writes the same rows again
