@@ -46,6 +46,12 @@ public final class BacktestEngine {
      * with {@code fixed} null the settings' kind is refitted walk-forward.
      */
     public BacktestResult run(BacktestSettings settings, ForecastModel fixed, List<Bar> bars, Progress progress) {
+        return run(settings, fixed, bars, null, progress);
+    }
+
+    /** As above with the bars' sentiment ({count, mean, surprise} per bar, rows may be null) for models that use it. */
+    public BacktestResult run(BacktestSettings settings, ForecastModel fixed, List<Bar> bars, double[][] sentiment,
+                              Progress progress) {
         int n = bars.size();
         if (n < 2) {
             throw new IllegalArgumentException("a backtest needs at least 2 bars, got " + n);
@@ -63,18 +69,18 @@ public final class BacktestEngine {
             }
         }
         BarInterval interval = bars.get(0).interval();
-        return run(settings, fixed, times, opens, closes, interval, progress);
+        return run(settings, fixed, times, opens, closes, sentiment, interval, progress);
     }
 
     /** The same run over prices already in arrays (benchmarks; callers that never held {@link Bar}s). */
     public BacktestResult run(BacktestSettings settings, Instant[] times, double[] opens, double[] closes,
                               BarInterval interval, Progress progress) {
-        return run(settings, null, times, opens, closes, interval, progress);
+        return run(settings, null, times, opens, closes, null, interval, progress);
     }
 
     private BacktestResult run(BacktestSettings settings, ForecastModel fixed, Instant[] times, double[] opens,
-                               double[] closes, BarInterval interval, Progress progress) {
-        TradingSignal model = new ModelSignal(settings, fixed, closes, 2 * costs.oneWayFraction());
+                               double[] closes, double[][] sentiment, BarInterval interval, Progress progress) {
+        TradingSignal model = new ModelSignal(settings, fixed, closes, sentiment, 2 * costs.oneWayFraction());
         return run(model, times, opens, closes, interval, settings.initialEquity(), progress);
     }
 

@@ -18,6 +18,7 @@ final class ModelSignal implements TradingSignal {
 
     private final BacktestSettings settings;
     private final double[] closes;
+    private final double[][] sentiment;
     private final double hurdle;
     private final int signal;
     private final double[] features = new double[Features.NAMES.size()];
@@ -30,10 +31,15 @@ final class ModelSignal implements TradingSignal {
     private ForecastModel model;
     private int lastFit;
 
-    /** @param fixed a model to serve unchanged, or null to refit the settings' kind walk-forward */
-    ModelSignal(BacktestSettings settings, ForecastModel fixed, double[] closes, double roundTripCost) {
+    /**
+     * @param fixed     a model to serve unchanged, or null to refit the settings' kind walk-forward
+     * @param sentiment per bar {count, mean, surprise} (rows may be null), or null for models without it
+     */
+    ModelSignal(BacktestSettings settings, ForecastModel fixed, double[] closes, double[][] sentiment,
+                double roundTripCost) {
         this.settings = settings;
         this.closes = closes;
+        this.sentiment = sentiment;
         this.hurdle = roundTripCost;
         this.model = fixed;
         this.refits = fixed == null;
@@ -49,6 +55,9 @@ final class ModelSignal implements TradingSignal {
         boolean featuresKnown = Features.available(i);
         if (featuresKnown) {
             Features.compute(closes, i, features);
+            if (sentiment != null) {
+                Features.sentiment(features, sentiment[i]);
+            }
             if (refits) {
                 signalAt[i] = features[signal];
                 volAt[i] = features[Features.VOL_20];

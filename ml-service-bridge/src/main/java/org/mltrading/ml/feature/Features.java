@@ -15,6 +15,10 @@ import java.util.Map;
  *   <li>{@code mom_20_vs}: volatility-scaled momentum, ret_20 / (vol_20 × √20) — a t-statistic of the trend</li>
  *   <li>{@code z_20}: (close − mean of the last 20 closes) / their standard deviation</li>
  *   <li>{@code rsi_14}: relative strength index over the last 14 changes, simple averages (Cutler), 0-100</li>
+ *   <li>{@code sent_count}, {@code sent_mean}, {@code sent_surprise}: the instrument's news sentiment in the
+ *       bar (items published in it, their mean score, the mean against the 20 bars before; ADR 0022),
+ *       point-in-time like the rest: only items published before the bar's close. Set by
+ *       {@link #sentiment} where a model uses them; 0 otherwise.</li>
  * </ul>
  * Degenerate windows (no variation) give 0 for the ratios, never NaN.
  */
@@ -30,9 +34,15 @@ public final class Features {
     public static final int MOM_20_VS = 4;
     public static final int Z_20 = 5;
     public static final int RSI_14 = 6;
+    public static final int SENT_COUNT = 7;
+    public static final int SENT_MEAN = 8;
+    public static final int SENT_SURPRISE = 9;
 
     /** Feature names, in index order. */
-    public static final List<String> NAMES = List.of("ret_1", "ret_5", "ret_20", "vol_20", "mom_20_vs", "z_20", "rsi_14");
+    public static final List<String> NAMES = List.of("ret_1", "ret_5", "ret_20", "vol_20", "mom_20_vs", "z_20", "rsi_14",
+            "sent_count", "sent_mean", "sent_surprise");
+    /** The sentiment features: a model that lists one needs the sentiment series next to its bars. */
+    public static final List<String> SENTIMENT = List.of("sent_count", "sent_mean", "sent_surprise");
 
     private static final int RSI_PERIOD = 14;
 
@@ -90,7 +100,26 @@ public final class Features {
             }
         }
         out[RSI_14] = gains + losses == 0 ? 50 : 100 * gains / (gains + losses);
+        out[SENT_COUNT] = 0;
+        out[SENT_MEAN] = 0;
+        out[SENT_SURPRISE] = 0;
         return out;
+    }
+
+    /**
+     * Sets the sentiment features of the bar: {@code bar} = {count, mean, surprise} (null: no news
+     * known, all 0). Call after {@link #compute}.
+     */
+    public static double[] sentiment(double[] out, double[] bar) {
+        out[SENT_COUNT] = bar == null ? 0 : bar[0];
+        out[SENT_MEAN] = bar == null ? 0 : bar[1];
+        out[SENT_SURPRISE] = bar == null ? 0 : bar[2];
+        return out;
+    }
+
+    /** Whether a model listing these features needs the sentiment series. */
+    public static boolean needsSentiment(List<String> features) {
+        return features.stream().anyMatch(SENTIMENT::contains);
     }
 
     /** The features at {@code end} by name, for provenance and display. */

@@ -29,6 +29,7 @@ import org.mltrading.api.model.ModelVersionSpec;
 import org.mltrading.api.model.Prediction;
 import org.mltrading.api.model.PredictionMadeEvent;
 import org.mltrading.api.model.PredictionScoredEvent;
+import org.mltrading.ml.feature.BarSentiment;
 import org.mltrading.ml.feature.Features;
 import org.mltrading.ml.model.Forecast;
 import org.mltrading.ml.model.ForecastModel;
@@ -99,6 +100,8 @@ public class LivePredictor implements SmartLifecycle {
                          @Value("${platform.ml.live.symbols:AAPL,MSFT,NVDA,SPY,BTC-USD,ETH-USD,EURUSD}") List<String> symbols,
                          @Value("${platform.ml.live.enabled:true}") boolean enabled) {
         this(marketData, catalog, loader, events, clock, interval, symbols, enabled, storedBarsOf(queries.getIfAvailable()));
+        QueryGateway gateway = queries.getIfAvailable();
+        this.sentiment = gateway == null ? null : new BarSentiment(gateway);
     }
 
     /** Without stored bars: each series starts empty. */
@@ -119,6 +122,14 @@ public class LivePredictor implements SmartLifecycle {
         this.symbols = new LinkedHashSet<>(symbols.stream().map(String::trim).filter(s -> !s.isEmpty()).toList());
         this.enabled = enabled;
         this.storedBars = storedBars;
+    }
+
+    /** Where models that list sentiment features read the closed bar's sentiment (null: they cannot serve). */
+    private BarSentiment sentiment;
+
+    /** For tests: the sentiment source of models with sentiment features. */
+    void sentimentFrom(BarSentiment source) {
+        this.sentiment = source;
     }
 
     private static StoredBars storedBarsOf(QueryGateway queries) {
@@ -251,6 +262,12 @@ public class LivePredictor implements SmartLifecycle {
     private void forecast(String symbol, BarCloses.Closed closed, List<ModelVersionSpec> versions) {
         double[] closes = closed.closes();
         double[] features = Features.compute(closes, closes.length - 1, new double[Features.NAMES.size()]);
+        if (versions.stream().anyMatch(spec -> Features.needsSentiment(spec.features()))) {
+            if (!withSentiment(symbol, closed, features)) {
+                // without the bar's sentiment those versions cannot forecast it; the others still do
+                versions = versions.stream().filter(spec -> !Features.needsSentiment(spec.features())).toList();
+            }
+        }
         Map<String, Double> provenance = Features.named(features);
         Map<String, Prediction> waiting = pending.computeIfAbsent(symbol, s -> new HashMap<>());
         Set<String> attempted = tried.computeIfAbsent(symbol, s -> new HashSet<>());
@@ -273,6 +290,24 @@ public class LivePredictor implements SmartLifecycle {
             events.publish(GenericEventMessage.asEventMessage(new PredictionMadeEvent(prediction, provenance,
                     clock.instant())).andMetaData(SYSTEM));
             waiting.put(prediction.modelVersion(), prediction);
+        }
+    }
+
+    private boolean withSentiment(String symbol, BarCloses.Closed closed, double[] features) {
+        if (sentiment == null) {
+            log.warn("no sentiment source: models with sentiment features do not forecast {}", symbol);
+            return false;
+        }
+        try {
+            Features.sentiment(features, sentiment.at(symbol, interval, closed.barTime()));
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (Exception e) {
+            log.warn("sentiment of {} at {} not read, its sentiment models skip this bar: {}", symbol, closed.barTime(),
+                    e.getMessage());
+            return false;
         }
     }
 

@@ -29,6 +29,14 @@ public final class ModelFitter {
     }
 
     public static SignalModel fit(ModelKind kind, double[] closes, int from, int to) {
+        return fit(kind, closes, null, from, to);
+    }
+
+    /**
+     * @param sentiment per bar {count, mean, surprise} aligned with {@code closes} (a row may be null: no
+     *                  news known), or null when the kind does not use sentiment
+     */
+    public static SignalModel fit(ModelKind kind, double[] closes, double[][] sentiment, int from, int to) {
         int first = Math.max(from, Features.LOOKBACK);
         int n = to - first; // samples t in [first, to - 1]
         if (n < MIN_SAMPLES) {
@@ -42,6 +50,9 @@ public final class ModelFitter {
         int used = 0;
         for (int t = first; t < to; t++) {
             Features.compute(closes, t, features);
+            if (sentiment != null) {
+                Features.sentiment(features, sentiment[t]);
+            }
             if (features[Features.VOL_20] <= 0) {
                 continue; // a flat window has no scale: nothing to learn from it
             }

@@ -21,7 +21,7 @@ public class ModelLoader {
 
     public ForecastModel open(ModelVersionSpec spec) {
         return switch (spec.kind()) {
-            case MOMENTUM, MEAN_REVERSION -> SignalModel.fromParameters(spec.kind(), spec.parameters());
+            case MOMENTUM, MEAN_REVERSION, SENTIMENT -> SignalModel.fromParameters(spec.kind(), spec.parameters());
             case ONNX -> OnnxModel.open(artefacts.load(spec.modelId(), spec.artefactHash()), spec.features(),
                     spec.parameters());
         };

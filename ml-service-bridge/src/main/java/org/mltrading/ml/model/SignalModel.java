@@ -9,7 +9,7 @@ import org.mltrading.ml.feature.Features;
 /**
  * A fitted single-signal model in volatility units: the next log return divided by the current
  * {@code vol_20} is {@code intercept + slope × signal}, where the signal is {@code mom_20_vs}
- * (MOMENTUM) or {@code z_20} (MEAN_REVERSION). Working in volatility units makes one fit usable on any
+ * (MOMENTUM), {@code z_20} (MEAN_REVERSION) or {@code sent_surprise} (SENTIMENT). Working in volatility units makes one fit usable on any
  * instrument and bar length; the forecast is scaled back by the current volatility. Interval half-widths
  * {@code q80}/{@code q95} are split-conformal quantiles of the absolute residual, also in volatility units.
  *
@@ -31,6 +31,7 @@ public record SignalModel(ModelKind kind, double intercept, double slope, double
         return switch (kind) {
             case MOMENTUM -> Features.MOM_20_VS;
             case MEAN_REVERSION -> Features.Z_20;
+            case SENTIMENT -> Features.SENT_SURPRISE;
             case ONNX -> throw new IllegalArgumentException("an ONNX model has no single signal: it reads its declared features");
         };
     }

@@ -33,6 +33,32 @@ class ModelFitterTest {
     }
 
     @Test
+    void a_sentiment_model_learns_the_return_the_news_surprise_announces_and_reads_it_from_the_features() {
+        // the next bar's return is 0.3 × vol × the bar's news surprise, plus noise of the same scale
+        Random random = new Random(11);
+        int n = 2000;
+        double[] closes = new double[n];
+        double[][] news = new double[n][];
+        closes[0] = 100;
+        for (int t = 0; t < n - 1; t++) {
+            double surprise = random.nextDouble() < 0.3 ? random.nextGaussian() : 0;
+            news[t] = surprise == 0 ? null : new double[] {1, surprise, surprise};
+            closes[t + 1] = closes[t] * Math.exp(0.01 * (0.3 * surprise + random.nextGaussian() * 0.3));
+        }
+        SignalModel model = ModelFitter.fit(ModelKind.SENTIMENT, closes, news, 0, n - 1);
+
+        // planted: 0.003 per unit of surprise over a volatility of about 0.0034 → a slope near 0.9 in vol units
+        assertThat(model.slope()).isBetween(0.3, 2.0);
+        assertThat(SignalModel.featuresOf(ModelKind.SENTIMENT)).containsExactly("sent_surprise", "vol_20");
+        double[] features = Features.compute(closes, n - 1, new double[Features.NAMES.size()]);
+        double without = model.predict(features).value();
+        Features.sentiment(features, new double[] {3, 0.5, 1.0});
+        assertThat(model.predict(features).value()).isGreaterThan(without);
+        assertThat(Features.needsSentiment(java.util.List.of("sent_mean"))).isTrue();
+        assertThat(Features.needsSentiment(java.util.List.of("ret_1", "vol_20"))).isFalse();
+    }
+
+    @Test
     void momentum_has_no_half_life_and_its_intervals_nest() {
         double[] closes = AppleDailyBars.closes(AppleDailyBars.load());
         SignalModel model = ModelFitter.fit(ModelKind.MOMENTUM, closes, 0, 150);

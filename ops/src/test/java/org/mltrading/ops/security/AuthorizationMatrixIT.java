@@ -110,6 +110,9 @@ class AuthorizationMatrixIT {
             row("Mutation.importOnnxModel", "(input: {name: \"matrix-onnx\", features: [\"ret_1\"],"
                     + " artefactBase64: \"bm90IGFuIG9ubnggbW9kZWw=\", symbol: \"AAPL\", interval: ONE_DAY,"
                     + " from: \"2013-01-01T00:00:00Z\", to: \"2013-02-01T00:00:00Z\"})", EnumSet.of(Caller.RISK_OFFICER)),
+            // an empty range: allowed callers get MODEL_INVALID_INPUT and nothing is registered
+            row("Mutation.trainModel", "(input: {name: \"matrix-train\", kind: MOMENTUM, symbol: \"AAPL\", interval: ONE_DAY,"
+                    + " from: \"2013-02-01T00:00:00Z\", to: \"2013-02-01T00:00:00Z\"})", EnumSet.of(Caller.RISK_OFFICER)),
             row("Subscription.predictions", "(symbols: [\"AAPL\"])", EVERYONE),
             row("Subscription.backtestProgress", "(id: \"%BACKTEST%\")", EVERYONE),
             row("Mutation.placeOrder", "(input: {accountId: \"" + A + "\", clientOrderId: \"%UNIQUE%\", symbol: \"AAPL\","
@@ -184,7 +187,7 @@ class AuthorizationMatrixIT {
             Map.entry("Mutation.runBacktest", Set.of("trade", "risk")),
             Map.entry("Mutation.setRiskLimits", RISK), Map.entry("Mutation.haltTrading", RISK),
             Map.entry("Mutation.resumeTrading", RISK), Map.entry("Mutation.promoteModel", RISK),
-            Map.entry("Mutation.retireModel", RISK), Map.entry("Mutation.importOnnxModel", RISK),
+            Map.entry("Mutation.retireModel", RISK), Map.entry("Mutation.importOnnxModel", RISK), Map.entry("Mutation.trainModel", RISK),
             Map.entry("Query.accessAudit", AUDIT), Map.entry("Query.auditTrail", AUDIT), Map.entry("Query.auditEvents", AUDIT),
             Map.entry("Query.verifyAuditChain", AUDIT), Map.entry("Query.orderAuditReport", AUDIT),
             Map.entry("Query.transactionReport", AUDIT), Map.entry("Query.projectionChecksum", AUDIT),

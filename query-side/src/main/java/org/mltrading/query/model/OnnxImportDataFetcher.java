@@ -9,11 +9,13 @@ import java.util.List;
 import java.util.function.Predicate;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.mltrading.api.model.ImportOnnxModelCommand;
+import org.mltrading.api.model.TrainModelCommand;
 import org.mltrading.api.model.ModelErrorCode;
 import org.mltrading.api.model.ModelId;
 import org.mltrading.api.model.OnnxArtefact;
 import org.mltrading.api.model.TrainingRange;
 import org.mltrading.graphql.types.ImportOnnxModelInput;
+import org.mltrading.graphql.types.TrainModelInput;
 import org.mltrading.graphql.types.Model;
 import org.mltrading.query.graphql.ApiErrorCode;
 import org.mltrading.query.graphql.ApiException;
@@ -66,6 +68,24 @@ class OnnxImportDataFetcher {
         // a repeated import is a no-op: then the stored model is the answer
         return models.toGraphQl(ReadYourWrites.sendAndAwait(commandGateway, command,
                 updates.models().filter(view -> view.id().equals(modelId) && imported.test(view)),
+                readYourWritesTimeout, () -> directory.find(modelId), "model"));
+    }
+
+    /**
+     * {@code trainModel}: the ML bridge fits the version on stored bars and registers it; the answer is
+     * the model once the projection shows the version (read-your-writes).
+     */
+    @DgsMutation
+    @PreAuthorize("hasAnyRole('ADMIN', 'RISK_OFFICER')")
+    Model trainModel(@InputArgument TrainModelInput input) {
+        String modelId = ModelId.forName(input.getName()).value();
+        int version = input.getVersion() != null ? input.getVersion() : nextVersion(input.getName());
+        TrainModelCommand command = new TrainModelCommand(input.getName(), version,
+                org.mltrading.api.model.ModelKind.valueOf(input.getKind().name()), input.getSymbol(),
+                org.mltrading.api.marketdata.BarInterval.valueOf(input.getInterval().name()),
+                input.getFrom().toInstant(), input.getTo().toInstant());
+        return models.toGraphQl(ReadYourWrites.sendAndAwait(commandGateway, command,
+                updates.models().filter(view -> view.id().equals(modelId) && view.version(version) != null),
                 readYourWritesTimeout, () -> directory.find(modelId), "model"));
     }
 

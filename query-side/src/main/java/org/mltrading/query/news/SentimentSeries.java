@@ -10,6 +10,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.mltrading.api.marketdata.BarInterval;
+import org.axonframework.queryhandling.QueryHandler;
+import org.mltrading.api.news.FindSentimentSeriesQuery;
+import org.mltrading.api.news.SentimentPoint;
+import org.mltrading.query.marketdata.instrument.InstrumentCatalog;
 import org.springframework.stereotype.Service;
 
 /**
@@ -29,10 +33,22 @@ public class SentimentSeries {
     public record Point(Instant time, long count, double mean, double surprise) {
     }
 
-    private final SentimentSeriesStore store;
+    private static final java.time.ZoneId NEW_YORK = java.time.ZoneId.of("America/New_York");
+    private static final java.time.LocalTime US_CLOSE = java.time.LocalTime.of(16, 0);
 
-    SentimentSeries(SentimentSeriesStore store) {
+    private final SentimentSeriesStore store;
+    private final InstrumentCatalog instruments;
+
+    SentimentSeries(SentimentSeriesStore store, InstrumentCatalog instruments) {
         this.store = store;
+        this.instruments = instruments;
+    }
+
+    /** The series for the ML bridge (features of models that use sentiment): one point per bar of [from, to). */
+    @QueryHandler
+    List<SentimentPoint> handle(FindSentimentSeriesQuery query) throws SQLException {
+        return series(query.symbol(), query.interval(), query.from(), query.to()).stream()
+                .map(point -> new SentimentPoint(point.time(), point.count(), point.mean(), point.surprise())).toList();
     }
 
     public List<Point> series(String symbol, BarInterval interval, Instant from, Instant to) throws SQLException {
@@ -40,8 +56,28 @@ public class SentimentSeries {
         Instant start = Instant.ofEpochMilli(interval.startOf(from.toEpochMilli()));
         Instant lookback = start.minus(interval.length().multipliedBy(SURPRISE_BARS));
         Map<Instant, SentimentSeriesStore.Bucket> buckets = new HashMap<>();
-        store.buckets(symbol, interval, lookback, to).forEach(bucket -> buckets.put(bucket.time(), bucket));
+        if (interval == BarInterval.ONE_DAY && closesInNewYork(symbol)) {
+            // a US equity's daily bar closes at 16:00 New York: items after the close belong to the next
+            // day's bar (point in time), so hourly buckets are summed per trading day, not per UTC day
+            store.buckets(symbol, BarInterval.ONE_HOUR, lookback.minus(Duration.ofDays(1)), to)
+                    .forEach(hour -> buckets.merge(tradingDay(hour.time()), hour, (a, b) ->
+                            new SentimentSeriesStore.Bucket(a.time(), a.count() + b.count(), a.scoreSum() + b.scoreSum())));
+        } else {
+            store.buckets(symbol, interval, lookback, to).forEach(bucket -> buckets.put(bucket.time(), bucket));
+        }
         return points(buckets, lookback, start, to, Duration.ofMillis(length));
+    }
+
+    private boolean closesInNewYork(String symbol) {
+        return instruments.find(symbol).map(i -> (i.assetClass() == org.mltrading.api.marketdata.AssetClass.EQUITY
+                || i.assetClass() == org.mltrading.api.marketdata.AssetClass.ETF) && "USD".equals(i.currency())).orElse(false);
+    }
+
+    /** The daily bar (00:00 UTC of its date, as daily bars are stored) an hour starting at {@code hour} counts in. */
+    static Instant tradingDay(Instant hour) {
+        java.time.ZonedDateTime local = hour.atZone(NEW_YORK);
+        java.time.LocalDate day = local.toLocalTime().isBefore(US_CLOSE) ? local.toLocalDate() : local.toLocalDate().plusDays(1);
+        return day.atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
     }
 
     static List<Point> points(Map<Instant, SentimentSeriesStore.Bucket> buckets, Instant lookback, Instant start,

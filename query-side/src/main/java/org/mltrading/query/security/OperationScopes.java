@@ -101,6 +101,7 @@ public class OperationScopes extends SimplePerformantInstrumentation {
             Map.entry("Mutation.promoteModel", Set.of(RISK)),
             Map.entry("Mutation.retireModel", Set.of(RISK)),
             Map.entry("Mutation.importOnnxModel", Set.of(RISK)),
+            Map.entry("Mutation.trainModel", Set.of(RISK)),
             Map.entry("Query.accessAudit", Set.of(AUDIT)),
             Map.entry("Query.auditTrail", Set.of(AUDIT)),
             Map.entry("Query.auditEvents", Set.of(AUDIT)),

@@ -43,6 +43,17 @@ class SentimentSeriesTest {
     }
 
     @Test
+    void for_a_us_equitys_daily_bars_an_item_after_the_new_york_close_counts_in_the_next_day() {
+        // 2013-01-23 20:00 UTC = 15:00 New York (before the close): that day; 21:00 UTC = 16:00 NY: the next
+        assertThat(SentimentSeries.tradingDay(Instant.parse("2013-01-23T20:00:00Z"))).isEqualTo(Instant.parse("2013-01-23T00:00:00Z"));
+        assertThat(SentimentSeries.tradingDay(Instant.parse("2013-01-23T21:00:00Z"))).isEqualTo(Instant.parse("2013-01-24T00:00:00Z"));
+        // summer time: the close is 20:00 UTC
+        assertThat(SentimentSeries.tradingDay(Instant.parse("2013-07-23T20:00:00Z"))).isEqualTo(Instant.parse("2013-07-24T00:00:00Z"));
+        // just after midnight UTC is still the evening before in New York: the next trading day too
+        assertThat(SentimentSeries.tradingDay(Instant.parse("2013-01-24T02:00:00Z"))).isEqualTo(Instant.parse("2013-01-24T00:00:00Z"));
+    }
+
+    @Test
     void an_item_key_is_stable_and_tells_ids_apart() {
         assertThat(SentimentSeriesStore.key("sim-wire/1")).isEqualTo(SentimentSeriesStore.key("sim-wire/1"));
         assertThat(SentimentSeriesStore.key("sim-wire/1")).isNotEqualTo(SentimentSeriesStore.key("sim-wire/2"));

@@ -18,6 +18,8 @@ public enum ModelErrorCode {
     MODEL_INVALID_ARTEFACT,
     /** Too few stored bars in an import's calibration range to calibrate the intervals. */
     MODEL_NO_CALIBRATION_DATA,
+    /** Too few stored bars (or bars that moved) in a training range to fit the model. */
+    MODEL_NO_TRAINING_DATA,
     BACKTEST_INVALID_INPUT,
     BACKTEST_NO_DATA
 }

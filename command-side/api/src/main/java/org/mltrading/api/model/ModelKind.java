@@ -7,6 +7,11 @@ public enum ModelKind {
     /** Mean reversion: next return regressed on the z-score of price against its rolling mean; OU half-life fitted. */
     MEAN_REVERSION,
     /**
+     * News sentiment: next return regressed on {@code sent_surprise} (the bar's mean news sentiment
+     * against the 20 bars before), volatility-scaled like MOMENTUM; fitted by {@code trainModel}.
+     */
+    SENTIMENT,
+    /**
      * Trained outside the platform and imported as ONNX: maps named features to the next bar's log
      * return; served with ONNX Runtime, intervals calibrated at import (docs/adr/0016).
      */
