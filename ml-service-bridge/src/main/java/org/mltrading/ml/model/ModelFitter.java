@@ -81,7 +81,16 @@ public final class ModelFitter {
             regression.addData(x[i], y[i]);
         }
         double intercept = regression.getIntercept();
-        double slope = Double.isFinite(regression.getSlope()) ? regression.getSlope() : 0;
+        double slope = regression.getSlope();
+        if (!Double.isFinite(slope) || !Double.isFinite(intercept)) {
+            // a signal that never varied explains nothing: the forecast is the mean next return
+            slope = 0;
+            double sum = 0;
+            for (int i = 0; i < proper; i++) {
+                sum += y[i];
+            }
+            intercept = sum / proper;
+        }
         double[] residuals = new double[calibration];
         for (int i = 0; i < calibration; i++) {
             int k = proper + i;

@@ -43,6 +43,8 @@ import org.springframework.stereotype.Component;
 class ModelTrainer {
 
     static final int MAX_BARS = 100_000;
+    /** A sentiment fit on fewer bars with a news surprise learns nothing but noise. */
+    static final int MIN_NEWS_BARS = 10;
 
     private final QueryGateway queries;
     private final CommandGateway commands;
@@ -75,6 +77,14 @@ class ModelTrainer {
             throw refused(ModelErrorCode.MODEL_NO_TRAINING_DATA, "found " + bars.size() + " " + command.interval()
                     + " bars of " + command.symbol() + " in the range; a fit needs at least "
                     + (ModelFitter.MIN_SAMPLES + Features.LOOKBACK + 1) + " (import history first)");
+        }
+        if (news != null) {
+            long informative = java.util.Arrays.stream(news).filter(row -> row != null && row[2] != 0).count();
+            if (informative < MIN_NEWS_BARS) {
+                throw refused(ModelErrorCode.MODEL_NO_TRAINING_DATA, "only " + informative + " bars of " + command.symbol()
+                        + " in the range have a news surprise; a sentiment fit needs at least " + MIN_NEWS_BARS
+                        + " (import news first)");
+            }
         }
         double[] closes = bars.stream().mapToDouble(bar -> bar.close().doubleValue()).toArray();
         SignalModel fitted;
