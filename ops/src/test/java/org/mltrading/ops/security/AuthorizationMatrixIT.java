@@ -156,7 +156,10 @@ class AuthorizationMatrixIT {
             row("Query.newsImpactSummary", "(symbol: \"AAPL\")", EVERYONE),
             // a line that is not JSON: the admin gets it back as skipped, nothing is stored
             row("Mutation.importNews", "(input: {source: \"matrix\", jsonLines: \"not json\"})", NOBODY),
-            row("Subscription.news", "(symbols: [\"AAPL\"])", EVERYONE));
+            row("Subscription.news", "(symbols: [\"AAPL\"])", EVERYONE),
+            row("Query.altSeries", "(series: \"matrix_none\")", EVERYONE),
+            // a header without value: the admin gets SERIES_INVALID_INPUT, nothing is stored
+            row("Mutation.importSeries", "(input: {source: \"matrix\", csv: \"time,series\"})", NOBODY));
 
     private static final Set<String> READ = Set.of("read");
     private static final Set<String> TRADE = Set.of("trade");
@@ -180,6 +183,7 @@ class AuthorizationMatrixIT {
             Map.entry("Subscription.tradePrints", READ),
             Map.entry("Query.news", READ), Map.entry("Query.sentiment", READ), Map.entry("Query.scoreSentiment", READ), Map.entry("Query.newsImpact", READ), Map.entry("Query.newsImpactSummary", READ),
             Map.entry("Subscription.news", READ), Map.entry("Mutation.importNews", ADMIN),
+            Map.entry("Query.altSeries", READ), Map.entry("Mutation.importSeries", ADMIN),
             Map.entry("Subscription.predictions", READ), Map.entry("Subscription.backtestProgress", READ),
             Map.entry("Mutation.placeOrder", TRADE), Map.entry("Mutation.previewOrder", TRADE),
             Map.entry("Mutation.amendOrder", TRADE), Map.entry("Mutation.cancelOrder", TRADE),

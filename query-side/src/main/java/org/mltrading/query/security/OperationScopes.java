@@ -76,6 +76,7 @@ public class OperationScopes extends SimplePerformantInstrumentation {
             Map.entry("Query.predictions", Set.of(READ)),
             Map.entry("Query.strategies", Set.of(READ)),
             Map.entry("Query.news", Set.of(READ)),
+            Map.entry("Query.altSeries", Set.of(READ)),
             Map.entry("Query.sentiment", Set.of(READ)),
             Map.entry("Query.scoreSentiment", Set.of(READ)),
             Map.entry("Query.newsImpact", Set.of(READ)),
@@ -119,6 +120,7 @@ public class OperationScopes extends SimplePerformantInstrumentation {
             Map.entry("Mutation.revokeAccountEntitlement", Set.of(ADMIN)),
             Map.entry("Mutation.openAccount", Set.of(ADMIN)),
             Map.entry("Mutation.importNews", Set.of(ADMIN)),
+            Map.entry("Mutation.importSeries", Set.of(ADMIN)),
             Map.entry("Mutation.createUser", Set.of(ADMIN)),
             Map.entry("Mutation.setUserEnabled", Set.of(ADMIN)),
             Map.entry("Mutation.rotateSigningKey", Set.of(ADMIN)));
