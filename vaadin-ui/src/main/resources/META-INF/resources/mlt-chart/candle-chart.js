@@ -168,9 +168,18 @@ class MltCandleChart extends HTMLElement {
     this._volume.update(volumePoint(bar));
   }
 
-  /** [{time, side: 'BUY'|'SELL', text, kind: 'order'|'fill'}], ascending by time. */
+  /**
+   * [{time, side, text, kind}], ascending by time: kind 'order'|'fill' with side 'BUY'|'SELL', or kind
+   * 'news' with side its sentiment 'POSITIVE'|'NEGATIVE'|'NEUTRAL' (a dot above the bar).
+   */
   setMarkers(markers) {
-    this._markers.setMarkers(markers.map((m) => ({
+    this._markers.setMarkers(markers.map((m) => (m.kind === 'news' ? {
+      time: m.time,
+      position: 'aboveBar',
+      color: m.side === 'POSITIVE' ? '#2e7d32' : m.side === 'NEGATIVE' ? '#c62828' : '#757575',
+      shape: 'circle',
+      text: m.text,
+    } : {
       time: m.time,
       position: m.side === 'BUY' ? 'belowBar' : 'aboveBar',
       color: m.kind === 'fill' ? (m.side === 'BUY' ? '#1565c0' : '#ad1457') : '#9e9e9e',

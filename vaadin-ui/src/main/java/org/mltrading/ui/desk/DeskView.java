@@ -55,6 +55,7 @@ import org.mltrading.ui.marketdata.CandleSeries;
 import org.mltrading.ui.marketdata.ChartInterval;
 import org.mltrading.ui.marketdata.TimeAndSales;
 import org.mltrading.ui.news.NewsClient;
+import org.mltrading.ui.news.NewsMarkers;
 import org.mltrading.ui.news.NewsPanel;
 import org.mltrading.ui.marketdata.InstrumentInfo;
 import org.mltrading.ui.marketdata.MarketDataClient;
@@ -521,6 +522,7 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
         newsStream = null;
         try {
             newsPanel.load(news.recent(java.time.Duration.ofDays(1), NEWS_ITEMS));
+            refreshMarkers();
         } catch (RuntimeException failure) {
             log.debug("recent news not loaded", failure); // live items fill the panel
         }
@@ -529,7 +531,10 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
         }
         try {
             newsStream = batched(news.live(channel, watchlist.symbols())).subscribe(
-                    items -> access(ui, () -> newsPanel.add(items)),
+                    items -> access(ui, () -> {
+                        newsPanel.add(items);
+                        refreshMarkers();
+                    }),
                     failure -> access(ui, () -> showError("Live news stopped", failure)));
         } catch (RuntimeException failure) {
             showError("Live news is unavailable", failure);
@@ -1047,7 +1052,9 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
             return;
         }
         Instant from = chartFrom == null ? Instant.now() : chartFrom;
-        chart.setMarkers(OrderMarkers.of(blotter.all(), series.symbol(), series.interval(), from, fmt(series.symbol())));
+        chart.setMarkers(NewsMarkers.merged(
+                OrderMarkers.of(blotter.all(), series.symbol(), series.interval(), from, fmt(series.symbol())),
+                NewsMarkers.of(newsPanel.items(), series.symbol(), series.interval().length(), from)));
     }
 
     /** The status as a coloured badge; the data attributes identify the order for browser tests. */

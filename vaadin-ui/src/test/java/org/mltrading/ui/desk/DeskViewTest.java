@@ -219,6 +219,10 @@ class DeskViewTest {
             assertThat(GridKt._getFormatted(grid("news"), 0, "time")).isEqualTo("01-01 10:01");
             assertThat(GridKt._getFormatted(grid("news"), 1, "symbols")).isEqualTo("AAPL");
         });
+        // the chart's instrument (AAPL) shows its stored item as a green dot; MSFT's item is not on it
+        assertThat(_get(CandlestickChart.class).markers())
+                .anyMatch(m -> m.kind().equals("news") && m.side().equals("POSITIVE"))
+                .noneMatch(m -> m.kind().equals("news") && m.side().equals("NEGATIVE"));
         NewsFeed.Item live = GridKt._get(grid("news"), 0);
         com.vaadin.flow.component.html.Span badge = org.mltrading.ui.news.NewsPanel.badge(live);
         assertThat(badge.getText()).isEqualTo("Negative −0.55");
