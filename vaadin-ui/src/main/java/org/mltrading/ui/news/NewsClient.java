@@ -25,6 +25,24 @@ public class NewsClient {
     static final String NEWS_SUBSCRIPTION = "subscription News($symbols: [String!]!) { "
             + "news(symbols: $symbols) { id publishedAt source kind headline symbols sentiment { score label } } }";
 
+    static final String IMPACT_QUERY = "query NewsImpact($symbol: String!, $from: DateTime!, $to: DateTime!) { "
+            + "newsImpact(symbol: $symbol, from: $from, to: $to) { newsId headline publishedAt interval window "
+            + "rawReturn abnormalReturn tStatistic abnormalVolume expectedReturnModel benchmark } }";
+    static final String IMPACT_SUMMARY_QUERY = "query NewsImpactSummary($symbol: String!, $from: DateTime!, $to: DateTime!) { "
+            + "newsImpactSummary(symbol: $symbol, from: $from, to: $to) { grouping key window events meanRawReturn "
+            + "meanAbnormalReturn tStatistic positiveShare } }";
+
+    /** One (item, window) of an event study, as the impact view shows it. */
+    public record Impact(String newsId, String headline, Instant publishedAt, String interval, String window,
+                         double rawReturn, double abnormalReturn, Double tStatistic, Double abnormalVolume, String model,
+                         String benchmark) {
+    }
+
+    /** Event studies aggregated by a grouping (SOURCE, KIND, SENTIMENT) and window. */
+    public record ImpactGroup(String grouping, String key, String window, int events, double meanRawReturn,
+                              double meanAbnormalReturn, Double tStatistic, double positiveShare) {
+    }
+
     private final PlatformGraphQlClient graphQl;
     private final AccessTokens tokens;
 
@@ -44,6 +62,25 @@ public class NewsClient {
     public Flux<NewsFeed.Item> live(SubscriptionChannel channel, List<String> symbols) {
         return channel.subscribe(NEWS_SUBSCRIPTION, Map.of("symbols", symbols), "news", NewsItem.class)
                 .map(NewsClient::item);
+    }
+
+    public List<Impact> impacts(String symbol, Instant from, Instant to) {
+        return graphQl.queryList(tokens.accessToken(AccessTokens.currentUser()), IMPACT_QUERY,
+                Map.of("symbol", symbol, "from", from.toString(), "to", to.toString()), "newsImpact",
+                org.mltrading.graphql.types.NewsImpact.class).stream()
+                .map(i -> new Impact(i.getNewsId(), i.getHeadline(), i.getPublishedAt().toInstant(), i.getInterval().name(),
+                        i.getWindow(), i.getRawReturn(), i.getAbnormalReturn(), i.getTStatistic(), i.getAbnormalVolume(),
+                        i.getExpectedReturnModel(), i.getBenchmark()))
+                .toList();
+    }
+
+    public List<ImpactGroup> impactSummary(String symbol, Instant from, Instant to) {
+        return graphQl.queryList(tokens.accessToken(AccessTokens.currentUser()), IMPACT_SUMMARY_QUERY,
+                Map.of("symbol", symbol, "from", from.toString(), "to", to.toString()), "newsImpactSummary",
+                org.mltrading.graphql.types.NewsImpactGroup.class).stream()
+                .map(g -> new ImpactGroup(g.getGrouping().name(), g.getKey(), g.getWindow(), g.getEvents(),
+                        g.getMeanRawReturn(), g.getMeanAbnormalReturn(), g.getTStatistic(), g.getPositiveShare()))
+                .toList();
     }
 
     private static NewsFeed.Item item(NewsItem item) {

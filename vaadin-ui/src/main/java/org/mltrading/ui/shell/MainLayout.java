@@ -104,6 +104,7 @@ public class MainLayout extends AppLayout {
             nav.addItem(new SideNavItem("Strategies", "strategies", VaadinIcon.AUTOMATION.create()));
         }
         nav.addItem(new SideNavItem("Models", "models", VaadinIcon.CLUSTER.create()));
+        nav.addItem(new SideNavItem("News impact", "news-impact", VaadinIcon.NEWSPAPER.create()));
         if (authentication.hasAnyRole("TRADER", "INTEGRATOR", "RISK_OFFICER", "ADMIN")) {
             nav.addItem(new SideNavItem("Backtests", "backtests", VaadinIcon.FLASK.create()));
         }
