@@ -144,6 +144,15 @@ class MltCandleChart extends HTMLElement {
     this._prediction.attachPrimitive(this._band);
     this._upper = this._chart.addSeries(LineSeries, { ...line, color: '#ff980099', lineWidth: 1, lineStyle: 2 });
     this._lower = this._chart.addSeries(LineSeries, { ...line, color: '#ff980099', lineWidth: 1, lineStyle: 2 });
+    // news sentiment per bar in its own pane under the candles (mean score in [-1, 1])
+    this._sentiment = this._chart.addSeries(HistogramSeries, {
+      priceFormat: { type: 'price', precision: 2, minMove: 0.01 }, lastValueVisible: false, priceLineVisible: false,
+      title: 'news sentiment',
+    }, 1);
+    const panes = this._chart.panes();
+    if (panes.length > 1) {
+      panes[1].setHeight(60);
+    }
     this.setTheme(this.getAttribute('theme') || 'light');
   }
 
@@ -185,6 +194,13 @@ class MltCandleChart extends HTMLElement {
       color: m.kind === 'fill' ? (m.side === 'BUY' ? '#1565c0' : '#ad1457') : '#9e9e9e',
       shape: m.side === 'BUY' ? 'arrowUp' : 'arrowDown',
       text: m.text,
+    })));
+  }
+
+  /** [{time, value, count}] ascending by time: the mean news sentiment of each bar with news; [] clears it. */
+  setSentiment(points) {
+    this._sentiment.setData(points.filter((p) => p.count > 0).map((p) => ({
+      time: p.time, value: p.value, color: p.value >= 0.05 ? '#2e7d32' : p.value <= -0.05 ? '#c62828' : '#9e9e9e',
     })));
   }
 

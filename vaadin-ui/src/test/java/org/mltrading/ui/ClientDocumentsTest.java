@@ -60,7 +60,7 @@ class ClientDocumentsTest {
         assertThat(models).hasSize(9);
         assertThat(compliance).hasSize(9);
         assertThat(strategies).hasSize(5);
-        assertThat(news).hasSize(4);
+        assertThat(news).hasSize(5);
         return Stream.of(desk, models, compliance, strategies, news).flatMap(List::stream);
     }
 

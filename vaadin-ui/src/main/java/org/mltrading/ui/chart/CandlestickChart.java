@@ -36,6 +36,7 @@ public class CandlestickChart extends Component implements HasSize {
     private boolean redrawPending;
     private List<ChartMarker> markers = List.of();
     private List<ChartPrediction> predictions = List.of();
+    private List<ChartSentiment> sentiment = List.of();
     private boolean dark;
 
     public CandlestickChart() {
@@ -53,6 +54,7 @@ public class CandlestickChart extends Component implements HasSize {
         call("setBars", bars);
         call("setMarkers", markers);
         call("setPredictions", predictions);
+        call("setSentiment", sentiment);
     }
 
     /** Replaces all bars (ascending by time). */
@@ -123,6 +125,16 @@ public class CandlestickChart extends Component implements HasSize {
     public void setPredictions(List<ChartPrediction> predictions) {
         this.predictions = List.copyOf(predictions);
         call("setPredictions", this.predictions);
+    }
+
+    /** Replaces the news-sentiment pane under the candles (ascending by time; empty clears it). */
+    public void setSentiment(List<ChartSentiment> sentiment) {
+        this.sentiment = List.copyOf(sentiment);
+        call("setSentiment", this.sentiment);
+    }
+
+    public List<ChartSentiment> sentiment() {
+        return sentiment;
     }
 
     /**

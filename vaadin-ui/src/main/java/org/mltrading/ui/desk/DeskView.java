@@ -534,6 +534,9 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
                     items -> access(ui, () -> {
                         newsPanel.add(items);
                         refreshMarkers();
+                        if (series != null && items.stream().anyMatch(item -> item.symbols().contains(series.symbol()))) {
+                            refreshSentiment();
+                        }
                     }),
                     failure -> access(ui, () -> showError("Live news stopped", failure)));
         } catch (RuntimeException failure) {
@@ -858,6 +861,7 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
         series = new CandleSeries(chartSymbol, interval,
                 candles.isEmpty() ? List.of() : List.of(candles.get(candles.size() - 1)));
         refreshMarkers();
+        refreshSentiment();
         UI ui = UI.getCurrent();
         showPredictions(chartSymbol, interval, ui);
         if (ui == null || channel == null) {
@@ -1045,6 +1049,19 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
         positionsGrid.getDataProvider().refreshAll();
         positionsGrid.recalculateColumnWidths();
         totalPnl.setText("Unrealised " + signedMoney(positions.totalUnrealizedPnl()));
+    }
+
+    /** The chart instrument's news sentiment per bar, in the pane under the candles (from the API's series). */
+    private void refreshSentiment() {
+        if (series == null || chartFrom == null) {
+            chart.setSentiment(List.of());
+            return;
+        }
+        try {
+            chart.setSentiment(news.sentiment(series.symbol(), series.interval().name(), chartFrom));
+        } catch (RuntimeException failure) {
+            log.debug("sentiment of {} not loaded", series.symbol(), failure); // the pane stays as it was
+        }
     }
 
     private void refreshMarkers() {

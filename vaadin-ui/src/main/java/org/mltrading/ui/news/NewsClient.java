@@ -32,6 +32,18 @@ public class NewsClient {
             + "newsImpactSummary(symbol: $symbol, from: $from, to: $to) { grouping key window events meanRawReturn "
             + "meanAbnormalReturn tStatistic positiveShare } }";
 
+    static final String SENTIMENT_QUERY = "query Sentiment($symbol: String!, $interval: BarInterval!, $from: DateTime!) { "
+            + "sentiment(symbol: $symbol, interval: $interval, from: $from) { time count mean } }";
+
+    /** The instrument's news sentiment per bar from {@code from} to now (bars without news: count 0). */
+    public List<org.mltrading.ui.chart.ChartSentiment> sentiment(String symbol, String interval, Instant from) {
+        return graphQl.queryList(tokens.accessToken(AccessTokens.currentUser()), SENTIMENT_QUERY,
+                Map.of("symbol", symbol, "interval", interval, "from", from.toString()), "sentiment",
+                org.mltrading.graphql.types.SentimentBar.class).stream()
+                .map(bar -> new org.mltrading.ui.chart.ChartSentiment(bar.getTime().toEpochSecond(), bar.getMean(), bar.getCount()))
+                .toList();
+    }
+
     /** One (item, window) of an event study, as the impact view shows it. */
     public record Impact(String newsId, String headline, Instant publishedAt, String interval, String window,
                          double rawReturn, double abnormalReturn, Double tStatistic, Double abnormalVolume, String model,

@@ -126,6 +126,8 @@ class DeskViewTest {
         when(marketData.tradePrints(channel, "AAPL")).thenReturn(prints.asFlux());
         when(news.recent(any(), anyInt())).thenReturn(List.of(newsItem("sim-wire/1", T0, "Apple beats estimates", 0.62)));
         when(news.live(eq(channel), anyList())).thenReturn(newsItems.asFlux());
+        when(news.sentiment(eq("AAPL"), any(), any())).thenReturn(List.of(
+                new org.mltrading.ui.chart.ChartSentiment(T0.getEpochSecond(), 0.62, 1)));
         when(models.predictions(eq("AAPL"), any())).thenReturn(List.of(prediction(T0, 0.01)));
         when(models.livePredictions(channel, "AAPL")).thenReturn(predictions.asFlux());
         when(trading.accounts()).thenReturn(List.of(DEMO));
@@ -223,6 +225,8 @@ class DeskViewTest {
         assertThat(_get(CandlestickChart.class).markers())
                 .anyMatch(m -> m.kind().equals("news") && m.side().equals("POSITIVE"))
                 .noneMatch(m -> m.kind().equals("news") && m.side().equals("NEGATIVE"));
+        assertThat(_get(CandlestickChart.class).sentiment())
+                .containsExactly(new org.mltrading.ui.chart.ChartSentiment(T0.getEpochSecond(), 0.62, 1));
         NewsFeed.Item live = GridKt._get(grid("news"), 0);
         com.vaadin.flow.component.html.Span badge = org.mltrading.ui.news.NewsPanel.badge(live);
         assertThat(badge.getText()).isEqualTo("Negative −0.55");
