@@ -95,6 +95,10 @@ class TraderDeskBrowserIT {
         assertThat(browser.driver().findElements(By.cssSelector("#news .sentiment-badge")).get(0).getDomAttribute("data-label"))
                 .isIn("POSITIVE", "NEGATIVE", "NEUTRAL");
         assertThat(browser.gridCellTexts("news")).anyMatch(text -> text.matches(".*(AAPL|MSFT|NVDA|SPY|BTC-USD|ETH-USD|EURUSD).*"));
+        // the chart has its news-sentiment pane under the candles
+        Object panes = browser.js().executeScript(
+                "return document.querySelector('mlt-candle-chart')._chart.panes().length");
+        assertThat(((Number) panes).intValue()).isEqualTo(2);
         browser.driver().findElement(By.cssSelector("#positions-news vaadin-tab")).click(); // back to the positions
 
         List<String> ordersBefore = clientOrderIdsInBlotter();
