@@ -46,12 +46,15 @@ public final class BacktestEngine {
      * with {@code fixed} null the settings' kind is refitted walk-forward.
      */
     public BacktestResult run(BacktestSettings settings, ForecastModel fixed, List<Bar> bars, Progress progress) {
-        return run(settings, fixed, bars, null, progress);
+        return run(settings, fixed, bars, List.of(), null, progress);
     }
 
-    /** As above with the bars' sentiment ({count, mean, surprise} per bar, rows may be null) for models that use it. */
-    public BacktestResult run(BacktestSettings settings, ForecastModel fixed, List<Bar> bars, double[][] sentiment,
-                              Progress progress) {
+    /**
+     * As above for a model listing {@code modelFeatures}, with each bar's external features (news
+     * sentiment, alternative data; {@link org.mltrading.ml.feature.ExternalFeatures}), or null without any.
+     */
+    public BacktestResult run(BacktestSettings settings, ForecastModel fixed, List<Bar> bars, List<String> modelFeatures,
+                              double[][] external, Progress progress) {
         int n = bars.size();
         if (n < 2) {
             throw new IllegalArgumentException("a backtest needs at least 2 bars, got " + n);
@@ -69,18 +72,19 @@ public final class BacktestEngine {
             }
         }
         BarInterval interval = bars.get(0).interval();
-        return run(settings, fixed, times, opens, closes, sentiment, interval, progress);
+        return run(settings, fixed, times, opens, closes, modelFeatures, external, interval, progress);
     }
 
     /** The same run over prices already in arrays (benchmarks; callers that never held {@link Bar}s). */
     public BacktestResult run(BacktestSettings settings, Instant[] times, double[] opens, double[] closes,
                               BarInterval interval, Progress progress) {
-        return run(settings, null, times, opens, closes, null, interval, progress);
+        return run(settings, null, times, opens, closes, List.of(), null, interval, progress);
     }
 
     private BacktestResult run(BacktestSettings settings, ForecastModel fixed, Instant[] times, double[] opens,
-                               double[] closes, double[][] sentiment, BarInterval interval, Progress progress) {
-        TradingSignal model = new ModelSignal(settings, fixed, closes, sentiment, 2 * costs.oneWayFraction());
+                               double[] closes, List<String> modelFeatures, double[][] external, BarInterval interval,
+                               Progress progress) {
+        TradingSignal model = new ModelSignal(settings, fixed, closes, modelFeatures, external, 2 * costs.oneWayFraction());
         return run(model, times, opens, closes, interval, settings.initialEquity(), progress);
     }
 

@@ -31,7 +31,7 @@ import org.mltrading.api.model.ModelRejection;
 import org.mltrading.api.model.ModelVersionSpec;
 import org.mltrading.api.model.RecordValidationCommand;
 import org.mltrading.api.model.RunBacktestCommand;
-import org.mltrading.ml.feature.BarSentiment;
+import org.mltrading.ml.feature.ExternalFeatures;
 import org.mltrading.ml.feature.Features;
 import org.mltrading.ml.model.ForecastModel;
 import org.mltrading.ml.model.ModelCatalog;
@@ -63,7 +63,7 @@ public class BacktestRunner implements DisposableBean {
     private final CommandGateway commands;
     private final Clock clock;
     private final BacktestEngine engine;
-    private final BarSentiment barSentiment;
+    private final ExternalFeatures externalFeatures;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "backtest-runner");
         thread.setDaemon(true);
@@ -81,7 +81,7 @@ public class BacktestRunner implements DisposableBean {
         this.commands = commands;
         this.clock = clock;
         this.engine = new BacktestEngine(new FillCosts(slippageBps, feeBps));
-        this.barSentiment = new BarSentiment(queries);
+        this.externalFeatures = new ExternalFeatures(queries);
     }
 
     @CommandHandler
@@ -135,15 +135,16 @@ public class BacktestRunner implements DisposableBean {
             BacktestEngine.Progress progress = (done, total) -> publish(new BacktestProgressedEvent(id, done, total,
                     clock.instant()), who);
             BacktestSettings settings = BacktestSettings.of(spec.kind(), spec.parameters());
-            double[][] sentiment = Features.needsSentiment(spec.features()) ? barSentiment.alignedWith(bars) : null;
+            double[][] external = Features.external(spec.features()).isEmpty() ? null
+                    : externalFeatures.aligned(spec.features(), bars);
             BacktestResult result;
             if (spec.kind() == ModelKind.ONNX) {
                 // fitted elsewhere: the registered artefact is served unchanged (no walk-forward refit)
                 try (ForecastModel model = loader.open(spec)) {
-                    result = engine.run(settings, model, bars, sentiment, progress);
+                    result = engine.run(settings, model, bars, spec.features(), external, progress);
                 }
             } else {
-                result = engine.run(settings, null, bars, sentiment, progress);
+                result = engine.run(settings, null, bars, spec.features(), external, progress);
             }
             publish(new BacktestCompletedEvent(id, result.metrics(), result.equity(), clock.instant()), who);
             if (recordAsValidation) {

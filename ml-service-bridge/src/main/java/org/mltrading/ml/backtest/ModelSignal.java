@@ -1,6 +1,8 @@
 package org.mltrading.ml.backtest;
 
 import org.mltrading.api.model.ModelKind;
+import java.util.List;
+import org.mltrading.ml.feature.ExternalFeatures;
 import org.mltrading.ml.feature.Features;
 import org.mltrading.ml.model.Forecast;
 import org.mltrading.ml.model.ForecastModel;
@@ -18,10 +20,11 @@ final class ModelSignal implements TradingSignal {
 
     private final BacktestSettings settings;
     private final double[] closes;
-    private final double[][] sentiment;
+    private final List<String> modelFeatures;
+    private final double[][] external;
     private final double hurdle;
     private final int signal;
-    private final double[] features = new double[Features.NAMES.size()];
+    private final double[] features;
     // each bar's signal and volatility, computed once at its close (point-in-time by construction)
     private final double[] signalAt;
     private final double[] volAt;
@@ -32,14 +35,17 @@ final class ModelSignal implements TradingSignal {
     private int lastFit;
 
     /**
-     * @param fixed     a model to serve unchanged, or null to refit the settings' kind walk-forward
-     * @param sentiment per bar {count, mean, surprise} (rows may be null), or null for models without it
+     * @param fixed         a model to serve unchanged, or null to refit the settings' kind walk-forward
+     * @param modelFeatures the features the model lists
+     * @param external      per bar the model's external features ({@link ExternalFeatures}), or null without any
      */
-    ModelSignal(BacktestSettings settings, ForecastModel fixed, double[] closes, double[][] sentiment,
-                double roundTripCost) {
+    ModelSignal(BacktestSettings settings, ForecastModel fixed, double[] closes, List<String> modelFeatures,
+                double[][] external, double roundTripCost) {
         this.settings = settings;
         this.closes = closes;
-        this.sentiment = sentiment;
+        this.modelFeatures = modelFeatures;
+        this.external = external;
+        this.features = new double[Features.size(modelFeatures)];
         this.hurdle = roundTripCost;
         this.model = fixed;
         this.refits = fixed == null;
@@ -55,9 +61,8 @@ final class ModelSignal implements TradingSignal {
         boolean featuresKnown = Features.available(i);
         if (featuresKnown) {
             Features.compute(closes, i, features);
-            if (sentiment != null) {
-                Features.sentiment(features, sentiment[i]);
-            }
+            // a bar before an alternative series' first observation has no forecast (never a made-up input)
+            featuresKnown = external == null || ExternalFeatures.fill(features, modelFeatures, external[i]);
             if (refits) {
                 signalAt[i] = features[signal];
                 volAt[i] = features[Features.VOL_20];

@@ -117,6 +117,49 @@ public final class Features {
         return out;
     }
 
+    /** Names of alternative-data series features: {@code alt:<series>} (ADR 0022). */
+    public static final String ALT_PREFIX = "alt:";
+    private static final java.util.regex.Pattern ALT_NAME = java.util.regex.Pattern.compile("alt:[a-z0-9][a-z0-9_.-]{0,63}");
+
+    public static boolean isAlt(String name) {
+        return ALT_NAME.matcher(name).matches();
+    }
+
+    /**
+     * Where a feature sits in the vector of a model that lists {@code modelFeatures}: the platform's
+     * features at their fixed index, the model's {@code alt:} features after them in the model's order;
+     * −1 for an unknown name.
+     */
+    public static int index(String name, List<String> modelFeatures) {
+        int fixed = NAMES.indexOf(name);
+        if (fixed >= 0) {
+            return fixed;
+        }
+        if (!isAlt(name)) {
+            return -1;
+        }
+        int position = 0;
+        for (String listed : modelFeatures) {
+            if (listed.equals(name)) {
+                return NAMES.size() + position;
+            }
+            if (isAlt(listed)) {
+                position++;
+            }
+        }
+        return -1;
+    }
+
+    /** The length of the feature vector of a model that lists {@code modelFeatures}. */
+    public static int size(List<String> modelFeatures) {
+        return NAMES.size() + (int) modelFeatures.stream().filter(Features::isAlt).count();
+    }
+
+    /** The features a model lists that do not come from closes (news sentiment, alternative data), in its order. */
+    public static List<String> external(List<String> modelFeatures) {
+        return modelFeatures.stream().filter(name -> SENTIMENT.contains(name) || isAlt(name)).toList();
+    }
+
     /** Whether a model listing these features needs the sentiment series. */
     public static boolean needsSentiment(List<String> features) {
         return features.stream().anyMatch(SENTIMENT::contains);

@@ -29,7 +29,7 @@ import org.mltrading.api.model.ModelVersionSpec;
 import org.mltrading.api.model.Prediction;
 import org.mltrading.api.model.PredictionMadeEvent;
 import org.mltrading.api.model.PredictionScoredEvent;
-import org.mltrading.ml.feature.BarSentiment;
+import org.mltrading.ml.feature.ExternalFeatures;
 import org.mltrading.ml.feature.Features;
 import org.mltrading.ml.model.Forecast;
 import org.mltrading.ml.model.ForecastModel;
@@ -101,7 +101,7 @@ public class LivePredictor implements SmartLifecycle {
                          @Value("${platform.ml.live.enabled:true}") boolean enabled) {
         this(marketData, catalog, loader, events, clock, interval, symbols, enabled, storedBarsOf(queries.getIfAvailable()));
         QueryGateway gateway = queries.getIfAvailable();
-        this.sentiment = gateway == null ? null : new BarSentiment(gateway);
+        this.external = gateway == null ? null : new ExternalFeatures(gateway);
     }
 
     /** Without stored bars: each series starts empty. */
@@ -124,13 +124,8 @@ public class LivePredictor implements SmartLifecycle {
         this.storedBars = storedBars;
     }
 
-    /** Where models that list sentiment features read the closed bar's sentiment (null: they cannot serve). */
-    private BarSentiment sentiment;
-
-    /** For tests: the sentiment source of models with sentiment features. */
-    void sentimentFrom(BarSentiment source) {
-        this.sentiment = source;
-    }
+    /** Where models with external features (news sentiment, alt: series) read the closed bar's (null: they cannot serve). */
+    private ExternalFeatures external;
 
     private static StoredBars storedBarsOf(QueryGateway queries) {
         return queries == null ? null : (symbol, interval, from, to) -> queries.query(
@@ -262,12 +257,6 @@ public class LivePredictor implements SmartLifecycle {
     private void forecast(String symbol, BarCloses.Closed closed, List<ModelVersionSpec> versions) {
         double[] closes = closed.closes();
         double[] features = Features.compute(closes, closes.length - 1, new double[Features.NAMES.size()]);
-        if (versions.stream().anyMatch(spec -> Features.needsSentiment(spec.features()))) {
-            if (!withSentiment(symbol, closed, features)) {
-                // without the bar's sentiment those versions cannot forecast it; the others still do
-                versions = versions.stream().filter(spec -> !Features.needsSentiment(spec.features())).toList();
-            }
-        }
         Map<String, Double> provenance = Features.named(features);
         Map<String, Prediction> waiting = pending.computeIfAbsent(symbol, s -> new HashMap<>());
         Set<String> attempted = tried.computeIfAbsent(symbol, s -> new HashSet<>());
@@ -276,9 +265,17 @@ public class LivePredictor implements SmartLifecycle {
             if (!attempted.add(spec.artefactHash() + spec.modelId())) {
                 continue;
             }
+            double[] inputs = features;
+            if (!Features.external(spec.features()).isEmpty()) {
+                inputs = withExternal(symbol, closed, features, spec);
+                if (inputs == null) {
+                    continue; // without the bar's news or alternative data this version cannot forecast it
+                }
+            }
             Forecast forecast;
             try {
-                forecast = models.computeIfAbsent(spec.artefactHash(), hash -> loader.open(spec)).predict(features);
+                double[] modelInputs = inputs;
+                forecast = models.computeIfAbsent(spec.artefactHash(), hash -> loader.open(spec)).predict(modelInputs);
             } catch (RuntimeException e) {
                 // one model that cannot serve must not silence the others
                 log.warn("Model {}@{} did not predict {}: {}", spec.name(), spec.version(), symbol, e.getMessage());
@@ -293,21 +290,24 @@ public class LivePredictor implements SmartLifecycle {
         }
     }
 
-    private boolean withSentiment(String symbol, BarCloses.Closed closed, double[] features) {
-        if (sentiment == null) {
-            log.warn("no sentiment source: models with sentiment features do not forecast {}", symbol);
-            return false;
+    /** The version's feature vector with the bar's external features, or null when they cannot be had. */
+    private double[] withExternal(String symbol, BarCloses.Closed closed, double[] features, ModelVersionSpec spec) {
+        if (external == null) {
+            log.warn("no source of news or alternative data: {}@{} does not forecast {}", spec.name(), spec.version(), symbol);
+            return null;
         }
         try {
-            Features.sentiment(features, sentiment.at(symbol, interval, closed.barTime()));
-            return true;
+            double[] inputs = java.util.Arrays.copyOf(features, Features.size(spec.features()));
+            boolean complete = ExternalFeatures.fill(inputs, spec.features(),
+                    external.at(spec.features(), symbol, interval, closed.barTime()));
+            return complete ? inputs : null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
+            return null;
         } catch (Exception e) {
-            log.warn("sentiment of {} at {} not read, its sentiment models skip this bar: {}", symbol, closed.barTime(),
-                    e.getMessage());
-            return false;
+            log.warn("external features of {} at {} not read, {}@{} skips this bar: {}", symbol, closed.barTime(),
+                    spec.name(), spec.version(), e.getMessage());
+            return null;
         }
     }
 

@@ -12,6 +12,9 @@ import java.util.ArrayList;
 import java.util.Calendar;
 import java.util.List;
 import java.util.TimeZone;
+import org.axonframework.queryhandling.QueryHandler;
+import org.mltrading.api.altdata.AltObservation;
+import org.mltrading.api.altdata.FindAltSeriesQuery;
 import org.mltrading.query.marketdata.QuestDb;
 import org.springframework.stereotype.Component;
 
@@ -70,6 +73,19 @@ public class AltSeriesStore {
         }
         return points;
     }
+
+    /** The ML bridge's features {@code alt:<series>}: the instrument's rows when it has any, else the market-wide ones. */
+    @QueryHandler
+    List<AltObservation> handle(FindAltSeriesQuery query) throws SQLException {
+        String symbol = query.symbol() == null ? "" : query.symbol();
+        List<AltPoint> points = symbol.isEmpty() ? List.of() : find(query.series(), symbol, query.from(), query.to(), MAX_ROWS);
+        if (points.isEmpty()) {
+            points = find(query.series(), "", query.from(), query.to(), MAX_ROWS);
+        }
+        return points.stream().map(point -> new AltObservation(point.time(), point.value())).toList();
+    }
+
+    static final int MAX_ROWS = 1_000_000;
 
     /** Market-wide series are stored under "-": an empty SYMBOL reads back as null, which "=" never matches. */
     private static String stored(String symbol) {

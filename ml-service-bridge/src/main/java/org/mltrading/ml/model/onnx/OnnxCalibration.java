@@ -1,7 +1,9 @@
 package org.mltrading.ml.model.onnx;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
+import org.mltrading.ml.feature.ExternalFeatures;
 import org.mltrading.ml.feature.Features;
 import org.mltrading.ml.model.ModelFitter;
 
@@ -21,11 +23,23 @@ public record OnnxCalibration(double q80, double q95, int samples) {
 
     /** The calibration on these closes (ascending bar order); empty when fewer than 19 samples exist. */
     public static Optional<OnnxCalibration> of(OnnxRegressor model, double[] closes) {
+        return of(model, closes, List.of(), null);
+    }
+
+    /**
+     * As above for a model with external features (news sentiment, {@code alt:} series): {@code external}
+     * holds each bar's row ({@link ExternalFeatures}); a bar with a missing value is skipped like a flat one.
+     */
+    public static Optional<OnnxCalibration> of(OnnxRegressor model, double[] closes, List<String> modelFeatures,
+                                               double[][] external) {
         double[] scores = new double[Math.max(0, closes.length - 1 - Features.LOOKBACK)];
-        double[] features = new double[Features.NAMES.size()];
+        double[] features = new double[Features.size(modelFeatures)];
         int m = 0;
         for (int t = Features.LOOKBACK; t + 1 < closes.length; t++) {
             Features.compute(closes, t, features);
+            if (external != null && !ExternalFeatures.fill(features, modelFeatures, external[t])) {
+                continue;
+            }
             double vol = features[Features.VOL_20];
             if (!(vol > 0)) {
                 continue;

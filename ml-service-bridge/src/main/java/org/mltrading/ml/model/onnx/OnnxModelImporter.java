@@ -26,6 +26,7 @@ import org.mltrading.api.model.ModelId;
 import org.mltrading.api.model.ModelRejection;
 import org.mltrading.api.model.RegisterOnnxModelVersionCommand;
 import org.mltrading.api.model.TrainingRange;
+import org.mltrading.ml.feature.ExternalFeatures;
 import org.mltrading.ml.feature.Features;
 import org.mltrading.ml.model.ModelFitter;
 import org.mltrading.ml.model.SignalModel;
@@ -69,7 +70,8 @@ public class OnnxModelImporter {
         validate(command);
         OnnxCalibration calibration;
         try (OnnxRegressor model = OnnxRegressor.open(command.artefact().bytes(), command.features())) {
-            calibration = OnnxCalibration.of(model, closes(command.calibration()))
+            List<Bar> bars = bars(command.calibration());
+            calibration = OnnxCalibration.of(model, closes(bars), command.features(), external(command.features(), bars))
                     .orElseThrow(() -> refused(ModelErrorCode.MODEL_NO_CALIBRATION_DATA, "the calibration range has fewer than "
                             + ModelFitter.MIN_CALIBRATION + " bars with " + Features.LOOKBACK + " bars of warm-up and a next"
                             + " close; import more history of " + command.calibration().symbol() + " first"));
@@ -121,7 +123,23 @@ public class OnnxModelImporter {
         }
     }
 
-    private double[] closes(TrainingRange range) {
+    /** The rows of the model's external features (sentiment, alt: series) next to the bars, or null without any. */
+    private double[][] external(List<String> features, List<Bar> bars) {
+        if (Features.external(features).isEmpty()) {
+            return null;
+        }
+        try {
+            return new ExternalFeatures(queries).aligned(features, bars);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw refused(ModelErrorCode.MODEL_NO_CALIBRATION_DATA, "interrupted while reading the calibration features");
+        } catch (ExecutionException | TimeoutException e) {
+            throw refused(ModelErrorCode.MODEL_NO_CALIBRATION_DATA, "the time-series store did not answer with the"
+                    + " calibration range's news or alternative data");
+        }
+    }
+
+    private List<Bar> bars(TrainingRange range) {
         List<Bar> bars;
         try {
             bars = queries.query(new FindBarsQuery(range.symbol(), range.interval(), range.from(), range.to()),
@@ -133,6 +151,10 @@ public class OnnxModelImporter {
             throw refused(ModelErrorCode.MODEL_NO_CALIBRATION_DATA, "the time-series store did not answer with the"
                     + " calibration bars");
         }
+        return bars;
+    }
+
+    private double[] closes(List<Bar> bars) {
         double[] closes = bars.stream().mapToDouble(bar -> bar.close().doubleValue()).toArray();
         if (Arrays.stream(closes).anyMatch(close -> !(close > 0))) {
             throw refused(ModelErrorCode.MODEL_NO_CALIBRATION_DATA, "a calibration bar has a non-positive close");

@@ -70,7 +70,7 @@ public final class OnnxRegressor implements AutoCloseable {
         }
         try {
             OnnxRegressor regressor = checked(session, columns);
-            double probe = regressor.value(new double[Features.NAMES.size()]);
+            double probe = regressor.value(new double[Features.size(features)]);
             if (Double.isNaN(probe)) {
                 throw new InvalidArtefactException("the model answers NaN for a row of zeros");
             }
@@ -137,9 +137,10 @@ public final class OnnxRegressor implements AutoCloseable {
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < columns.length; i++) {
             String name = features.get(i);
-            columns[i] = Features.NAMES.indexOf(name);
+            columns[i] = Features.index(name, features);
             if (columns[i] < 0) {
-                throw new IllegalArgumentException("unknown feature " + name + "; the platform computes " + Features.NAMES);
+                throw new IllegalArgumentException("unknown feature " + name + "; the platform computes " + Features.NAMES
+                        + " and alt:<series> for an imported alternative-data series");
             }
             if (!seen.add(name)) {
                 throw new IllegalArgumentException("feature " + name + " is listed twice");
