@@ -151,6 +151,59 @@ class OnnxModelIT {
         }
     }
 
+    /**
+     * Alternative data as a model input: NOAA's Seattle daily maximum temperature (imported with
+     * ops/import-series) next to AAPL's returns — a nonsense predictor, on purpose: what is checked is the
+     * plumbing, point in time: training here, calibration at import and the backtest see the same value per bar.
+     */
+    @Test
+    void an_onnx_model_reading_an_alternative_series_is_calibrated_and_backtested_on_it(@TempDir Path dir) throws Exception {
+        importAppleDaily(dir);
+        Path weather = dir.resolve("seattle-weather.csv");
+        try (InputStream in = Objects.requireNonNull(OnnxModelIT.class.getResourceAsStream("/public-series/seattle-weather.csv"))) {
+            Files.copy(in, weather);
+        }
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        int loaded = new org.mltrading.ops.news.ImportSeries(new PrintStream(log, true, StandardCharsets.UTF_8),
+                new PrintStream(log, true, StandardCharsets.UTF_8)).run(new String[] {"--columns", "temp_max", weather.toString()},
+                platform.settings(), null);
+        assertThat(loaded).as(log.toString(StandardCharsets.UTF_8)).isZero();
+        Map<String, Double> tempMax = new HashMap<>();
+        for (String line : Files.readAllLines(weather).subList(1, 1462)) {
+            String[] f = line.split(",");
+            tempMax.put(f[0], Double.parseDouble(f[2]));
+        }
+        double[] temps = apple.stream().mapToDouble(row -> tempMax.get(row[0])).toArray(); // the value dated the bar's day
+        String alt = "alt:seattle-weather_temp_max";
+        Trained trained = Trained.on(closes(), List.of("ret_5", alt), temps);
+        Thread.sleep(2_000); // QuestDB applies the imported rows asynchronously (WAL)
+
+        Map<String, Object> input = importInput("onnx-weather", trained.inputOrder,
+                Base64.getEncoder().encodeToString(trained.onnx));
+        RunningPlatform.GraphQlAnswer imported = platform.graphql(admin, IMPORT, Map.of("input", input));
+        assertThat(imported.errors()).as(imported.body().toString()).isNull();
+        JsonNode version = imported.data().get("importOnnxModel").get("versions").get(0);
+        assertThat(texts(version.get("features"))).contains(alt, "ret_5");
+        // every calibration bar has a temperature (the series covers 2012-2015)
+        assertThat(parameters(version).get("calibration_samples"))
+                .isEqualTo(apple.size() - CALIBRATION_START - 1 - Features.LOOKBACK);
+
+        RunningPlatform.GraphQlAnswer started = platform.graphql(risk, """
+                mutation { runBacktest(input: {model: "onnx-weather", version: 1, symbol: "AAPL", interval: ONE_DAY,
+                  from: "2013-01-01T00:00:00Z", to: "2013-12-31T00:00:00Z"}) { id } }""", null);
+        assertThat(started.errors()).as(started.body().toString()).isNull();
+        String id = started.data().get("runBacktest").get("id").asText();
+        JsonNode backtest = await(() -> platform.graphql(risk, "query($id: ID!) { backtest(id: $id) { status reason metrics { bars } } }",
+                Map.of("id", id)).data().get("backtest"), b -> b != null && !b.get("status").asText().matches("PENDING|RUNNING"),
+                Duration.ofSeconds(60));
+        assertThat(backtest.get("status").asText()).as(backtest.toString()).isEqualTo("COMPLETED");
+        assertThat(backtest.get("metrics").get("bars").asInt()).isEqualTo(apple.size());
+
+        RunningPlatform.GraphQlAnswer unknown = platform.graphql(admin, IMPORT, Map.of("input", importInput("onnx-bad",
+                List.of("ret_5", "alt:Not A Series"), Base64.getEncoder().encodeToString(trained.onnx))));
+        assertThat(unknown.firstErrorCode()).isEqualTo("MODEL_INVALID_INPUT");
+    }
+
     @Test
     void bad_artefacts_are_refused_with_codes_and_register_nothing() throws Exception {
         Trained trained = Trained.on(closes(), List.of("ret_5", "mom_20_vs", "z_20", "rsi_14"));
@@ -217,6 +270,11 @@ class OnnxModelIT {
     private record Trained(byte[] onnx, List<String> inputOrder) {
 
         static Trained on(double[] closes, List<String> features) {
+            return on(closes, features, null);
+        }
+
+        /** {@code alt} holds, per bar, the value of the one alt: feature among {@code features} (null: none). */
+        static Trained on(double[] closes, List<String> features, double[] alt) {
             RegressionFactory factory = new RegressionFactory();
             String[] names = features.toArray(String[]::new);
             MutableDataset<Regressor> data = new MutableDataset<>(
@@ -226,7 +284,7 @@ class OnnxModelIT {
                 Features.compute(closes, t, row);
                 double[] values = new double[names.length];
                 for (int i = 0; i < names.length; i++) {
-                    values[i] = row[Features.NAMES.indexOf(names[i])];
+                    values[i] = Features.isAlt(names[i]) ? alt[t] : row[Features.NAMES.indexOf(names[i])];
                 }
                 data.add(new ArrayExample<>(new Regressor("next_log_return", Math.log(closes[t + 1] / closes[t])),
                         names, values));
