@@ -26,9 +26,9 @@ class ImportHistoryArgumentsTest {
             new PrintStream(err, true, StandardCharsets.UTF_8), Clock.systemUTC());
 
     @Test
-    void no_arguments_mean_the_two_demo_datasets_on_the_platforms_ports() {
+    void no_arguments_mean_the_three_demo_datasets_on_the_platforms_ports() {
         Arguments arguments = Arguments.parse(new String[0], SETTINGS);
-        assertThat(arguments.jobs()).extracting(job -> job.spec().symbol()).containsExactly("AAPL", "BTC-USD");
+        assertThat(arguments.jobs()).extracting(job -> job.spec().symbol()).containsExactly("AAPL", "BTC-USD", "ETH-USD");
         assertThat(arguments.ilp()).hasToString("127.0.0.1:19020");
         assertThat(arguments.pg()).hasToString("127.0.0.1:18812");
     }
