@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -27,8 +26,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mltrading.ml.feature.Features;
-import org.mltrading.ops.history.ImportHistory;
 import org.mltrading.ops.onnx.ImportOnnxModel;
+import org.mltrading.ops.testing.AppleDailyHistory;
 import org.mltrading.ops.testing.RunningPlatform;
 import org.springframework.graphql.client.WebSocketGraphQlClient;
 import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
@@ -363,19 +362,7 @@ class OnnxModelIT {
 
     /** The AAPL file through ops' importer (idempotent: MlBridgeIT may have loaded it already). */
     private static void importAppleDaily(Path dir) throws Exception {
-        Path file = dir.resolve("aapl-daily-2013-onnx.csv");
-        try (InputStream in = Objects.requireNonNull(OnnxModelIT.class.getClassLoader().getResourceAsStream(APPLE))) {
-            Files.copy(in, file);
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int code = new ImportHistory(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(out, true, StandardCharsets.UTF_8), Clock.systemUTC())
-                .run(new String[] {"--kind", "bars", "--symbol", "AAPL", "--interval", "ONE_DAY", file.toString()},
-                        platform.settings());
-        assertThat(code).as(out.toString(StandardCharsets.UTF_8)).isZero();
-        await(() -> platform.graphql(risk, """
-                        { bars(symbol: "AAPL", interval: ONE_DAY, from: "2013-01-01T00:00:00Z", to: "2013-12-31T00:00:00Z") { time } }""",
-                        null).data().get("bars"), bars -> bars != null && bars.size() == apple.size(), Duration.ofSeconds(30));
+        AppleDailyHistory.importInto(platform, risk, dir);
     }
 
     private static <T> T await(Callable<T> read, Predicate<T> ready, Duration timeout) throws Exception {

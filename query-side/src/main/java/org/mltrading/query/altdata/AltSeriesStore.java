@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -16,6 +15,7 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.mltrading.api.altdata.AltObservation;
 import org.mltrading.api.altdata.FindAltSeriesQuery;
 import org.mltrading.query.marketdata.QuestDb;
+import org.mltrading.query.marketdata.QuestDbTable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,11 +31,10 @@ public class AltSeriesStore {
             + " DEDUP UPSERT KEYS(ts, series, symbol)";
     private static final Calendar UTC = Calendar.getInstance(TimeZone.getTimeZone("UTC"));
 
-    private final QuestDb questDb;
-    private volatile boolean created;
+    private final QuestDbTable table;
 
     AltSeriesStore(QuestDb questDb) {
-        this.questDb = questDb;
+        this.table = new QuestDbTable(questDb, DDL);
     }
 
     public void write(List<AltPoint> points, String source) throws SQLException {
@@ -95,16 +94,6 @@ public class AltSeriesStore {
     static final String MARKET_WIDE = "-";
 
     private Connection connection() throws SQLException {
-        Connection connection = questDb.connection();
-        if (!created) {
-            try (Statement ddl = connection.createStatement()) {
-                ddl.execute(DDL);
-            } catch (SQLException e) {
-                connection.close();
-                throw e;
-            }
-            created = true;
-        }
-        return connection;
+        return table.connection();
     }
 }

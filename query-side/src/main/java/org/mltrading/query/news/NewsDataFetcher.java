@@ -152,18 +152,7 @@ class NewsDataFetcher {
     List<NewsImpact> newsImpact(@InputArgument String symbol, @InputArgument OffsetDateTime from,
                                 @InputArgument OffsetDateTime to,
                                 @InputArgument org.mltrading.graphql.types.BarInterval interval) {
-        Instrument instrument = instrument(symbol);
-        Instant end = to == null ? Instant.now() : to.toInstant();
-        Instant start = from == null ? end.minus(Duration.ofDays(30)) : from.toInstant();
-        checkRange(start, end);
-        try {
-            return impacts.impacts(instrument, start, end,
-                            interval == null ? null : org.mltrading.api.marketdata.BarInterval.valueOf(interval.name()))
-                    .stream().map(NewsDataFetcher::toGraphQl).toList();
-        } catch (SQLException e) {
-            log.warn("news impact for {} failed: {}", symbol, e.getMessage());
-            throw new ApiException(ApiErrorCode.UNAVAILABLE, "the bar store is unavailable; try again");
-        }
+        return studies(symbol, from, to, interval).stream().map(NewsDataFetcher::toGraphQl).toList();
     }
 
     @DgsQuery
@@ -171,21 +160,27 @@ class NewsDataFetcher {
     List<NewsImpactGroup> newsImpactSummary(@InputArgument String symbol, @InputArgument OffsetDateTime from,
                                             @InputArgument OffsetDateTime to,
                                             @InputArgument org.mltrading.graphql.types.BarInterval interval) {
+        return NewsImpactService.summarise(studies(symbol, from, to, interval)).stream()
+                .map(group -> NewsImpactGroup.newBuilder()
+                        .grouping(org.mltrading.graphql.types.NewsImpactGrouping.valueOf(group.grouping()))
+                        .key(group.key()).window(group.window()).events(group.events())
+                        .meanRawReturn(group.meanRaw()).meanAbnormalReturn(group.meanAbnormal())
+                        .tStatistic(group.tStatistic()).positiveShare(group.positiveShare()).build())
+                .toList();
+    }
+
+    /** The event studies of the symbol's news in [from, to] (default: the last 30 days). */
+    private List<NewsImpactService.Impact> studies(String symbol, OffsetDateTime from, OffsetDateTime to,
+                                                   org.mltrading.graphql.types.BarInterval interval) {
         Instrument instrument = instrument(symbol);
         Instant end = to == null ? Instant.now() : to.toInstant();
         Instant start = from == null ? end.minus(Duration.ofDays(30)) : from.toInstant();
         checkRange(start, end);
         try {
-            return NewsImpactService.summarise(impacts.impacts(instrument, start, end,
-                            interval == null ? null : org.mltrading.api.marketdata.BarInterval.valueOf(interval.name())))
-                    .stream().map(group -> NewsImpactGroup.newBuilder()
-                            .grouping(org.mltrading.graphql.types.NewsImpactGrouping.valueOf(group.grouping()))
-                            .key(group.key()).window(group.window()).events(group.events())
-                            .meanRawReturn(group.meanRaw()).meanAbnormalReturn(group.meanAbnormal())
-                            .tStatistic(group.tStatistic()).positiveShare(group.positiveShare()).build())
-                    .toList();
+            return impacts.impacts(instrument, start, end,
+                    interval == null ? null : org.mltrading.api.marketdata.BarInterval.valueOf(interval.name()));
         } catch (SQLException e) {
-            log.warn("news impact summary for {} failed: {}", symbol, e.getMessage());
+            log.warn("news impact for {} failed: {}", symbol, e.getMessage());
             throw new ApiException(ApiErrorCode.UNAVAILABLE, "the bar store is unavailable; try again");
         }
     }

@@ -5,7 +5,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -17,6 +16,7 @@ import java.util.TreeMap;
 import java.util.zip.CRC32C;
 import org.mltrading.api.marketdata.BarInterval;
 import org.mltrading.query.marketdata.QuestDb;
+import org.mltrading.query.marketdata.QuestDbTable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,11 +38,10 @@ public class SentimentSeriesStore {
     public record Bucket(Instant time, long count, double scoreSum) {
     }
 
-    private final QuestDb questDb;
-    private volatile boolean created;
+    private final QuestDbTable table;
 
     SentimentSeriesStore(QuestDb questDb) {
-        this.questDb = questDb;
+        this.table = new QuestDbTable(questDb, DDL);
     }
 
     /** Writes the mentions of the items (all of them, in one statement batch). */
@@ -98,16 +97,6 @@ public class SentimentSeriesStore {
     }
 
     private Connection connection() throws SQLException {
-        Connection connection = questDb.connection();
-        if (!created) {
-            try (Statement ddl = connection.createStatement()) {
-                ddl.execute(DDL);
-            } catch (SQLException e) {
-                connection.close();
-                throw e;
-            }
-            created = true;
-        }
-        return connection;
+        return table.connection();
     }
 }
