@@ -21,6 +21,7 @@ import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.graphql.server.WebSocketGraphQlRequest;
 import org.springframework.stereotype.Component;
 import reactor.core.Disposable;
+import reactor.core.publisher.BufferOverflowStrategy;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -28,8 +29,9 @@ import reactor.core.publisher.Mono;
  * Fan-out of public market-data subscriptions (issue 16 item 2): subscriptions with the same document,
  * operation and variables ({@code quotes(symbols: ["AAPL"]) { … }} from a thousand screens) share one
  * execution — graphql-java resolves and shapes each event once, not once per subscriber — and each
- * subscriber reads the shared stream through a latest-value slot of its own
- * ({@code onBackpressureLatest}), so a slow client is conflated and never slows the others.
+ * subscriber reads the shared stream through a slot of its own — the latest value for quotes and bars
+ * ({@code onBackpressureLatest}: a slow client is conflated), a bounded oldest-dropping buffer for the
+ * tape ({@link #BUFFERED}) — so a slow client never slows the others.
  *
  * <p>Only {@link #SHAREABLE} root fields share: their answer is the same for every caller. Each
  * {@code subscribe} is still validated, authorised and executed on its own (its scopes, limits, errors);
@@ -42,6 +44,16 @@ public class SharedSubscriptions implements WebGraphQlInterceptor {
 
     /** Root fields whose events are the same for every subscriber of the same arguments. */
     static final Set<String> SHAREABLE = Set.of("quotes", "bars", "tradePrints");
+    /**
+     * Shared fields whose every event matters (a tape with holes misleads): a slow subscriber keeps up to
+     * {@value #TAPE_BUFFER} waiting and loses the oldest beyond, as the schema promises, instead of being
+     * conflated to the latest like quotes and bars.
+     */
+    static final Set<String> BUFFERED = Set.of("tradePrints");
+    static final int TAPE_BUFFER = 1_024;
+
+    /** How a request's subscription is run. */
+    enum Mode { OWN, SHARED_LATEST, SHARED_BUFFERED }
 
     record Key(String document, String operationName, Map<String, Object> variables) {
     }
@@ -84,7 +96,8 @@ public class SharedSubscriptions implements WebGraphQlInterceptor {
 
     @Override
     public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
-        if (!enabled || !(request instanceof WebSocketGraphQlRequest) || !shareable(request)) {
+        Mode mode = enabled && request instanceof WebSocketGraphQlRequest ? mode(request) : Mode.OWN;
+        if (mode == Mode.OWN) {
             return chain.next(request);
         }
         Key key = new Key(request.getDocument(), request.getOperationName(), Map.copyOf(nonNull(request.getVariables())));
@@ -92,7 +105,7 @@ public class SharedSubscriptions implements WebGraphQlInterceptor {
             if (!response.getErrors().isEmpty() || !(response.getExecutionResult().getData() instanceof Publisher<?> own)) {
                 return response;
             }
-            return response.transform(builder -> builder.data(join(key, own)));
+            return response.transform(builder -> builder.data(join(key, own, mode == Mode.SHARED_BUFFERED)));
         });
     }
 
@@ -101,6 +114,11 @@ public class SharedSubscriptions implements WebGraphQlInterceptor {
      * runs; otherwise {@code own} is left unsubscribed, so it never executes an event.
      */
     Flux<Object> join(Key key, Publisher<?> own) {
+        return join(key, own, false);
+    }
+
+    /** As above; {@code buffered}: the subscriber's slot keeps the oldest-dropping tape buffer, not the latest event. */
+    Flux<Object> join(Key key, Publisher<?> own, boolean buffered) {
         return Flux.defer(() -> {
             Share share;
             synchronized (this) {
@@ -108,7 +126,10 @@ public class SharedSubscriptions implements WebGraphQlInterceptor {
                 share.subscribers++;
             }
             Share joined = share;
-            return joined.events.onBackpressureLatest().doFinally(signal -> leave(joined));
+            Flux<Object> slot = buffered
+                    ? joined.events.onBackpressureBuffer(TAPE_BUFFER, dropped -> { }, BufferOverflowStrategy.DROP_OLDEST)
+                    : joined.events.onBackpressureLatest();
+            return slot.doFinally(signal -> leave(joined));
         });
     }
 
@@ -135,16 +156,16 @@ public class SharedSubscriptions implements WebGraphQlInterceptor {
     }
 
     /** Verdicts by (operation name, document): integrators send the same few documents again and again. */
-    private final Map<String, Boolean> verdicts = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Mode> verdicts = new java.util.concurrent.ConcurrentHashMap<>();
     private static final int MAX_VERDICTS = 2_000;
 
-    private boolean shareable(WebGraphQlRequest request) {
+    private Mode mode(WebGraphQlRequest request) {
         String text = request.getOperationName() + "\u0000" + request.getDocument();
-        Boolean known = verdicts.get(text);
+        Mode known = verdicts.get(text);
         if (known != null) {
             return known;
         }
-        boolean verdict = parseShareable(request);
+        Mode verdict = parseMode(request);
         if (verdicts.size() >= MAX_VERDICTS) {
             verdicts.clear(); // bounded: a flood of distinct documents only costs re-parsing
         }
@@ -152,30 +173,35 @@ public class SharedSubscriptions implements WebGraphQlInterceptor {
         return verdict;
     }
 
-    /** Every root field of the operation is shareable (and the document parses; else it is refused anyway). */
-    private static boolean parseShareable(WebGraphQlRequest request) {
+    /**
+     * Shared when every root field of the operation is shareable (and the document parses; else it is
+     * refused anyway); buffered when one of them is a tape.
+     */
+    private static Mode parseMode(WebGraphQlRequest request) {
         Document document;
         try {
             document = Parser.parse(request.getDocument());
         } catch (RuntimeException e) {
-            return false;
+            return Mode.OWN;
         }
         boolean any = false;
+        boolean buffered = false;
         for (OperationDefinition operation : document.getDefinitionsOfType(OperationDefinition.class)) {
             if (request.getOperationName() != null && !request.getOperationName().equals(operation.getName())) {
                 continue;
             }
             if (operation.getOperation() != OperationDefinition.Operation.SUBSCRIPTION) {
-                return false;
+                return Mode.OWN;
             }
             for (Selection<?> selection : operation.getSelectionSet().getSelections()) {
                 if (!(selection instanceof Field field) || !SHAREABLE.contains(field.getName())) {
-                    return false; // fragments at the root, or a field of another kind: not shared
+                    return Mode.OWN; // fragments at the root, or a field of another kind: not shared
                 }
                 any = true;
+                buffered |= BUFFERED.contains(field.getName());
             }
         }
-        return any;
+        return !any ? Mode.OWN : buffered ? Mode.SHARED_BUFFERED : Mode.SHARED_LATEST;
     }
 
     private static Map<String, Object> nonNull(Map<String, Object> variables) {

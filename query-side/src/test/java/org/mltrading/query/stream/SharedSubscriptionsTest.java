@@ -122,6 +122,41 @@ class SharedSubscriptionsTest {
     }
 
     @Test
+    void a_slow_reader_of_the_shared_tape_keeps_every_print_up_to_the_buffer_and_loses_only_the_oldest_beyond() {
+        String tape = "subscription { tradePrints(symbols: [\"AAPL\"]) { tradeId price } }";
+        List<Object> fast = new CopyOnWriteArrayList<>();
+        List<Object> slow = new CopyOnWriteArrayList<>();
+        Disposable a = subscribe(tape, Map.of(), "1").subscribe(fast::add);
+        reactor.core.publisher.BaseSubscriber<Object> lagging = new reactor.core.publisher.BaseSubscriber<>() {
+            @Override
+            protected void hookOnSubscribe(org.reactivestreams.Subscription subscription) {
+                // reads nothing yet
+            }
+
+            @Override
+            protected void hookOnNext(Object value) {
+                slow.add(value);
+            }
+        };
+        subscribe(tape, Map.of(), "2").subscribe(lagging);
+
+        int prints = SharedSubscriptions.TAPE_BUFFER + 10;
+        for (int i = 1; i <= prints; i++) {
+            events.tryEmitNext("t" + i);
+        }
+        lagging.request(Long.MAX_VALUE);
+
+        assertThat(executionsSubscribed).as("shared").hasValue(1);
+        assertThat(fast).hasSize(prints);
+        // not conflated to the latest: the newest 1,024 in order, the 10 oldest dropped
+        assertThat(slow).hasSize(SharedSubscriptions.TAPE_BUFFER);
+        assertThat(slow.get(0)).isEqualTo("t11");
+        assertThat(slow.get(slow.size() - 1)).isEqualTo("t" + prints);
+        a.dispose();
+        lagging.dispose();
+    }
+
+    @Test
     void a_subscribe_refused_by_its_own_execution_is_answered_as_is() {
         WebGraphQlInterceptor.Chain refusing = request -> Mono.just(new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(
                 request.toExecutionInput(), ExecutionResult.newExecutionResult()
