@@ -17,10 +17,11 @@ import org.apache.commons.math3.stat.correlation.Covariance;
  *   <li><b>HISTORICAL</b>: the P&amp;L the exposures would have made over every overlapping window of
  *       {@code horizon} periods (compounded returns); VaR = minus the empirical quantile at 1 − level (the
  *       ⌈N(1 − level)⌉-th worst), CVaR = minus the mean of the P&amp;Ls at or below it;</li>
- *   <li><b>PARAMETRIC</b> (normal): μ_p = w·μ, σ_p² = wᵀΣw per period; VaR = z σ_p √h − μ_p h,
- *       CVaR = φ(z)/(1 − level) σ_p √h − μ_p h;</li>
- *   <li><b>MONTE_CARLO</b>: {@code paths} seeded draws of h-period P&amp;L from the multivariate normal with
- *       the same μ and Σ (Cholesky), then the empirical quantile as in HISTORICAL.</li>
+ *   <li><b>PARAMETRIC</b> (normal, zero mean as RiskMetrics has it: a mean estimated from a short sample is
+ *       noise that can outweigh the volatility and turn the VaR into a gain): σ_p² = wᵀΣw per period;
+ *       VaR = z σ_p √h, CVaR = φ(z)/(1 − level) σ_p √h;</li>
+ *   <li><b>MONTE_CARLO</b>: {@code paths} seeded draws of h-period P&amp;L from the zero-mean multivariate
+ *       normal with the same Σ (Cholesky), then the empirical quantile as in HISTORICAL.</li>
  * </ul>
  * Doubles: these are statistics of a distribution, not booked money.
  */
@@ -75,10 +76,6 @@ public final class ValueAtRisk {
 
     static Result parametric(double[] exposures, double[][] returns, int horizon) {
         Moments moments = moments(returns);
-        double mean = 0;
-        for (int i = 0; i < exposures.length; i++) {
-            mean += exposures[i] * moments.mean[i];
-        }
         double variance = 0;
         for (int i = 0; i < exposures.length; i++) {
             for (int j = 0; j < exposures.length; j++) {
@@ -86,7 +83,7 @@ public final class ValueAtRisk {
             }
         }
         double sigma = Math.sqrt(Math.max(0, variance)) * Math.sqrt(horizon);
-        double drift = mean * horizon;
+        double drift = 0; // zero mean (see the class comment)
         double z95 = NORMAL.inverseCumulativeProbability(0.95);
         double z99 = NORMAL.inverseCumulativeProbability(0.99);
         return new Result(Method.PARAMETRIC, z95 * sigma - drift, z99 * sigma - drift,
@@ -117,7 +114,7 @@ public final class ValueAtRisk {
                 for (int k = 0; k <= i; k++) {
                     shock += lower.getEntry(i, k) * z[k];
                 }
-                total += exposures[i] * (moments.mean[i] * horizon + shock * scale);
+                total += exposures[i] * shock * scale; // zero mean (see the class comment)
             }
             pnl[path] = total;
         }

@@ -76,6 +76,7 @@ public class OperationScopes extends SimplePerformantInstrumentation {
             Map.entry("Query.predictions", Set.of(READ)),
             Map.entry("Query.strategies", Set.of(READ)),
             Map.entry("Query.news", Set.of(READ)),
+            Map.entry("Query.valueAtRisk", Set.of(READ)),
             Map.entry("Query.altSeries", Set.of(READ)),
             Map.entry("Query.sentiment", Set.of(READ)),
             Map.entry("Query.scoreSentiment", Set.of(READ)),
