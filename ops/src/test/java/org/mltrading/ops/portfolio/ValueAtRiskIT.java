@@ -70,6 +70,38 @@ class ValueAtRiskIT {
     }
 
     @Test
+    void a_stress_test_replays_apples_2013_01_24_and_applies_hypothetical_shocks(@org.junit.jupiter.api.io.TempDir
+                                                                                 java.nio.file.Path dir) throws Exception {
+        org.mltrading.ops.testing.AppleDailyHistory.importInto(platform, integrator, dir);
+        String query = """
+                query($s: StressScenarioInput!) { stressTest(accountId: "demo-account", scenario: $s) {
+                  name currency pnl lines { symbol quantity price move source pnl } } }""";
+        JsonNode replay = platform.graphql(integrator, query, Map.of("s", Map.of("name", "AAPL results 2013",
+                "replayDate", "2013-01-24T00:00:00Z"))).data().get("stressTest");
+        JsonNode apple = null;
+        for (JsonNode line : replay.get("lines")) {
+            if (line.get("symbol").asText().equals("AAPL")) {
+                apple = line;
+            }
+        }
+        assertThat(apple).as("%s", replay).isNotNull();
+        assertThat(apple.get("source").asText()).isEqualTo("REPLAY");
+        assertThat(apple.get("move").asDouble()).isCloseTo(450.50 / 514.01 - 1, org.assertj.core.data.Offset.offset(1e-9));
+        double expected = apple.get("quantity").asDouble() * apple.get("price").asDouble() * apple.get("move").asDouble();
+        assertThat(apple.get("pnl").asDouble()).isCloseTo(expected, org.assertj.core.data.Offset.offset(0.01));
+
+        JsonNode crash = platform.graphql(integrator, query, Map.of("s", Map.of("marketShock", -0.2,
+                "shocks", java.util.List.of(Map.of("symbol", "AAPL", "move", -0.5))))).data().get("stressTest");
+        for (JsonNode line : crash.get("lines")) {
+            assertThat(line.get("source").asText()).isEqualTo(line.get("symbol").asText().equals("AAPL") ? "SHOCK" : "MARKET");
+        }
+        assertThat(platform.graphql(integrator, query, Map.of("s", Map.of("marketShock", -1.5))).firstErrorCode())
+                .isEqualTo("PORTFOLIO_INVALID_INPUT");
+        assertThat(platform.graphql(integrator, query, Map.of("s", Map.of("name", "nothing"))).firstErrorCode())
+                .isEqualTo("PORTFOLIO_INVALID_INPUT");
+    }
+
+    @Test
     void the_firm_is_for_risk_officers_and_bad_input_is_coded() {
         RunningPlatform.GraphQlAnswer denied = platform.graphql(integrator, VAR, Map.of("h", 1));
         assertThat(denied.firstErrorCode()).isEqualTo("PERMISSION_DENIED");

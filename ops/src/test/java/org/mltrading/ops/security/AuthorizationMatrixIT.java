@@ -159,6 +159,7 @@ class AuthorizationMatrixIT {
             row("Subscription.news", "(symbols: [\"AAPL\"])", EVERYONE),
             row("Query.altSeries", "(series: \"matrix_none\")", EVERYONE),
             row("Query.valueAtRisk", "(accountId: \"" + A + "\")", VIEWERS_OF_A),
+            row("Query.stressTest", "(accountId: \"" + A + "\", scenario: {marketShock: -0.1})", VIEWERS_OF_A),
             // a header without value: the admin gets SERIES_INVALID_INPUT, nothing is stored
             row("Mutation.importSeries", "(input: {source: \"matrix\", csv: \"time,series\"})", NOBODY));
 
@@ -185,7 +186,7 @@ class AuthorizationMatrixIT {
             Map.entry("Query.news", READ), Map.entry("Query.sentiment", READ), Map.entry("Query.scoreSentiment", READ), Map.entry("Query.newsImpact", READ), Map.entry("Query.newsImpactSummary", READ),
             Map.entry("Subscription.news", READ), Map.entry("Mutation.importNews", ADMIN),
             Map.entry("Query.altSeries", READ), Map.entry("Mutation.importSeries", ADMIN),
-            Map.entry("Query.valueAtRisk", READ),
+            Map.entry("Query.valueAtRisk", READ), Map.entry("Query.stressTest", READ),
             Map.entry("Subscription.predictions", READ), Map.entry("Subscription.backtestProgress", READ),
             Map.entry("Mutation.placeOrder", TRADE), Map.entry("Mutation.previewOrder", TRADE),
             Map.entry("Mutation.amendOrder", TRADE), Map.entry("Mutation.cancelOrder", TRADE),
@@ -297,7 +298,7 @@ class AuthorizationMatrixIT {
      * answered PERMISSION_DENIED before, which confirmed the order exists).
      */
     private static final Set<String> UNSEEN_IS_NOT_FOUND = Set.of("Mutation.cancelOrder", "Mutation.amendOrder",
-            "Mutation.stopStrategy", "Query.valueAtRisk");
+            "Mutation.stopStrategy", "Query.valueAtRisk", "Query.stressTest");
 
     private static boolean isAllowed(String operation, FieldDefinition field, Row row, Caller caller) {
         String kind = operation.substring(0, operation.indexOf('.')).toLowerCase();

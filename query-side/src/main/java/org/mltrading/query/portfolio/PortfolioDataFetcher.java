@@ -8,6 +8,11 @@ import java.math.RoundingMode;
 import java.sql.SQLException;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
+import org.mltrading.graphql.types.PriceShockInput;
+import org.mltrading.graphql.types.StressLine;
+import org.mltrading.graphql.types.StressScenarioInput;
+import org.mltrading.graphql.types.StressTestResult;
 import org.mltrading.graphql.types.VarMethod;
 import org.mltrading.query.account.AccountDirectory;
 import org.mltrading.query.account.AccountView;
@@ -30,10 +35,12 @@ class PortfolioDataFetcher {
 
     private final AccountDirectory accounts;
     private final RiskAnalytics analytics;
+    private final StressTest stress;
 
-    PortfolioDataFetcher(AccountDirectory accounts, RiskAnalytics analytics) {
+    PortfolioDataFetcher(AccountDirectory accounts, RiskAnalytics analytics, StressTest stress) {
         this.accounts = accounts;
         this.analytics = analytics;
+        this.stress = stress;
     }
 
     @DgsQuery
@@ -44,6 +51,70 @@ class PortfolioDataFetcher {
         if (horizon < 1 || horizon > MAX_HORIZON_DAYS) {
             throw new ApiException("PORTFOLIO_INVALID_INPUT", "horizonDays must be between 1 and " + MAX_HORIZON_DAYS);
         }
+        Scope scope = scope(accountId);
+        ValueAtRisk.Method chosen = method == null ? ValueAtRisk.Method.HISTORICAL : ValueAtRisk.Method.valueOf(method.name());
+        RiskAnalytics.Report report;
+        try {
+            report = analytics.valueAtRisk(scope.accounts(), horizon, chosen);
+        } catch (RiskAnalytics.NotComputable e) {
+            throw new ApiException(e.code(), e.getMessage());
+        } catch (SQLException e) {
+            log.warn("value at risk not computed: {}", e.getMessage());
+            throw new ApiException(ApiErrorCode.UNAVAILABLE, "the bar store is unavailable; try again");
+        }
+        ValueAtRisk.Result result = report.result();
+        return org.mltrading.graphql.types.ValueAtRisk.newBuilder().accountId(accountId).method(VarMethod.valueOf(result.method().name()))
+                .horizonDays(horizon).currency(scope.currency())
+                .var95(money(result.var95())).var99(money(result.var99()))
+                .cvar95(money(result.cvar95())).cvar99(money(result.cvar99()))
+                .observations(result.observations())
+                .interval(org.mltrading.graphql.types.BarInterval.valueOf(report.interval().name()))
+                .horizonScaling(report.horizonScaling())
+                .symbols(report.symbols()).asOf(report.asOf().atOffset(ZoneOffset.UTC)).build();
+    }
+
+    @DgsQuery
+    @PreAuthorize("isAuthenticated()")
+    StressTestResult stressTest(@InputArgument String accountId, @InputArgument StressScenarioInput scenario) {
+        Map<String, Double> shocks = new java.util.HashMap<>();
+        if (scenario.getShocks() != null) {
+            for (PriceShockInput shock : scenario.getShocks()) {
+                String symbol = shock.getSymbol().strip().toUpperCase(java.util.Locale.ROOT);
+                if (!(shock.getMove() >= -1) || !Double.isFinite(shock.getMove())) {
+                    throw new ApiException("PORTFOLIO_INVALID_INPUT", "the move of " + symbol + " must be a fraction of at least -1");
+                }
+                shocks.put(symbol, shock.getMove());
+            }
+        }
+        Double market = scenario.getMarketShock();
+        if (market != null && (!(market >= -1) || !Double.isFinite(market))) {
+            throw new ApiException("PORTFOLIO_INVALID_INPUT", "marketShock must be a fraction of at least -1");
+        }
+        if (shocks.isEmpty() && market == null && scenario.getReplayDate() == null) {
+            throw new ApiException("PORTFOLIO_INVALID_INPUT", "a scenario needs shocks, a marketShock or a replayDate");
+        }
+        Scope scope = scope(accountId);
+        StressTest.Result result;
+        try {
+            result = stress.run(scope.accounts(), new StressTest.Scenario(scenario.getName(), shocks,
+                    scenario.getReplayDate() == null ? null : scenario.getReplayDate().toInstant(), market));
+        } catch (SQLException e) {
+            log.warn("stress test not computed: {}", e.getMessage());
+            throw new ApiException(ApiErrorCode.UNAVAILABLE, "the bar store is unavailable; try again");
+        }
+        return StressTestResult.newBuilder().accountId(accountId).name(result.name()).currency(scope.currency())
+                .pnl(result.pnl())
+                .lines(result.lines().stream().map(line -> StressLine.newBuilder().symbol(line.symbol())
+                        .quantity(line.quantity()).price(line.price() == null ? BigDecimal.ZERO : line.price())
+                        .move(line.move()).source(line.source()).pnl(line.pnl()).build()).toList())
+                .build();
+    }
+
+    private record Scope(List<AccountView> accounts, String currency) {
+    }
+
+    /** The accounts a figure covers: the one named (if the caller may view it), else the firm's. */
+    private Scope scope(String accountId) {
         ApiPrincipal principal = ApiPrincipal.current();
         List<AccountView> scope;
         String currency;
@@ -65,25 +136,7 @@ class PortfolioDataFetcher {
             scope = List.of(account);
             currency = account.currency();
         }
-        ValueAtRisk.Method chosen = method == null ? ValueAtRisk.Method.HISTORICAL : ValueAtRisk.Method.valueOf(method.name());
-        RiskAnalytics.Report report;
-        try {
-            report = analytics.valueAtRisk(scope, horizon, chosen);
-        } catch (RiskAnalytics.NotComputable e) {
-            throw new ApiException(e.code(), e.getMessage());
-        } catch (SQLException e) {
-            log.warn("value at risk not computed: {}", e.getMessage());
-            throw new ApiException(ApiErrorCode.UNAVAILABLE, "the bar store is unavailable; try again");
-        }
-        ValueAtRisk.Result result = report.result();
-        return org.mltrading.graphql.types.ValueAtRisk.newBuilder().accountId(accountId).method(VarMethod.valueOf(result.method().name()))
-                .horizonDays(horizon).currency(currency)
-                .var95(money(result.var95())).var99(money(result.var99()))
-                .cvar95(money(result.cvar95())).cvar99(money(result.cvar99()))
-                .observations(result.observations())
-                .interval(org.mltrading.graphql.types.BarInterval.valueOf(report.interval().name()))
-                .horizonScaling(report.horizonScaling())
-                .symbols(report.symbols()).asOf(report.asOf().atOffset(ZoneOffset.UTC)).build();
+        return new Scope(scope, currency);
     }
 
     /** Cents: a risk figure is an estimate, its sub-cent digits are noise. */
