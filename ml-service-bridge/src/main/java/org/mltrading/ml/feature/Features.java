@@ -160,11 +160,6 @@ public final class Features {
         return modelFeatures.stream().filter(name -> SENTIMENT.contains(name) || isAlt(name)).toList();
     }
 
-    /** Whether a model listing these features needs the sentiment series. */
-    public static boolean needsSentiment(List<String> features) {
-        return features.stream().anyMatch(SENTIMENT::contains);
-    }
-
     /** The features at {@code end} by name, for provenance and display. */
     public static Map<String, Double> named(double[] values) {
         Map<String, Double> named = new LinkedHashMap<>();

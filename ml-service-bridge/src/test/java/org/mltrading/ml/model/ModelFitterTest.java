@@ -54,8 +54,8 @@ class ModelFitterTest {
         double without = model.predict(features).value();
         Features.sentiment(features, new double[] {3, 0.5, 1.0});
         assertThat(model.predict(features).value()).isGreaterThan(without);
-        assertThat(Features.needsSentiment(java.util.List.of("sent_mean"))).isTrue();
-        assertThat(Features.needsSentiment(java.util.List.of("ret_1", "vol_20"))).isFalse();
+        assertThat(Features.external(java.util.List.of("sent_mean"))).isNotEmpty();
+        assertThat(Features.external(java.util.List.of("ret_1", "vol_20"))).isEmpty();
     }
 
     @Test

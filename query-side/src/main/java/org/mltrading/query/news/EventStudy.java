@@ -85,7 +85,7 @@ public final class EventStudy {
         }
         // estimation: returns r[k] = close[k]/close[k-1] − 1 for k in [zero − maxEstimation, zero − 1]
         int earliest = windows.stream().mapToInt(Window::from).min().orElse(0);
-        int estimationEnd = zero + Math.min(earliest, 0) ; // last estimation bar: before the earliest window's start close
+        int estimationEnd = zero + Math.min(earliest, 0); // the return ending at the earliest window's start close
         int estimationStart = Math.max(1, estimationEnd - maxEstimation + 1);
         int n = estimationEnd - estimationStart + 1;
         if (n < minEstimation) {

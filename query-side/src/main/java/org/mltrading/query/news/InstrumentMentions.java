@@ -59,11 +59,6 @@ public final class InstrumentMentions {
         return found;
     }
 
-    /** True when the text names the instrument in any of the recognised ways. */
-    public boolean names(String text, String symbol) {
-        return in(text).contains(symbol);
-    }
-
     /** The catalogue symbol for a symbol as a feed spells it (case-insensitive), if listed. */
     public java.util.Optional<String> known(String symbol) {
         return catalog.find(symbol.toUpperCase(Locale.ROOT)).map(Instrument::symbol);

@@ -62,18 +62,14 @@ public class NewsImpactService {
             }
             Series chosen = series.get();
             List<EventStudy.ClosedBar> market = List.of();
-            String benchmarkUsed = null;
             Optional<Instrument> index = instruments.find(benchmark);
             if (index.isPresent() && !index.get().symbol().equals(instrument.symbol())
                     && isEquity(instrument) && isEquity(index.get())) {
                 market = closedBars(index.get(), chosen.interval(), fetch(index.get(), chosen.interval(), item.publishedAt()));
             }
             for (EventStudy.Result result : study.study(chosen.bars(), market, item.publishedAt(), EventStudy.STANDARD_WINDOWS)) {
-                if (result.model() == EventStudy.ExpectedReturnModel.MARKET_MODEL) {
-                    benchmarkUsed = benchmark;
-                }
                 impacts.add(new Impact(item, instrument.symbol(), chosen.interval(),
-                        result.model() == EventStudy.ExpectedReturnModel.MARKET_MODEL ? benchmarkUsed : null, result));
+                        result.model() == EventStudy.ExpectedReturnModel.MARKET_MODEL ? benchmark : null, result));
             }
         }
         return impacts;

@@ -30,7 +30,7 @@ public class NewsIngest {
     static final long SCORING_TIMEOUT_SECONDS = 10;
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+|\\R");
 
-    /** What a batch did: items stored now, items already stored, symbols unknown to the catalogue. */
+    /** What a batch did: how many items were stored now, how many were stored already, the ones stored now. */
     public record Outcome(int loaded, int duplicates, List<NewsItem> stored) {
     }
 
@@ -74,11 +74,15 @@ public class NewsIngest {
         List<String> mentionTexts = new ArrayList<>();
         for (int i = 0; i < drafts.size(); i++) {
             String[] sentences = SENTENCE_END.split(drafts.get(i).text());
+            List<Set<String>> named = new ArrayList<>(sentences.length);
+            for (String sentence : sentences) {
+                named.add(mentions.in(sentence)); // once per sentence, not once per sentence and instrument
+            }
             for (String symbol : symbols.get(i)) {
                 StringBuilder naming = new StringBuilder();
-                for (String sentence : sentences) {
-                    if (mentions.names(sentence, symbol)) {
-                        naming.append(sentence).append(' ');
+                for (int s = 0; s < sentences.length; s++) {
+                    if (named.get(s).contains(symbol)) {
+                        naming.append(sentences[s]).append(' ');
                     }
                 }
                 mentionTexts.add(naming.isEmpty() ? drafts.get(i).text() : naming.toString().strip());
@@ -110,7 +114,14 @@ public class NewsIngest {
         int duplicates = 0;
         List<NewsItem> stored = new ArrayList<>();
         for (NewsItem item : scored) {
-            if (store.insertIfAbsent(item)) {
+            boolean inserted;
+            try {
+                inserted = store.insertIfAbsent(item);
+            } catch (RuntimeException e) {
+                // the items before this one are stored; a retry counts them as duplicates and stores the rest
+                throw new NewsUnavailableException("the news store did not take the items: " + e.getMessage(), e);
+            }
+            if (inserted) {
                 loaded++;
                 stored.add(item);
                 hub.publish(item);

@@ -121,7 +121,7 @@ final class RssFeed {
             id = hash(id);
         }
         String language = feedLanguage != null && feedLanguage.matches("[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})?")
-                ? feedLanguage.substring(0, Math.min(2, feedLanguage.length())).toLowerCase() : "en";
+                ? feedLanguage.substring(0, Math.min(2, feedLanguage.length())).toLowerCase(java.util.Locale.ROOT) : "en";
         return new NewsDraft(source, id, NewsKind.NEWS, published, truncate(headline, NewsJsonLines.MAX_HEADLINE),
                 body.isEmpty() ? null : truncate(body, NewsJsonLines.MAX_BODY), language, List.of(), entry.getLink());
     }

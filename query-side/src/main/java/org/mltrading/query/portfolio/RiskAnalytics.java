@@ -77,12 +77,11 @@ public class RiskAnalytics {
         List<String> symbols = new ArrayList<>(quantities.keySet());
         Series series = null;
         int perDay = 0;
-        for (Object[] choice : new Object[][] {{BarInterval.ONE_DAY, 1, Duration.ofDays(366)},
-                {BarInterval.ONE_HOUR, 24, Duration.ofDays(30)}, {BarInterval.ONE_MINUTE, 1_440, Duration.ofDays(2)}}) {
-            Series candidate = series(symbols, (BarInterval) choice[0], now.minus((Duration) choice[2]), now);
+        for (ReturnSource source : SOURCES) {
+            Series candidate = series(symbols, source.interval(), now.minus(source.lookback()), now);
             if (candidate.returns.length >= MIN_RETURNS) {
                 series = candidate;
-                perDay = (int) choice[1];
+                perDay = source.periodsPerDay();
                 break;
             }
         }
@@ -110,6 +109,15 @@ public class RiskAnalytics {
             throw new NotComputable("PORTFOLIO_INVALID_COVARIANCE", e.getMessage());
         }
     }
+
+    /** Returns of bars of {@code interval} over {@code lookback}; a day holds {@code periodsPerDay} of them. */
+    private record ReturnSource(BarInterval interval, int periodsPerDay, Duration lookback) {
+    }
+
+    private static final List<ReturnSource> SOURCES = List.of(
+            new ReturnSource(BarInterval.ONE_DAY, 1, Duration.ofDays(366)),
+            new ReturnSource(BarInterval.ONE_HOUR, 24, Duration.ofDays(30)),
+            new ReturnSource(BarInterval.ONE_MINUTE, 1_440, Duration.ofDays(2)));
 
     private record Series(List<String> symbols, BarInterval interval, double[][] returns, double[] lastCloses) {
     }

@@ -97,17 +97,7 @@ class SharedSubscriptionsTest {
         List<Object> fast = new CopyOnWriteArrayList<>();
         List<Object> slow = new CopyOnWriteArrayList<>();
         Disposable a = subscribe(AAPL, Map.of(), "1").subscribe(fast::add);
-        reactor.core.publisher.BaseSubscriber<Object> lagging = new reactor.core.publisher.BaseSubscriber<>() {
-            @Override
-            protected void hookOnSubscribe(org.reactivestreams.Subscription subscription) {
-                // reads nothing yet
-            }
-
-            @Override
-            protected void hookOnNext(Object value) {
-                slow.add(value);
-            }
-        };
+        reactor.core.publisher.BaseSubscriber<Object> lagging = lagging(slow);
         subscribe(AAPL, Map.of(), "2").subscribe(lagging);
 
         for (int i = 1; i <= 100; i++) {
@@ -127,17 +117,7 @@ class SharedSubscriptionsTest {
         List<Object> fast = new CopyOnWriteArrayList<>();
         List<Object> slow = new CopyOnWriteArrayList<>();
         Disposable a = subscribe(tape, Map.of(), "1").subscribe(fast::add);
-        reactor.core.publisher.BaseSubscriber<Object> lagging = new reactor.core.publisher.BaseSubscriber<>() {
-            @Override
-            protected void hookOnSubscribe(org.reactivestreams.Subscription subscription) {
-                // reads nothing yet
-            }
-
-            @Override
-            protected void hookOnNext(Object value) {
-                slow.add(value);
-            }
-        };
+        reactor.core.publisher.BaseSubscriber<Object> lagging = lagging(slow);
         subscribe(tape, Map.of(), "2").subscribe(lagging);
 
         int prints = SharedSubscriptions.TAPE_BUFFER + 10;
@@ -154,6 +134,21 @@ class SharedSubscriptionsTest {
         assertThat(slow.get(slow.size() - 1)).isEqualTo("t" + prints);
         a.dispose();
         lagging.dispose();
+    }
+
+    /** A subscriber that requests nothing until the test asks it to, collecting what it then reads. */
+    private static reactor.core.publisher.BaseSubscriber<Object> lagging(List<Object> received) {
+        return new reactor.core.publisher.BaseSubscriber<>() {
+            @Override
+            protected void hookOnSubscribe(org.reactivestreams.Subscription subscription) {
+                // reads nothing yet
+            }
+
+            @Override
+            protected void hookOnNext(Object value) {
+                received.add(value);
+            }
+        };
     }
 
     @Test
