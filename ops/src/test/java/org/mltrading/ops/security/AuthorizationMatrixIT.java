@@ -160,6 +160,8 @@ class AuthorizationMatrixIT {
             row("Query.altSeries", "(series: \"matrix_none\")", EVERYONE),
             row("Query.valueAtRisk", "(accountId: \"" + A + "\")", VIEWERS_OF_A),
             row("Query.stressTest", "(accountId: \"" + A + "\", scenario: {marketShock: -0.1})", VIEWERS_OF_A),
+            row("Query.optimizePortfolio", "(input: {symbols: [\"AAPL\", \"MSFT\"], objective: MIN_VARIANCE})", EVERYONE),
+            row("Query.efficientFrontier", "(input: {symbols: [\"AAPL\", \"MSFT\"], objective: MIN_VARIANCE}, points: 3)", EVERYONE),
             // a header without value: the admin gets SERIES_INVALID_INPUT, nothing is stored
             row("Mutation.importSeries", "(input: {source: \"matrix\", csv: \"time,series\"})", NOBODY));
 
@@ -187,6 +189,7 @@ class AuthorizationMatrixIT {
             Map.entry("Subscription.news", READ), Map.entry("Mutation.importNews", ADMIN),
             Map.entry("Query.altSeries", READ), Map.entry("Mutation.importSeries", ADMIN),
             Map.entry("Query.valueAtRisk", READ), Map.entry("Query.stressTest", READ),
+            Map.entry("Query.optimizePortfolio", READ), Map.entry("Query.efficientFrontier", READ),
             Map.entry("Subscription.predictions", READ), Map.entry("Subscription.backtestProgress", READ),
             Map.entry("Mutation.placeOrder", TRADE), Map.entry("Mutation.previewOrder", TRADE),
             Map.entry("Mutation.amendOrder", TRADE), Map.entry("Mutation.cancelOrder", TRADE),

@@ -70,9 +70,18 @@ class PredictionStore {
     }
 
     List<PredictionRow> find(String symbol, Instant from, Instant to, int limit) throws SQLException {
+        return find(symbol, from, to, "ORDER BY made_at LIMIT " + limit);
+    }
+
+    /** The most recent prediction for the symbol made in [from, to], of any model version. */
+    java.util.Optional<PredictionRow> latest(String symbol, Instant from, Instant to) throws SQLException {
+        return find(symbol, from, to, "ORDER BY made_at DESC LIMIT 1").stream().findFirst();
+    }
+
+    private List<PredictionRow> find(String symbol, Instant from, Instant to, String order) throws SQLException {
         String sql = "SELECT " + COLUMNS + " FROM " + TABLE + " WHERE symbol = ? AND made_at BETWEEN '"
                 + DateTimeFormatter.ISO_INSTANT.format(from) + "' AND '" + DateTimeFormatter.ISO_INSTANT.format(to)
-                + "' ORDER BY made_at LIMIT " + limit;
+                + "' " + order;
         List<PredictionRow> rows = new ArrayList<>();
         try (Connection connection = connection(); PreparedStatement query = connection.prepareStatement(sql)) {
             query.setString(1, symbol);

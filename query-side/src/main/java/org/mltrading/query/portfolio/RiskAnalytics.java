@@ -6,15 +6,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.TreeSet;
-import org.mltrading.api.marketdata.Bar;
 import org.mltrading.api.marketdata.BarInterval;
 import org.mltrading.query.account.AccountView;
-import org.mltrading.query.marketdata.MarketDataQueries;
 import org.springframework.stereotype.Service;
 
 /**
@@ -53,11 +49,11 @@ public class RiskAnalytics {
         }
     }
 
-    private final MarketDataQueries bars;
+    private final ReturnHistory history;
     private final Clock clock = Clock.systemUTC();
 
-    RiskAnalytics(MarketDataQueries bars) {
-        this.bars = bars;
+    RiskAnalytics(ReturnHistory history) {
+        this.history = history;
     }
 
     public Report valueAtRisk(List<AccountView> accounts, int horizonDays, ValueAtRisk.Method method) throws SQLException {
@@ -75,11 +71,11 @@ public class RiskAnalytics {
             return new Report(new ValueAtRisk.Result(method, 0, 0, 0, 0, 0), BarInterval.ONE_DAY, 1, "NONE", List.of(), now);
         }
         List<String> symbols = new ArrayList<>(quantities.keySet());
-        Series series = null;
+        ReturnHistory.Series series = null;
         int perDay = 0;
         for (ReturnSource source : SOURCES) {
-            Series candidate = series(symbols, source.interval(), now.minus(source.lookback()), now);
-            if (candidate.returns.length >= MIN_RETURNS) {
+            ReturnHistory.Series candidate = history.load(symbols, source.interval(), now.minus(source.lookback()), now);
+            if (candidate.returns().length >= MIN_RETURNS) {
                 series = candidate;
                 perDay = source.periodsPerDay();
                 break;
@@ -89,22 +85,22 @@ public class RiskAnalytics {
             throw new NotComputable("PORTFOLIO_TOO_LITTLE_HISTORY", "the instruments " + symbols + " share fewer than "
                     + MIN_RETURNS + " daily, hourly or one-minute returns; import history first");
         }
-        double[] exposures = new double[series.symbols.size()];
+        double[] exposures = new double[series.symbols().size()];
         for (int i = 0; i < exposures.length; i++) {
-            exposures[i] = quantities.get(series.symbols.get(i)).doubleValue() * series.lastCloses[i];
+            exposures[i] = quantities.get(series.symbols().get(i)).doubleValue() * series.lastCloses()[i];
         }
         int periods = horizonDays * perDay;
         try {
-            if (method == ValueAtRisk.Method.HISTORICAL && series.returns.length - periods + 1 < MIN_RETURNS) {
-                ValueAtRisk.Result one = ValueAtRisk.of(method, exposures, series.returns, 1, PATHS, SEED);
+            if (method == ValueAtRisk.Method.HISTORICAL && series.returns().length - periods + 1 < MIN_RETURNS) {
+                ValueAtRisk.Result one = ValueAtRisk.of(method, exposures, series.returns(), 1, PATHS, SEED);
                 double scale = Math.sqrt(periods);
                 return new Report(new ValueAtRisk.Result(method, one.var95() * scale, one.var99() * scale,
-                        one.cvar95() * scale, one.cvar99() * scale, one.observations()), series.interval, perDay,
-                        periods == 1 ? "NONE" : "SQUARE_ROOT_OF_TIME", series.symbols, now);
+                        one.cvar95() * scale, one.cvar99() * scale, one.observations()), series.interval(), perDay,
+                        periods == 1 ? "NONE" : "SQUARE_ROOT_OF_TIME", series.symbols(), now);
             }
             String scaling = periods == 1 ? "NONE" : method == ValueAtRisk.Method.HISTORICAL ? "OVERLAPPING_WINDOWS" : "IID_NORMAL";
-            return new Report(ValueAtRisk.of(method, exposures, series.returns, periods, PATHS, SEED),
-                    series.interval, perDay, scaling, series.symbols, now);
+            return new Report(ValueAtRisk.of(method, exposures, series.returns(), periods, PATHS, SEED),
+                    series.interval(), perDay, scaling, series.symbols(), now);
         } catch (IllegalArgumentException e) {
             throw new NotComputable("PORTFOLIO_INVALID_COVARIANCE", e.getMessage());
         }
@@ -118,37 +114,4 @@ public class RiskAnalytics {
             new ReturnSource(BarInterval.ONE_DAY, 1, Duration.ofDays(366)),
             new ReturnSource(BarInterval.ONE_HOUR, 24, Duration.ofDays(30)),
             new ReturnSource(BarInterval.ONE_MINUTE, 1_440, Duration.ofDays(2)));
-
-    private record Series(List<String> symbols, BarInterval interval, double[][] returns, double[] lastCloses) {
-    }
-
-    /** Returns on the bar times every symbol has, oldest first. */
-    private Series series(List<String> symbols, BarInterval interval, Instant from, Instant to) throws SQLException {
-        List<Map<Instant, Double>> closes = new ArrayList<>();
-        TreeSet<Instant> common = null;
-        for (String symbol : symbols) {
-            Map<Instant, Double> byTime = new LinkedHashMap<>();
-            for (Bar bar : bars.bars(symbol, interval, from, to)) {
-                byTime.put(bar.time(), bar.close().doubleValue());
-            }
-            closes.add(byTime);
-            if (common == null) {
-                common = new TreeSet<>(byTime.keySet());
-            } else {
-                common.retainAll(byTime.keySet());
-            }
-        }
-        List<Instant> times = new ArrayList<>(common == null ? List.of() : common);
-        int n = Math.max(0, times.size() - 1);
-        double[][] returns = new double[n][symbols.size()];
-        double[] last = new double[symbols.size()];
-        for (int i = 0; i < symbols.size(); i++) {
-            Map<Instant, Double> byTime = closes.get(i);
-            for (int t = 0; t < n; t++) {
-                returns[t][i] = byTime.get(times.get(t + 1)) / byTime.get(times.get(t)) - 1;
-            }
-            last[i] = times.isEmpty() ? 0 : byTime.get(times.get(times.size() - 1));
-        }
-        return new Series(symbols, interval, returns, last);
-    }
 }

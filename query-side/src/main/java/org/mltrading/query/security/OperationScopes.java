@@ -78,6 +78,8 @@ public class OperationScopes extends SimplePerformantInstrumentation {
             Map.entry("Query.news", Set.of(READ)),
             Map.entry("Query.valueAtRisk", Set.of(READ)),
             Map.entry("Query.stressTest", Set.of(READ)),
+            Map.entry("Query.optimizePortfolio", Set.of(READ)),
+            Map.entry("Query.efficientFrontier", Set.of(READ)),
             Map.entry("Query.altSeries", Set.of(READ)),
             Map.entry("Query.sentiment", Set.of(READ)),
             Map.entry("Query.scoreSentiment", Set.of(READ)),
