@@ -3,9 +3,11 @@ package org.mltrading.query.portfolio;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.ojalgo.matrix.store.RawStore;
 import org.ojalgo.optimisation.Expression;
 import org.ojalgo.optimisation.ExpressionsBasedModel;
 import org.ojalgo.optimisation.Optimisation;
+import org.ojalgo.optimisation.convex.ConvexSolver;
 import org.ojalgo.optimisation.Variable;
 
 /**
@@ -192,84 +194,99 @@ public final class PortfolioOptimizer {
     }
 
     private double[] solve(Programme programme, double parameter) {
-        ExpressionsBasedModel model = new ExpressionsBasedModel();
+        // variables: w (n), κ, then per instrument a long and a short part (gross cap) and a trade (turnover)
         boolean homogeneous = programme == Programme.MAX_SHARPE;
-        Variable[] w = new Variable[n];
-        for (int i = 0; i < n; i++) {
-            w[i] = model.addVariable("w" + i);
-            if (constraints.longOnly()) {
-                w[i].lower(0);
-            }
-        }
-        // κ scales every constraint of the homogenised (maximum Sharpe) programme; elsewhere it is fixed at 1
-        Variable kappa = model.addVariable("kappa").lower(homogeneous ? 0 : 1);
-        if (!homogeneous) {
-            kappa.upper(1);
+        boolean gross = constraints.maxGross() != null && !constraints.longOnly();
+        boolean turnover = constraints.maxTurnover() != null;
+        // κ is a variable only in the homogenised programme; elsewhere it is 1 and folds into the bounds
+        int kappa = homogeneous ? n : Rows.FIXED;
+        int longPart = homogeneous ? n + 1 : n;
+        int shortPart = longPart + (gross ? n : 0);
+        int trade = shortPart + (gross ? n : 0);
+        int size = trade + (turnover ? n : 0);
+        Rows equalities = new Rows(size);
+        Rows inequalities = new Rows(size); // each row: a·x ≤ b
+        if (homogeneous) {
+            inequalities.add(0).set(kappa, -1);                              // κ ≥ 0
         }
         for (int i = 0; i < n; i++) {
             double lower = constraints.lower()[i];
             double upper = constraints.upper()[i];
-            if (Double.isFinite(lower) && !(constraints.longOnly() && lower <= 0)) {
-                model.addExpression("lower" + i).lower(0).set(w[i], 1).set(kappa, -lower);
+            if (constraints.longOnly() && !(lower > 0)) {
+                inequalities.add(0).set(i, -1);                              // w ≥ 0
+            } else if (Double.isFinite(lower)) {
+                inequalities.add(0).set(i, -1).set(kappa, lower);            // w ≥ lower·κ
             }
             if (Double.isFinite(upper)) {
-                model.addExpression("upper" + i).upper(0).set(w[i], 1).set(kappa, -upper);
+                inequalities.add(0).set(i, 1).set(kappa, -upper);            // w ≤ upper·κ
             }
         }
-        Expression budget = model.addExpression("budget").level(0).set(kappa, -constraints.net());
-        for (Variable weight : w) {
-            budget.set(weight, 1);
+        double[] budget = equalities.add(0).set(kappa, -constraints.net()).row();
+        for (int i = 0; i < n; i++) {
+            budget[i] = 1;                                                   // Σw = net·κ
         }
-        if (constraints.maxGross() != null && !constraints.longOnly()) {
-            Expression gross = model.addExpression("gross").upper(0).set(kappa, -constraints.maxGross());
+        if (gross) {
+            double[] cap = inequalities.add(0).set(kappa, -constraints.maxGross()).row();
             for (int i = 0; i < n; i++) {
-                Variable longPart = model.addVariable("long" + i).lower(0);
-                Variable shortPart = model.addVariable("short" + i).lower(0);
-                model.addExpression("split" + i).level(0).set(w[i], 1).set(longPart, -1).set(shortPart, 1);
-                gross.set(longPart, 1).set(shortPart, 1);
+                equalities.add(0).set(i, 1).set(longPart + i, -1).set(shortPart + i, 1); // w = long − short
+                inequalities.add(0).set(longPart + i, -1);
+                inequalities.add(0).set(shortPart + i, -1);
+                cap[longPart + i] = 1;
+                cap[shortPart + i] = 1;                                      // Σ(long + short) ≤ gross·κ
             }
         }
-        if (constraints.maxTurnover() != null) {
-            Expression turnover = model.addExpression("turnover").upper(0).set(kappa, -constraints.maxTurnover());
+        if (turnover) {
+            double[] cap = inequalities.add(0).set(kappa, -constraints.maxTurnover()).row();
             for (int i = 0; i < n; i++) {
                 double current = constraints.current()[i];
-                Variable trade = model.addVariable("trade" + i).lower(0);
-                model.addExpression("buy" + i).lower(0).set(trade, 1).set(w[i], -1).set(kappa, current);
-                model.addExpression("sell" + i).lower(0).set(trade, 1).set(w[i], 1).set(kappa, -current);
-                turnover.set(trade, 1);
+                inequalities.add(0).set(i, 1).set(trade + i, -1).set(kappa, -current);  // w − w₀κ ≤ t
+                inequalities.add(0).set(i, -1).set(trade + i, -1).set(kappa, current);  // w₀κ − w ≤ t
+                cap[trade + i] = 1;                                          // Σt ≤ turnover·κ
             }
         }
-        Expression objective = model.addExpression("objective").weight(1);
-        double quadratic = programme == Programme.RISK_AVERSION ? parameter / 2 : 1;
-        if (programme != Programme.MAX_RETURN) {
-            for (int i = 0; i < n; i++) {
-                for (int j = 0; j < n; j++) {
-                    objective.set(w[i], w[j], quadratic * covariance[i][j]);
-                }
+        // ojAlgo's convex form: min ½xᵀQx − cᵀx
+        double[][] q = new double[size][size];
+        double[] c = new double[size];
+        double quadratic = programme == Programme.RISK_AVERSION ? parameter : programme == Programme.MAX_RETURN ? 0 : 2;
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                q[i][j] = quadratic * covariance[i][j];
             }
         }
         switch (programme) {
-            case RISK_AVERSION, MAX_RETURN -> {
-                for (int i = 0; i < n; i++) {
-                    objective.set(w[i], -expected[i]);
-                }
-            }
+            case RISK_AVERSION, MAX_RETURN -> System.arraycopy(expected, 0, c, 0, n);
             case TARGET_RETURN -> {
-                Expression target = model.addExpression("target").lower(parameter);
+                double[] row = inequalities.add(-parameter).row();           // μᵀw ≥ target
                 for (int i = 0; i < n; i++) {
-                    target.set(w[i], expected[i]);
+                    row[i] = -expected[i];
                 }
             }
             case MAX_SHARPE -> {
-                Expression excess = model.addExpression("excess").level(1);
+                double[] row = equalities.add(1).row();                      // (μ − r)ᵀy = 1
                 for (int i = 0; i < n; i++) {
-                    excess.set(w[i], expected[i] - parameter);
+                    row[i] = expected[i] - parameter;
                 }
             }
             case MIN_VARIANCE -> {
             }
         }
-        Optimisation.Result result = model.minimise();
+        Optimisation.Result result;
+        if (programme == Programme.MAX_RETURN) {
+            result = linear(equalities, inequalities, c);
+        } else {
+            // a tiny ridge on the auxiliary variables keeps Q positive definite on them (their values are
+            // pinned by the constraints; the ridge is far below any tolerance that matters here)
+            for (int k = n; k < size; k++) {
+                q[k][k] = 1e-12;
+            }
+            ConvexSolver.Builder builder = ConvexSolver.newBuilder().objective(RawStore.wrap(q), RawStore.wrap(new double[][] {c}).transpose());
+            equalities.addTo(builder, true);
+            inequalities.addTo(builder, false);
+            // a covariance is dense: ojAlgo's dense path is twice as fast as its sparse default here
+            Optimisation.Options options = new Optimisation.Options();
+            options.sparse = Boolean.FALSE;
+            result = builder.build(options).solve();
+        }
         if (!result.getState().isOptimal()) {
             throw new Infeasible(switch (programme) {
                 case TARGET_RETURN -> "no portfolio within the constraints reaches the target return";
@@ -278,7 +295,7 @@ public final class PortfolioOptimizer {
                 default -> "no portfolio satisfies the constraints";
             } + " (solver: " + result.getState() + ")");
         }
-        double scale = homogeneous ? result.doubleValue(n) : 1;
+        double scale = homogeneous ? result.doubleValue(kappa) : 1;
         if (!(scale > 0)) {
             throw new Infeasible("no portfolio within the constraints has a positive expected excess return");
         }
@@ -287,5 +304,78 @@ public final class PortfolioOptimizer {
             weights[i] = result.doubleValue(i) / scale;
         }
         return weights;
+    }
+
+    /** The linear programme max cᵀx through ojAlgo's modelling layer (free variables, the same rows). */
+    private static Optimisation.Result linear(Rows equalities, Rows inequalities, double[] c) {
+        ExpressionsBasedModel model = new ExpressionsBasedModel();
+        Variable[] x = new Variable[c.length];
+        for (int k = 0; k < c.length; k++) {
+            x[k] = model.addVariable("x" + k).weight(c[k]);
+        }
+        equalities.addTo(model, x, true);
+        inequalities.addTo(model, x, false);
+        return model.maximise();
+    }
+
+    /** Dense constraint rows a·x (= or ≤) b over every variable of the programme. */
+    private static final class Rows {
+        /** The index of κ where it is fixed at 1: its coefficient moves to the bound. */
+        static final int FIXED = -1;
+        private final int size;
+        private final List<double[]> rows = new ArrayList<>();
+        private final List<Double> bounds = new ArrayList<>();
+        private double[] row;
+
+        Rows(int size) {
+            this.size = size;
+        }
+
+        Rows add(double bound) {
+            row = new double[size];
+            rows.add(row);
+            bounds.add(bound);
+            return this;
+        }
+
+        Rows set(int index, double value) {
+            if (index == FIXED) {
+                bounds.set(bounds.size() - 1, bounds.get(bounds.size() - 1) - value);
+            } else {
+                row[index] = value;
+            }
+            return this;
+        }
+
+        double[] row() {
+            return row;
+        }
+
+        void addTo(ExpressionsBasedModel model, Variable[] x, boolean equality) {
+            for (int k = 0; k < rows.size(); k++) {
+                Expression expression = model.addExpression((equality ? "equality" : "inequality") + k);
+                if (equality) {
+                    expression.level(bounds.get(k));
+                } else {
+                    expression.upper(bounds.get(k));
+                }
+                double[] coefficients = rows.get(k);
+                for (int i = 0; i < coefficients.length; i++) {
+                    if (coefficients[i] != 0) {
+                        expression.set(x[i], coefficients[i]);
+                    }
+                }
+            }
+        }
+
+        void addTo(ConvexSolver.Builder builder, boolean equality) {
+            for (int k = 0; k < rows.size(); k++) {
+                if (equality) {
+                    builder.equality(bounds.get(k), rows.get(k));
+                } else {
+                    builder.inequality(bounds.get(k), rows.get(k));
+                }
+            }
+        }
     }
 }
