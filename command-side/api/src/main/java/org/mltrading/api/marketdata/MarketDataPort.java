@@ -15,6 +15,11 @@ public interface MarketDataPort {
     /** Latest quote of a symbol, if any has been seen. */
     Optional<Quote> latestQuote(String symbol);
 
+    /** The instrument's firm-wide order controls (collar, maximum order quantity). */
+    default InstrumentControls controls(String symbol) {
+        return InstrumentControls.DEFAULT;
+    }
+
     /** Calls {@code listener} for every new quote of the symbols until the returned handle is closed. */
     AutoCloseable subscribeQuotes(Set<String> symbols, Consumer<Quote> listener);
 

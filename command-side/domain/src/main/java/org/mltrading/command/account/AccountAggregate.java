@@ -30,6 +30,12 @@ import org.mltrading.api.account.AccountEntitlementRevokedEvent;
 import org.mltrading.api.account.GrantAccountEntitlementCommand;
 import org.mltrading.api.account.RevokeAccountEntitlementCommand;
 import org.mltrading.api.account.ApplyFillCommand;
+import org.mltrading.api.account.ApproveRiskLimitsCommand;
+import org.mltrading.api.account.ProposeRiskLimitsCommand;
+import org.mltrading.api.account.RejectRiskLimitsCommand;
+import org.mltrading.api.account.RiskLimitsApprovedEvent;
+import org.mltrading.api.account.RiskLimitsProposedEvent;
+import org.mltrading.api.account.RiskLimitsRejectedEvent;
 import org.mltrading.api.account.ChangeTradingStateCommand;
 import org.mltrading.api.account.CheckPreTradeRiskCommand;
 import org.mltrading.api.account.CreateAccountCommand;
@@ -88,6 +94,12 @@ public class AccountAggregate {
     private BigDecimal realisedPnlOfDay = BigDecimal.ZERO;
     /** The UTC day {@link #realisedPnlOfDay} belongs to; null before the first fill. */
     private LocalDate pnlDay;
+    /** Open proposals of limits that raise some limit, by proposal id: they wait for a second officer. */
+    private final Map<String, Proposal> proposals = new HashMap<>();
+
+    private record Proposal(RiskLimits limits, String proposedBy) {
+    }
+
     /** Times of the checks within the last second of the newest one, oldest first. */
     private final Deque<Instant> recentChecks = new ArrayDeque<>();
 
@@ -113,10 +125,61 @@ public class AccountAggregate {
         apply(new RiskLimitsSetEvent(command.accountId(), initialLimits, now));
     }
 
+    /**
+     * Applies limits that raise nothing at once; a rise of any limit (or a symbol taken off the restricted
+     * list) is refused with RISK_APPROVAL_REQUIRED: it must be proposed and approved by a second officer.
+     */
     @CommandHandler
     void handle(SetRiskLimitsCommand command, Clock clock) {
         RiskPolicies.validate(command.limits());
-        apply(new RiskLimitsSetEvent(accountId, normalised(command.limits()), clock.instant()));
+        RiskLimits next = normalised(command.limits());
+        List<String> rises = RiskPolicies.rises(limits, next);
+        if (!rises.isEmpty()) {
+            throw RiskPolicies.refused(new RiskRejection(RiskErrorCode.RISK_APPROVAL_REQUIRED, "raising "
+                    + String.join(", ", rises) + " needs a second risk officer: propose the limits (proposeRiskLimits)"));
+        }
+        apply(new RiskLimitsSetEvent(accountId, next, clock.instant()));
+    }
+
+    @CommandHandler
+    void handle(ProposeRiskLimitsCommand command, Clock clock) {
+        RiskPolicies.validate(command.limits());
+        if (command.proposalId() == null || command.proposalId().isBlank() || command.proposedBy() == null) {
+            throw new IllegalArgumentException("a proposal needs an id and a proposer");
+        }
+        if (proposals.containsKey(command.proposalId())) {
+            return; // a resend of the same proposal
+        }
+        apply(new RiskLimitsProposedEvent(accountId, command.proposalId(), normalised(command.limits()),
+                command.proposedBy(), command.reason(), clock.instant()));
+    }
+
+    @CommandHandler
+    void handle(ApproveRiskLimitsCommand command, Clock clock) {
+        Proposal proposal = openProposal(command.proposalId());
+        if (proposal.proposedBy().equals(command.approvedBy())) {
+            throw RiskPolicies.refused(new RiskRejection(RiskErrorCode.RISK_APPROVAL_BY_PROPOSER, command.approvedBy()
+                    + " proposed these limits: a different risk officer must approve them"));
+        }
+        Instant now = clock.instant();
+        apply(new RiskLimitsApprovedEvent(accountId, command.proposalId(), command.approvedBy(), command.reason(), now));
+        apply(new RiskLimitsSetEvent(accountId, proposal.limits(), now));
+    }
+
+    @CommandHandler
+    void handle(RejectRiskLimitsCommand command, Clock clock) {
+        openProposal(command.proposalId());
+        apply(new RiskLimitsRejectedEvent(accountId, command.proposalId(), command.rejectedBy(), command.reason(),
+                clock.instant()));
+    }
+
+    private Proposal openProposal(String proposalId) {
+        Proposal proposal = proposalId == null ? null : proposals.get(proposalId);
+        if (proposal == null) {
+            throw RiskPolicies.refused(new RiskRejection(RiskErrorCode.RISK_PROPOSAL_NOT_FOUND,
+                    "no open proposal " + proposalId + " on account " + accountId));
+        }
+        return proposal;
     }
 
     @CommandHandler
@@ -186,16 +249,15 @@ public class AccountAggregate {
     }
 
     /**
-     * The pre-trade check as a dry run: every check against the current state, nothing applied. No
+     * The pre-trade check as a dry run (order entry gathers the firm-wide controls and calls this): every
+     * check against the current state, nothing applied. No
      * event means no reservation, no verdict remembered for the order and no entry in the order-rate
      * window, so a preview changes nothing a later real check sees.
      */
-    @CommandHandler
-    PreTradeCheckReport handle(PreviewPreTradeRiskCommand command, Clock clock) {
+    public PreTradeCheckReport preview(PreviewPreTradeRiskCommand command, Instant now) {
         if (command.symbol() == null || command.side() == null || command.quantity() == null) {
             throw new IllegalArgumentException("a preview needs a symbol, a side and a quantity");
         }
-        Instant now = clock.instant();
         PreTradeOrder order = PreTradeOrder.of(command, now);
         AccountExposure exposure = exposureAt(now);
         List<RiskCheckResult> checks = RiskPolicies.evaluateAll(order, exposure);
@@ -260,6 +322,21 @@ public class AccountAggregate {
     @EventSourcingHandler
     void on(RiskLimitsSetEvent event) {
         limits = event.limits();
+    }
+
+    @EventSourcingHandler
+    void on(RiskLimitsProposedEvent event) {
+        proposals.put(event.proposalId(), new Proposal(event.limits(), event.proposedBy()));
+    }
+
+    @EventSourcingHandler
+    void on(RiskLimitsApprovedEvent event) {
+        proposals.remove(event.proposalId());
+    }
+
+    @EventSourcingHandler
+    void on(RiskLimitsRejectedEvent event) {
+        proposals.remove(event.proposalId());
     }
 
     @EventSourcingHandler

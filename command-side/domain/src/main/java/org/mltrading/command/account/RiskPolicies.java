@@ -7,11 +7,14 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.axonframework.commandhandling.CommandExecutionException;
+import java.math.RoundingMode;
+import org.mltrading.api.account.OrderControls;
 import org.mltrading.api.account.RiskCheckResult;
 import org.mltrading.api.account.RiskErrorCode;
 import org.mltrading.api.account.RiskLimits;
 import org.mltrading.api.account.RiskRejection;
 import org.mltrading.api.account.TradingState;
+import org.mltrading.api.common.Side;
 
 /**
  * Pre-trade risk as a list of named policies, checked in order; the first breach is the verdict, so
@@ -64,6 +67,8 @@ final class RiskPolicies {
     }
 
     static final List<PreTradePolicy> PRE_TRADE_CHECKS = List.of(
+            new PreTradePolicy("firmTradingIsNotHalted", RiskErrorCode.RISK_FIRM_HALTED,
+                    RiskPolicies::firmTradingIsNotHalted),
             new PreTradePolicy("tradingIsNotHalted", RiskErrorCode.RISK_TRADING_HALTED,
                     RiskPolicies::tradingIsNotHalted),
             new PreTradePolicy("reduceOnlyOrdersShrinkThePosition", RiskErrorCode.RISK_REDUCE_ONLY,
@@ -72,6 +77,10 @@ final class RiskPolicies {
                     RiskPolicies::symbolIsNotRestricted),
             new PreTradePolicy("marketPriceIsKnown", RiskErrorCode.RISK_NO_MARKET_PRICE,
                     RiskPolicies::marketPriceIsKnown),
+            new PreTradePolicy("limitPriceWithinCollar", RiskErrorCode.RISK_PRICE_COLLAR,
+                    RiskPolicies::limitPriceWithinCollar),
+            new PreTradePolicy("orderQuantityWithinLimit", RiskErrorCode.RISK_MAX_ORDER_QUANTITY,
+                    RiskPolicies::orderQuantityWithinLimit),
             new PreTradePolicy("orderNotionalWithinLimit", RiskErrorCode.RISK_MAX_ORDER_NOTIONAL,
                     RiskPolicies::orderNotionalWithinLimit),
             new PreTradePolicy("positionWithinLimit", RiskErrorCode.RISK_MAX_POSITION,
@@ -136,6 +145,12 @@ final class RiskPolicies {
 
     // --- pre-trade checks, in the order they run ---------------------------------------------------
 
+    static Outcome firmTradingIsNotHalted(PreTradeOrder order, AccountExposure account) {
+        return order.controls().firmHalted()
+                ? Outcome.fail(() -> "trading is halted firm-wide")
+                : Outcome.pass(() -> "firm-wide trading is not halted");
+    }
+
     static Outcome tradingIsNotHalted(PreTradeOrder order, AccountExposure account) {
         return account.tradingState() == TradingState.HALTED
                 ? Outcome.fail(() -> "trading is halted on this account")
@@ -171,6 +186,46 @@ final class RiskPolicies {
         return order.hasReferencePrice()
                 ? Outcome.pass(() -> "reference price " + Decimals.plain(order.referencePrice()))
                 : Outcome.fail(() -> "no market price for " + order.symbol());
+    }
+
+    /**
+     * A BUY limit may be at most the collar fraction above the reference (the last trade, else the mid), a
+     * SELL limit at most that far below: a fat finger (a price typed ten times too high) is refused before
+     * it can trade through the book. Orders without a limit price, or without any reference, pass.
+     */
+    static Outcome limitPriceWithinCollar(PreTradeOrder order, AccountExposure account) {
+        OrderControls controls = order.controls();
+        BigDecimal limit = controls.limitPrice();
+        BigDecimal collar = controls.instrument().priceCollar();
+        if (limit == null) {
+            return Outcome.pass(() -> "no limit price to collar");
+        }
+        BigDecimal reference = controls.collarReference();
+        if (reference == null) {
+            return Outcome.pass(() -> "no last trade or quote of " + order.symbol() + " to collar the limit against");
+        }
+        boolean buy = order.side() == Side.BUY;
+        BigDecimal bound = reference.multiply(buy ? BigDecimal.ONE.add(collar) : BigDecimal.ONE.subtract(collar));
+        boolean within = buy ? limit.compareTo(bound) <= 0 : limit.compareTo(bound) >= 0;
+        return Outcome.passIf(within, () -> order.side() + " limit " + Decimals.plain(limit)
+                + (within ? " within " : " is more than ") + percent(collar) + (buy ? " above" : " below") + " the "
+                + controls.collarReferenceKind() + " " + Decimals.plain(reference) + " (" + (buy ? "highest " : "lowest ")
+                + Decimals.plain(bound.setScale(Math.max(limit.scale(), reference.scale()), buy ? RoundingMode.FLOOR
+                        : RoundingMode.CEILING)) + ")");
+    }
+
+    static Outcome orderQuantityWithinLimit(PreTradeOrder order, AccountExposure account) {
+        BigDecimal max = order.controls().instrument().maxOrderQuantity();
+        if (max == null) {
+            return Outcome.pass(() -> "no maximum order quantity for " + order.symbol());
+        }
+        boolean within = order.quantity().compareTo(max) <= 0;
+        return Outcome.passIf(within, () -> "quantity " + Decimals.plain(order.quantity()) + (within ? " within" : " exceeds")
+                + " max order quantity " + Decimals.plain(max) + " of " + order.symbol());
+    }
+
+    private static String percent(BigDecimal fraction) {
+        return Decimals.plain(fraction.movePointRight(2)) + " %";
     }
 
     static Outcome orderNotionalWithinLimit(PreTradeOrder order, AccountExposure account) {
@@ -227,6 +282,39 @@ final class RiskPolicies {
     }
 
     // --- limits ------------------------------------------------------------------------------------
+
+    /**
+     * What {@code next} loosens against {@code current}: each limit that rises, and symbols taken off the
+     * restricted list. Empty when nothing loosens (or there were no limits before).
+     */
+    static List<String> rises(RiskLimits current, RiskLimits next) {
+        List<String> rises = new ArrayList<>();
+        if (current == null) {
+            return rises;
+        }
+        rise(rises, "maxOrderNotional", current.maxOrderNotional(), next.maxOrderNotional());
+        rise(rises, "maxPositionPerInstrument", current.maxPositionPerInstrument(), next.maxPositionPerInstrument());
+        rise(rises, "maxGrossExposure", current.maxGrossExposure(), next.maxGrossExposure());
+        rise(rises, "maxDailyLoss", current.maxDailyLoss(), next.maxDailyLoss());
+        rise(rises, "maxOrdersPerSecond", BigDecimal.valueOf(current.maxOrdersPerSecond()),
+                BigDecimal.valueOf(next.maxOrdersPerSecond()));
+        if (current.restrictedSymbols() != null) {
+            var lifted = new java.util.TreeSet<>(current.restrictedSymbols());
+            if (next.restrictedSymbols() != null) {
+                lifted.removeAll(next.restrictedSymbols());
+            }
+            if (!lifted.isEmpty()) {
+                rises.add("restrictedSymbols (lifting " + String.join(", ", lifted) + ")");
+            }
+        }
+        return rises;
+    }
+
+    private static void rise(List<String> rises, String name, BigDecimal current, BigDecimal next) {
+        if (current != null && next != null && next.compareTo(current) > 0) {
+            rises.add(name + " from " + Decimals.plain(current) + " to " + Decimals.plain(next));
+        }
+    }
 
     private static LimitsPolicy positive(String name, Function<RiskLimits, BigDecimal> limit) {
         return limits -> limit.apply(limits) == null || limit.apply(limits).signum() <= 0

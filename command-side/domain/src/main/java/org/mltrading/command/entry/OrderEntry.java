@@ -12,6 +12,13 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.modelling.command.Repository;
 import org.mltrading.api.account.ApplyFillCommand;
 import org.mltrading.api.account.CheckPreTradeRiskCommand;
+import org.mltrading.api.account.OrderControls;
+import org.mltrading.api.account.PreTradeCheckReport;
+import org.mltrading.api.account.PreviewPreTradeRiskCommand;
+import org.mltrading.api.firm.FirmTradingStatus;
+import org.mltrading.api.firm.HaltFirmCommand;
+import org.mltrading.api.firm.ResumeFirmCommand;
+import org.mltrading.command.firm.FirmAggregate;
 import org.mltrading.api.account.ReleaseExposureCommand;
 import org.mltrading.api.account.RiskRejection;
 import org.mltrading.api.common.AccountId;
@@ -56,15 +63,63 @@ public class OrderEntry {
     private final MarketDataPort marketData;
     private final Clock clock;
     private final OrderEntryWriter writer;
+    private final Repository<FirmAggregate> firms;
+    private final FirmSwitch firmSwitch;
 
     public OrderEntry(Repository<OrderAggregate> orders, Repository<AccountAggregate> accounts, EventStore eventStore,
-                      MarketDataPort marketData, Clock clock, OrderEntryWriter writer) {
+                      MarketDataPort marketData, Clock clock, OrderEntryWriter writer, Repository<FirmAggregate> firms) {
         this.orders = orders;
         this.accounts = accounts;
         this.eventStore = eventStore;
         this.marketData = marketData;
         this.clock = clock;
         this.writer = writer;
+        this.firms = firms;
+        this.firmSwitch = new FirmSwitch(eventStore);
+    }
+
+    @CommandHandler
+    public FirmTradingStatus handle(HaltFirmCommand command) throws Exception {
+        return writer.write(CurrentUnitOfWork.get().getMessage(), () -> changeFirm(true, command.reason()));
+    }
+
+    @CommandHandler
+    public FirmTradingStatus handle(ResumeFirmCommand command) throws Exception {
+        return writer.write(CurrentUnitOfWork.get().getMessage(), () -> changeFirm(false, command.reason()));
+    }
+
+    /** The firm's state now, as order entry decides orders with it. */
+    public boolean firmHalted() {
+        return firmSwitch.halted();
+    }
+
+    /**
+     * The pre-trade check as a dry run, with the same firm-wide controls a placement would get; the
+     * account stores nothing. Not on the writer: a preview applies nothing and needs no commit.
+     */
+    @CommandHandler
+    public PreTradeCheckReport handle(PreviewPreTradeRiskCommand command) {
+        OrderControls controls = OrderControls.of(command.symbol(), command.limitPrice(), marketData, firmSwitch.halted());
+        return account(command.accountId()).invoke(a -> a.preview(command.withControls(controls), clock.instant()));
+    }
+
+    /** Halts or resumes the firm on the writer, so the very next order decided sees it. */
+    private FirmTradingStatus changeFirm(boolean halt, String reason) throws Exception {
+        boolean before = firmSwitch.halted();
+        Instant now = clock.instant();
+        FirmTradingStatus status;
+        if (eventStore.lastSequenceNumberFor(FirmTradingStatus.FIRM_ID).isEmpty()) {
+            if (!halt) {
+                return new FirmTradingStatus(false, null, null); // never halted: nothing to resume
+            }
+            status = firms.newInstance(() -> new FirmAggregate(FirmTradingStatus.FIRM_ID, reason, now))
+                    .invoke(FirmAggregate::status);
+        } else {
+            status = firms.load(FirmTradingStatus.FIRM_ID).invoke(firm -> firm.change(halt, reason, now));
+        }
+        firmSwitch.set(status.halted());
+        CurrentUnitOfWork.get().root().onRollback(unit -> firmSwitch.set(before));
+        return status;
     }
 
     @CommandHandler
@@ -136,7 +191,8 @@ public class OrderEntry {
             Aggregate<AccountAggregate> account = account(command.accountId());
             OrderTerms terms = command.terms();
             CheckPreTradeRiskCommand check = new CheckPreTradeRiskCommand(command.accountId(), command.orderId(),
-                    terms.symbol(), terms.side(), terms.quantity(), terms.referencePrice(marketData), clock.instant());
+                    terms.symbol(), terms.side(), terms.quantity(), terms.referencePrice(marketData), clock.instant(),
+                    OrderControls.of(terms, marketData, firmSwitch.halted()));
             Optional<RiskRejection> breach = account.invoke(a -> a.decide(check, check.requestedAt()));
             // the answer carries the order's events as stored, so the caller needs no read model to answer
             OrderPlacedEvent placed = new OrderPlacedEvent(command.orderId(), command.accountId(),

@@ -9,6 +9,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.Repository;
 import org.mltrading.api.marketdata.MarketDataPort;
 import org.mltrading.command.account.AccountAggregate;
+import org.mltrading.command.firm.FirmAggregate;
 import org.mltrading.command.order.OrderAggregate;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -47,7 +48,8 @@ class OrderEntryConfiguration {
 
     @Bean
     OrderEntry orderEntry(Repository<OrderAggregate> orders, Repository<AccountAggregate> accounts,
-                          EventStore eventStore, MarketDataPort marketData, Clock clock, OrderEntryWriter writer) {
-        return new OrderEntry(orders, accounts, eventStore, marketData, clock, writer);
+                          EventStore eventStore, MarketDataPort marketData, Clock clock, OrderEntryWriter writer,
+                          Repository<FirmAggregate> firms) {
+        return new OrderEntry(orders, accounts, eventStore, marketData, clock, writer, firms);
     }
 }

@@ -66,6 +66,14 @@ class AccountAggregateTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(AccountAggregate.class);
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+        // order entry routes a preview to the account (after gathering the firm-wide controls)
+        fixture.registerAnnotatedCommandHandler(new Object() {
+            @org.axonframework.commandhandling.CommandHandler
+            PreTradeCheckReport handle(PreviewPreTradeRiskCommand command) {
+                return fixture.getRepository().load(command.accountId().toString())
+                        .invoke(account -> account.preview(command, NOW));
+            }
+        });
     }
 
     // --- opening and limits ------------------------------------------------------------------------
@@ -468,6 +476,7 @@ class AccountAggregateTest {
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents()
                 .expectResultMessagePayload(new PreTradeCheckReport(true, List.of(
+                        passed("firmTradingIsNotHalted", RiskErrorCode.RISK_FIRM_HALTED, "firm-wide trading is not halted"),
                         passed("tradingIsNotHalted", RiskErrorCode.RISK_TRADING_HALTED,
                                 "trading is ACTIVE on this account"),
                         passed("reduceOnlyOrdersShrinkThePosition", RiskErrorCode.RISK_REDUCE_ONLY,
@@ -475,6 +484,9 @@ class AccountAggregateTest {
                         passed("symbolIsNotRestricted", RiskErrorCode.RISK_RESTRICTED_SYMBOL,
                                 "AAPL is not on the restricted list"),
                         passed("marketPriceIsKnown", RiskErrorCode.RISK_NO_MARKET_PRICE, "reference price 100"),
+                        passed("limitPriceWithinCollar", RiskErrorCode.RISK_PRICE_COLLAR, "no limit price to collar"),
+                        passed("orderQuantityWithinLimit", RiskErrorCode.RISK_MAX_ORDER_QUANTITY,
+                                "no maximum order quantity for AAPL"),
                         passed("orderNotionalWithinLimit", RiskErrorCode.RISK_MAX_ORDER_NOTIONAL,
                                 "notional 1000 within max order notional 1000000"),
                         passed("positionWithinLimit", RiskErrorCode.RISK_MAX_POSITION,
@@ -496,7 +508,7 @@ class AccountAggregateTest {
                 .expectNoEvents()
                 .expectResultMessagePayloadMatching(report(report -> {
                     assertThat(report.approved()).isFalse();
-                    assertThat(report.checks()).hasSize(9);
+                    assertThat(report.checks()).hasSize(12);
                     assertThat(report.checks()).filteredOn(check -> !check.passed())
                             .extracting(RiskCheckResult::code, RiskCheckResult::detail)
                             .containsExactly(
@@ -574,6 +586,56 @@ class AccountAggregateTest {
                 .expectResultMessagePayloadMatching(report(report -> assertThat(report.checks())
                         .filteredOn(check -> !check.passed()).extracting(RiskCheckResult::code)
                         .containsExactly(RiskErrorCode.RISK_TRADING_HALTED, RiskErrorCode.RISK_MAX_ORDER_NOTIONAL)));
+    }
+
+    // --- four eyes ---------------------------------------------------------------------------------
+
+    @Test
+    void limits_that_raise_nothing_apply_at_once_and_a_rise_needs_approval() {
+        given(opened())
+                .when(new SetRiskLimitsCommand(ID, limits("500000", "100000", "5000000", "100000", 5000)))
+                .expectSuccessfulHandlerExecution();
+        given(opened())
+                .when(new SetRiskLimitsCommand(ID, limits("2000000", "100000", "5000000", "100000", 6000)))
+                .expectNoEvents()
+                .expectException(org.axonframework.commandhandling.CommandExecutionException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.allOf(
+                        org.hamcrest.Matchers.containsString("maxOrderNotional from 1000000 to 2000000"),
+                        org.hamcrest.Matchers.containsString("maxOrdersPerSecond from 5000 to 6000"),
+                        org.hamcrest.Matchers.containsString("proposeRiskLimits")));
+    }
+
+    @Test
+    void a_proposal_applies_when_a_second_officer_approves_it_and_never_by_its_proposer() {
+        RiskLimits raised = limits("2000000", "100000", "5000000", "100000", 5000);
+        var proposed = new org.mltrading.api.account.RiskLimitsProposedEvent(ID, "p-1", raised, "risk", "bigger desk", EARLIER);
+        given(opened())
+                .when(new org.mltrading.api.account.ProposeRiskLimitsCommand(ID, "p-1", raised, "risk", "bigger desk"))
+                .expectEvents(new org.mltrading.api.account.RiskLimitsProposedEvent(ID, "p-1", raised, "risk", "bigger desk", NOW));
+        given(opened(), proposed)
+                .when(new org.mltrading.api.account.ApproveRiskLimitsCommand(ID, "p-1", "risk", "self"))
+                .expectNoEvents()
+                .expectException(org.axonframework.commandhandling.CommandExecutionException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("different risk officer"));
+        given(opened(), proposed)
+                .when(new org.mltrading.api.account.ApproveRiskLimitsCommand(ID, "p-1", "risk2", "ok"))
+                .expectEvents(new org.mltrading.api.account.RiskLimitsApprovedEvent(ID, "p-1", "risk2", "ok", NOW),
+                        new RiskLimitsSetEvent(ID, raised, NOW));
+        given(opened(), proposed, new org.mltrading.api.account.RiskLimitsRejectedEvent(ID, "p-1", "risk2", "no", EARLIER))
+                .when(new org.mltrading.api.account.ApproveRiskLimitsCommand(ID, "p-1", "risk2", "late"))
+                .expectNoEvents()
+                .expectException(org.axonframework.commandhandling.CommandExecutionException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("no open proposal p-1"));
+    }
+
+    @Test
+    void lifting_a_restricted_symbol_is_a_rise() {
+        RiskLimits restricted = new RiskLimits(new BigDecimal("1000000"), new BigDecimal("100000"),
+                new BigDecimal("5000000"), new BigDecimal("100000"), java.util.Set.of("GME"), 5000);
+        given(opened(), new RiskLimitsSetEvent(ID, restricted, EARLIER))
+                .when(new SetRiskLimitsCommand(ID, limits("1000000", "100000", "5000000", "100000", 5000)))
+                .expectException(org.axonframework.commandhandling.CommandExecutionException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("lifting GME"));
     }
 
     // --- fills -------------------------------------------------------------------------------------

@@ -86,10 +86,12 @@ class OrderEntryTest {
                 .configureCorrelationDataProviders(c -> List.of(new AuditCorrelationDataProvider()))
                 .configureAggregate(OrderAggregate.class)
                 .configureAggregate(AccountAggregate.class)
+                .configureAggregate(org.mltrading.command.firm.FirmAggregate.class)
                 .registerCommandHandler(c -> new OrderEntry(c.repository(OrderAggregate.class),
                         c.repository(AccountAggregate.class), c.eventStore(), quotes, clock,
                         writer = new OrderEntryWriter(NoTransactionManager.INSTANCE, c::correlationDataProviders,
-                                64, 1024, java.time.Duration.ofSeconds(10))))
+                                64, 1024, java.time.Duration.ofSeconds(10)),
+                        c.repository(org.mltrading.command.firm.FirmAggregate.class)))
                 .buildConfiguration();
         axon.start();
         gateway = axon.commandGateway();
@@ -383,6 +385,57 @@ class OrderEntryTest {
         return blocker;
     }
 
+    @Test
+    void a_firm_halt_refuses_every_new_order_until_resumed_and_leaves_the_account_as_it_was() {
+        org.mltrading.api.firm.FirmTradingStatus halted = gateway.sendAndWait(new org.mltrading.api.firm.HaltFirmCommand("market turmoil"));
+        assertThat(halted.halted()).isTrue();
+        assertThat(halted.reason()).isEqualTo("market turmoil");
+        OrderDecision refused = place("firm-1", limitBuy("1", "100.00"));
+        assertThat(refused.status()).isEqualTo(OrderStatus.REJECTED);
+        assertThat(refused.rejectCode()).isEqualTo("RISK_FIRM_HALTED");
+        // halting again changes nothing; the firm's stream holds one halt
+        gateway.sendAndWait(new org.mltrading.api.firm.HaltFirmCommand("again"));
+        assertThat(payloadTypes("firm")).containsExactly(org.mltrading.api.firm.FirmTradingHaltedEvent.class);
+        org.mltrading.api.firm.FirmTradingStatus resumed = gateway.sendAndWait(new org.mltrading.api.firm.ResumeFirmCommand("calm"));
+        assertThat(resumed.halted()).isFalse();
+        assertThat(place("firm-2", limitBuy("1", "100.00")).status()).isEqualTo(OrderStatus.WORKING);
+        assertThat(payloadTypes(ACCOUNT.toString())).doesNotContain(org.mltrading.api.account.TradingStateChangedEvent.class);
+    }
+
+    @Test
+    void a_limit_outside_the_collar_is_refused_with_its_numbers_and_an_order_too_large_for_the_instrument_too() {
+        quotes.latest.put("AAPL", new Quote("AAPL", new BigDecimal("100.00"), new BigDecimal("100.02"),
+                new BigDecimal("100.01"), NOW));
+        OrderDecision fatFinger = place("collar-1", limitBuy("1", "110.02"));
+        assertThat(fatFinger.rejectCode()).isEqualTo("RISK_PRICE_COLLAR");
+        assertThat(fatFinger.reason()).contains("110.02").contains("10 %").contains("last trade 100.01")
+                .contains("highest 110.01");
+        assertThat(place("collar-2", limitBuy("1", "110.01")).status()).isEqualTo(OrderStatus.WORKING);
+        OrderDecision lowSell = place("collar-3", new OrderTerms("AAPL", Side.SELL, OrderType.LIMIT, BigDecimal.ONE,
+                new BigDecimal("90.00"), null, TimeInForce.GTC, null));
+        assertThat(lowSell.rejectCode()).isEqualTo("RISK_PRICE_COLLAR");
+        quotes.controls = new org.mltrading.api.marketdata.InstrumentControls(new BigDecimal("0.05"), new BigDecimal("50"));
+        assertThat(place("qty-1", limitBuy("51", "100.00")).rejectCode()).isEqualTo("RISK_MAX_ORDER_QUANTITY");
+        assertThat(place("qty-2", limitBuy("1", "106.00")).rejectCode()).isEqualTo("RISK_PRICE_COLLAR");
+        assertThat(place("qty-3", limitBuy("50", "100.00")).status()).isEqualTo(OrderStatus.WORKING);
+    }
+
+    @Test
+    void a_preview_runs_the_firm_wide_checks_in_their_place() {
+        gateway.sendAndWait(new org.mltrading.api.firm.HaltFirmCommand("drill"));
+        org.mltrading.api.account.PreTradeCheckReport report = gateway.sendAndWait(
+                new org.mltrading.api.account.PreviewPreTradeRiskCommand(ACCOUNT, OrderId.forClientOrder(ACCOUNT, "p-1"),
+                        "AAPL", Side.BUY, BigDecimal.ONE, new BigDecimal("200.00"), new BigDecimal("200.00"), null));
+        List<String> names = report.checks().stream().map(org.mltrading.api.account.RiskCheckResult::check).toList();
+        assertThat(names).containsExactly("firmTradingIsNotHalted", "tradingIsNotHalted",
+                "reduceOnlyOrdersShrinkThePosition", "symbolIsNotRestricted", "marketPriceIsKnown",
+                "limitPriceWithinCollar", "orderQuantityWithinLimit", "orderNotionalWithinLimit", "positionWithinLimit",
+                "grossExposureWithinLimit", "dailyLossNotReached", "orderRateWithinLimit");
+        assertThat(report.approved()).isFalse();
+        assertThat(report.checks().get(0).passed()).isFalse();
+        assertThat(report.checks().get(5).passed()).as("200 is far above the mid 100.01").isFalse();
+    }
+
     private OrderDecision place(String clientOrderId, OrderTerms terms) {
         return gateway.sendAndWait(command(clientOrderId, terms));
     }
@@ -435,6 +488,12 @@ class OrderEntryTest {
 
     private static final class Quotes implements MarketDataPort {
         final Map<String, Quote> latest = new ConcurrentHashMap<>();
+        volatile org.mltrading.api.marketdata.InstrumentControls controls = org.mltrading.api.marketdata.InstrumentControls.DEFAULT;
+
+        @Override
+        public org.mltrading.api.marketdata.InstrumentControls controls(String symbol) {
+            return controls;
+        }
 
         @Override
         public Optional<Quote> latestQuote(String symbol) {
