@@ -109,7 +109,7 @@ public final class AllInOne implements AutoCloseable {
                    Auth      %s   (OIDC discovery: /.well-known/openid-configuration)
                    Data      %s
                  Demo identities (local profile only):
-                   users     trader/trader-demo  risk/risk-demo  compliance/compliance-demo  admin/admin-demo
+                   users     trader/trader-demo  risk/risk-demo  risk2/risk2-demo  compliance/compliance-demo  admin/admin-demo
                              second factor: TOTP code of the demo secret JBSWY3DPEHPK3PXP
                    clients   demo-integrator/demo-integrator-secret (read trade)
                              demo-compliance/demo-compliance-secret (read audit)

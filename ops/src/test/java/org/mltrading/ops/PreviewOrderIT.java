@@ -28,9 +28,11 @@ class PreviewOrderIT {
             mutation($input: PlaceOrderInput!) { previewOrder(input: $input) {
               accepted notional referencePrice resultingPosition resultingGrossExposure
               checks { name code passed detail } } }""";
-    private static final List<String> CHECKS = List.of("tradingIsNotHalted", "reduceOnlyOrdersShrinkThePosition",
-            "symbolIsNotRestricted", "marketPriceIsKnown", "orderNotionalWithinLimit", "positionWithinLimit",
-            "grossExposureWithinLimit", "dailyLossNotReached", "orderRateWithinLimit");
+    /** Issue 18 added the firm-wide three: the firm's halt first, the collar and the instrument maximum after the price. */
+    private static final List<String> CHECKS = List.of("firmTradingIsNotHalted", "tradingIsNotHalted",
+            "reduceOnlyOrdersShrinkThePosition", "symbolIsNotRestricted", "marketPriceIsKnown", "limitPriceWithinCollar",
+            "orderQuantityWithinLimit", "orderNotionalWithinLimit", "positionWithinLimit", "grossExposureWithinLimit",
+            "dailyLossNotReached", "orderRateWithinLimit");
 
     private static RunningPlatform platform;
     private static String integrator;

@@ -160,6 +160,23 @@ class AuthorizationMatrixIT {
             row("Query.altSeries", "(series: \"matrix_none\")", EVERYONE),
             row("Query.valueAtRisk", "(accountId: \"" + A + "\")", VIEWERS_OF_A),
             row("Query.stressTest", "(accountId: \"" + A + "\", scenario: {marketShock: -0.1})", VIEWERS_OF_A),
+            // blank reasons: authorised callers get VALIDATION_INVALID_INPUT, so the matrix never halts the firm
+            row("Query.firmTradingState", "", EVERYONE),
+            row("Mutation.haltFirm", "(reason: \" \")", EnumSet.of(Caller.RISK_OFFICER)),
+            row("Mutation.resumeFirm", "(reason: \" \")", EnumSet.of(Caller.RISK_OFFICER)),
+            row("Mutation.proposeRiskLimits", "(input: {accountId: \"" + B + "\", maxOrderNotional: \"1000000\","
+                    + " maxPositionPerInstrument: \"100000\", maxGrossExposure: \"5000000\", maxDailyLoss: \"100000\","
+                    + " maxOrdersPerSecond: 5000}, reason: \" \")", EnumSet.of(Caller.RISK_OFFICER)),
+            // no such proposal: RISK_PROPOSAL_NOT_FOUND for risk officers
+            row("Mutation.approveRiskLimits", "(accountId: \"" + B + "\", proposalId: \"matrix-none\")", EnumSet.of(Caller.RISK_OFFICER)),
+            row("Mutation.rejectRiskLimits", "(accountId: \"" + B + "\", proposalId: \"matrix-none\", reason: \"matrix\")",
+                    EnumSet.of(Caller.RISK_OFFICER)),
+            row("Mutation.setReduceOnly", "(accountId: \"" + B + "\", reason: \" \")", EnumSet.of(Caller.RISK_OFFICER)),
+            // B is not reduce-only: ACCOUNT_NOT_REDUCE_ONLY for risk officers
+            row("Mutation.clearReduceOnly", "(accountId: \"" + B + "\")", EnumSet.of(Caller.RISK_OFFICER)),
+            // B has no open orders and no positions: nothing is cancelled or placed
+            row("Mutation.cancelAllOrders", "(accountId: \"" + B + "\")", EnumSet.of(Caller.TRADER_B, Caller.RISK_OFFICER)),
+            row("Mutation.flattenPositions", "(accountId: \"" + B + "\")", EnumSet.of(Caller.TRADER_B, Caller.RISK_OFFICER)),
             row("Query.optimizePortfolio", "(input: {symbols: [\"AAPL\", \"MSFT\"], objective: MIN_VARIANCE})", EVERYONE),
             row("Query.efficientFrontier", "(input: {symbols: [\"AAPL\", \"MSFT\"], objective: MIN_VARIANCE}, points: 3)", EVERYONE),
             // a header without value: the admin gets SERIES_INVALID_INPUT, nothing is stored
@@ -190,6 +207,11 @@ class AuthorizationMatrixIT {
             Map.entry("Query.altSeries", READ), Map.entry("Mutation.importSeries", ADMIN),
             Map.entry("Query.valueAtRisk", READ), Map.entry("Query.stressTest", READ),
             Map.entry("Query.optimizePortfolio", READ), Map.entry("Query.efficientFrontier", READ),
+            Map.entry("Query.firmTradingState", READ), Map.entry("Mutation.haltFirm", RISK), Map.entry("Mutation.resumeFirm", RISK),
+            Map.entry("Mutation.proposeRiskLimits", RISK), Map.entry("Mutation.approveRiskLimits", RISK),
+            Map.entry("Mutation.rejectRiskLimits", RISK), Map.entry("Mutation.setReduceOnly", RISK),
+            Map.entry("Mutation.clearReduceOnly", RISK), Map.entry("Mutation.cancelAllOrders", Set.of("trade", "risk")),
+            Map.entry("Mutation.flattenPositions", Set.of("trade", "risk")),
             Map.entry("Subscription.predictions", READ), Map.entry("Subscription.backtestProgress", READ),
             Map.entry("Mutation.placeOrder", TRADE), Map.entry("Mutation.previewOrder", TRADE),
             Map.entry("Mutation.amendOrder", TRADE), Map.entry("Mutation.cancelOrder", TRADE),

@@ -19,6 +19,10 @@ import org.mltrading.api.account.ChangeTradingStateCommand;
 import org.mltrading.api.account.AccountFigures;
 import org.mltrading.api.account.RiskLimits;
 import org.mltrading.api.account.SetRiskLimitsCommand;
+import org.mltrading.api.account.ApproveRiskLimitsCommand;
+import org.mltrading.api.account.ProposeRiskLimitsCommand;
+import org.mltrading.api.account.RejectRiskLimitsCommand;
+import org.mltrading.graphql.types.RiskLimitProposal;
 import org.mltrading.api.account.TradingState;
 import org.mltrading.api.common.AccountId;
 import org.mltrading.api.marketdata.Quote;
@@ -101,6 +105,71 @@ public class AccountDataFetcher {
 
     @DgsMutation
     @PreAuthorize("hasRole('RISK_OFFICER')")
+    Account proposeRiskLimits(@InputArgument SetRiskLimitsInput input, @InputArgument String reason) {
+        AccountView account = existing(input.getAccountId());
+        RiskLimits limits = new RiskLimits(input.getMaxOrderNotional(), input.getMaxPositionPerInstrument(),
+                input.getMaxGrossExposure(), input.getMaxDailyLoss(),
+                input.getRestrictedSymbols() == null ? Set.of() : Set.copyOf(input.getRestrictedSymbols()),
+                input.getMaxOrdersPerSecond());
+        String proposalId = java.util.UUID.randomUUID().toString();
+        return sendAndAwait(account, new ProposeRiskLimitsCommand(new AccountId(account.id()), proposalId, limits,
+                ApiPrincipal.current().subject(), required(reason, "a proposal")), view -> hasProposal(view, proposalId));
+    }
+
+    @DgsMutation
+    @PreAuthorize("hasRole('RISK_OFFICER')")
+    Account approveRiskLimits(@InputArgument String accountId, @InputArgument String proposalId, @InputArgument String reason) {
+        AccountView account = existing(accountId);
+        // two events, the approval and then the limits it sets: done when the limits are the proposal's
+        AccountView.LimitProposalView proposal = account.limitProposals() == null ? null : account.limitProposals().get(proposalId);
+        return sendAndAwait(account, new ApproveRiskLimitsCommand(new AccountId(account.id()), proposalId,
+                ApiPrincipal.current().subject(), reason),
+                view -> !hasProposal(view, proposalId) && (proposal == null || proposal.limits().equals(view.limits())));
+    }
+
+    @DgsMutation
+    @PreAuthorize("hasRole('RISK_OFFICER')")
+    Account rejectRiskLimits(@InputArgument String accountId, @InputArgument String proposalId, @InputArgument String reason) {
+        AccountView account = existing(accountId);
+        return sendAndAwait(account, new RejectRiskLimitsCommand(new AccountId(account.id()), proposalId,
+                ApiPrincipal.current().subject(), required(reason, "a rejection")), view -> !hasProposal(view, proposalId));
+    }
+
+    @DgsMutation
+    @PreAuthorize("hasRole('RISK_OFFICER')")
+    Account setReduceOnly(@InputArgument String accountId, @InputArgument String reason) {
+        AccountView account = existing(accountId);
+        String why = required(reason, "reduce-only");
+        if (account.tradingState() == TradingState.REDUCE_ONLY) {
+            return toGraphQl(account);
+        }
+        return sendAndAwait(account, new ChangeTradingStateCommand(new AccountId(account.id()), TradingState.REDUCE_ONLY, why),
+                view -> view.tradingState() == TradingState.REDUCE_ONLY);
+    }
+
+    @DgsMutation
+    @PreAuthorize("hasRole('RISK_OFFICER')")
+    Account clearReduceOnly(@InputArgument String accountId, @InputArgument String reason) {
+        AccountView account = existing(accountId);
+        if (account.tradingState() != TradingState.REDUCE_ONLY) {
+            throw new ApiException("ACCOUNT_NOT_REDUCE_ONLY", "account " + accountId + " is " + account.tradingState()
+                    + ", not reduce-only" + (account.tradingState() == TradingState.HALTED ? ": resume it with resumeTrading" : ""));
+        }
+        String why = "reduce-only lifted by " + ApiPrincipal.current().subject()
+                + (reason == null || reason.isBlank() ? "" : ": " + reason.trim());
+        return sendAndAwait(account, new ChangeTradingStateCommand(new AccountId(account.id()), TradingState.ACTIVE, why),
+                view -> view.tradingState() == TradingState.ACTIVE);
+    }
+
+    private static String required(String reason, String what) {
+        if (reason == null || reason.isBlank()) {
+            throw new ApiException(ApiErrorCode.VALIDATION_INVALID_INPUT, what + " needs a reason");
+        }
+        return reason.trim();
+    }
+
+    @DgsMutation
+    @PreAuthorize("hasRole('RISK_OFFICER')")
     Account haltTrading(@InputArgument String accountId, @InputArgument String reason) {
         AccountView account = existing(accountId);
         if (reason == null || reason.isBlank()) {
@@ -109,7 +178,8 @@ public class AccountDataFetcher {
         if (account.tradingState() == TradingState.HALTED) {
             return toGraphQl(account);
         }
-        return sendAndAwait(account, new ChangeTradingStateCommand(new AccountId(account.id()), TradingState.HALTED, reason));
+        return sendAndAwait(account, new ChangeTradingStateCommand(new AccountId(account.id()), TradingState.HALTED, reason),
+                view -> view.tradingState() == TradingState.HALTED);
     }
 
     @DgsMutation
@@ -122,7 +192,8 @@ public class AccountDataFetcher {
         // the reason is optional for API clients (older ones send none); the risk page always asks for one
         String why = "resumed by " + ApiPrincipal.current().subject()
                 + (reason == null || reason.isBlank() ? "" : ": " + reason.trim());
-        return sendAndAwait(account, new ChangeTradingStateCommand(new AccountId(account.id()), TradingState.ACTIVE, why));
+        return sendAndAwait(account, new ChangeTradingStateCommand(new AccountId(account.id()), TradingState.ACTIVE, why),
+                view -> view.tradingState() == TradingState.ACTIVE);
     }
 
     @DgsSubscription
@@ -142,9 +213,22 @@ public class AccountDataFetcher {
     }
 
     public Account sendAndAwait(AccountView account, Object command) {
+        return sendAndAwait(account, command, view -> true);
+    }
+
+    /**
+     * Sends the command and answers the account once its read model shows {@code done}: a later version is
+     * not enough when other events of the account (an order's check) are projected in between.
+     */
+    private Account sendAndAwait(AccountView account, Object command, java.util.function.Predicate<AccountView> done) {
         return toGraphQl(ReadYourWrites.sendAndAwait(commandGateway, command,
-                updates.accounts().filter(view -> view.id().equals(account.id()) && view.lastSequence() > account.lastSequence()),
+                updates.accounts().filter(view -> view.id().equals(account.id())
+                        && view.lastSequence() > account.lastSequence() && done.test(view)),
                 readYourWritesTimeout, () -> directory.find(account.id()), "account"));
+    }
+
+    private static boolean hasProposal(AccountView view, String proposalId) {
+        return view.limitProposals() != null && view.limitProposals().containsKey(proposalId);
     }
 
     public Account toGraphQl(AccountView view) {
@@ -177,13 +261,13 @@ public class AccountDataFetcher {
                         (view.tradingState() == null ? TradingState.ACTIVE : view.tradingState()).name()))
                 .tradingStateReason(view.tradingStateReason())
                 .positions(positions)
-                .limits(limits == null ? null : org.mltrading.graphql.types.RiskLimits.newBuilder()
-                        .maxOrderNotional(limits.maxOrderNotional())
-                        .maxPositionPerInstrument(limits.maxPositionPerInstrument())
-                        .maxGrossExposure(limits.maxGrossExposure()).maxDailyLoss(limits.maxDailyLoss())
-                        .restrictedSymbols(limits.restrictedSymbols() == null ? List.of()
-                                : limits.restrictedSymbols().stream().sorted().toList())
-                        .maxOrdersPerSecond(limits.maxOrdersPerSecond()).build())
+                .limits(limits == null ? null : toGraphQl(limits))
+                .pendingRiskLimits(view.limitProposals() == null ? List.of() : view.limitProposals().values().stream()
+                        .sorted(Comparator.comparing(AccountView.LimitProposalView::proposedAt))
+                        .map(proposal -> RiskLimitProposal.newBuilder().id(proposal.proposalId())
+                                .limits(toGraphQl(proposal.limits())).proposedBy(proposal.proposedBy())
+                                .reason(proposal.reason()).proposedAt(proposal.proposedAt().atOffset(ZoneOffset.UTC))
+                                .build()).toList())
                 .utilization(LimitUtilization.newBuilder()
                         .grossExposure(gross).reservedExposure(reserved)
                         .grossExposureFraction(fraction(gross, limits == null ? null : limits.maxGrossExposure()))
@@ -193,6 +277,16 @@ public class AccountDataFetcher {
                                 limits == null ? null : limits.maxPositionPerInstrument()))
                         .build())
                 .build();
+    }
+
+    private static org.mltrading.graphql.types.RiskLimits toGraphQl(RiskLimits limits) {
+        return org.mltrading.graphql.types.RiskLimits.newBuilder()
+                .maxOrderNotional(limits.maxOrderNotional())
+                .maxPositionPerInstrument(limits.maxPositionPerInstrument())
+                .maxGrossExposure(limits.maxGrossExposure()).maxDailyLoss(limits.maxDailyLoss())
+                .restrictedSymbols(limits.restrictedSymbols() == null ? List.of()
+                        : limits.restrictedSymbols().stream().sorted().toList())
+                .maxOrdersPerSecond(limits.maxOrdersPerSecond()).build();
     }
 
     private Position toGraphQl(String accountId, AccountView.PositionView position) {

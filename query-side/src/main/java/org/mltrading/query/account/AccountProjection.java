@@ -61,6 +61,21 @@ class AccountProjection {
     }
 
     @EventHandler
+    void on(org.mltrading.api.account.RiskLimitsProposedEvent event, @SequenceNumber long sequence) {
+        update(event.accountId().value(), sequence, event);
+    }
+
+    @EventHandler
+    void on(org.mltrading.api.account.RiskLimitsApprovedEvent event, @SequenceNumber long sequence) {
+        update(event.accountId().value(), sequence, event);
+    }
+
+    @EventHandler
+    void on(org.mltrading.api.account.RiskLimitsRejectedEvent event, @SequenceNumber long sequence) {
+        update(event.accountId().value(), sequence, event);
+    }
+
+    @EventHandler
     void on(AccountEntitlementGrantedEvent event, @SequenceNumber long sequence) {
         update(event.accountId().value(), sequence, event);
     }

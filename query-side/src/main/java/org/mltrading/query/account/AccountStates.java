@@ -11,6 +11,9 @@ import org.mltrading.api.account.ExposureReleasedEvent;
 import org.mltrading.api.account.FillAppliedEvent;
 import org.mltrading.api.account.PreTradeRiskApprovedEvent;
 import org.mltrading.api.account.PreTradeRiskRejectedEvent;
+import org.mltrading.api.account.RiskLimitsApprovedEvent;
+import org.mltrading.api.account.RiskLimitsProposedEvent;
+import org.mltrading.api.account.RiskLimitsRejectedEvent;
 import org.mltrading.api.account.RiskLimitsSetEvent;
 import org.mltrading.api.account.TradingState;
 import org.mltrading.api.account.TradingStateChangedEvent;
@@ -35,7 +38,7 @@ final class AccountStates {
         if (event instanceof AccountCreatedEvent created) {
             return new AccountView(created.accountId().value(), created.name(), created.owner(), created.currency(),
                     created.entitledPrincipals(), created.createdAt(), created.initialCash(), TradingState.ACTIVE, null,
-                    null, Map.of(), BigDecimal.ZERO, BigDecimal.ZERO, null, sequence);
+                    null, Map.of(), BigDecimal.ZERO, BigDecimal.ZERO, null, sequence, Map.of());
         }
         if (current == null) {
             return null;
@@ -65,6 +68,17 @@ final class AccountStates {
         }
         if (event instanceof FillAppliedEvent fill) {
             return current.with(sequence, account -> applyFill(account, fill));
+        }
+        if (event instanceof RiskLimitsProposedEvent proposed) {
+            return current.with(sequence, account -> account.limitProposals.put(proposed.proposalId(),
+                    new AccountView.LimitProposalView(proposed.proposalId(), proposed.limits(), proposed.proposedBy(),
+                            proposed.reason(), proposed.proposedAt())));
+        }
+        if (event instanceof RiskLimitsApprovedEvent approved) {
+            return current.with(sequence, account -> account.limitProposals.remove(approved.proposalId()));
+        }
+        if (event instanceof RiskLimitsRejectedEvent rejected) {
+            return current.with(sequence, account -> account.limitProposals.remove(rejected.proposalId()));
         }
         if (event instanceof PreTradeRiskRejectedEvent) {
             // changes no figure, but the document follows the stream event by event: a hole in the

@@ -33,7 +33,13 @@ public record AccountView(
         BigDecimal reservedNotional,
         BigDecimal realizedPnlToday,
         Instant realizedPnlDay,
-        long lastSequence) {
+        long lastSequence,
+        Map<String, LimitProposalView> limitProposals) {
+
+    /** Limits that raise some limit, proposed and waiting for a second risk officer (four eyes). */
+    public record LimitProposalView(String proposalId, RiskLimits limits, String proposedBy, String reason,
+                                    Instant proposedAt) {
+    }
 
     /**
      * A position: signed quantity (negative = short), average entry price, P&L realised on it so far, and
@@ -65,6 +71,7 @@ public record AccountView(
         BigDecimal realizedPnlToday;
         Instant realizedPnlDay;
         final Set<String> entitledPrincipals;
+        final Map<String, LimitProposalView> limitProposals;
 
         Builder(AccountView base) {
             this.base = base;
@@ -77,12 +84,13 @@ public record AccountView(
             this.reservedNotional = base.reservedNotional == null ? BigDecimal.ZERO : base.reservedNotional;
             this.realizedPnlToday = base.realizedPnlToday == null ? BigDecimal.ZERO : base.realizedPnlToday;
             this.realizedPnlDay = base.realizedPnlDay;
+            this.limitProposals = new java.util.TreeMap<>(base.limitProposals == null ? Map.of() : base.limitProposals);
         }
 
         AccountView build(long sequence) {
             return new AccountView(base.id, base.name, base.owner, base.currency, Set.copyOf(entitledPrincipals), base.createdAt,
                     cash, tradingState, tradingStateReason, limits, positions, reservedNotional, realizedPnlToday,
-                    realizedPnlDay, sequence);
+                    realizedPnlDay, sequence, Map.copyOf(limitProposals));
         }
     }
 }

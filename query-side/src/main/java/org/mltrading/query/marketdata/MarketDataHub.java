@@ -33,8 +33,22 @@ public class MarketDataHub implements MarketDataPort {
     private final Sinks.Many<Quote> quotes = Sinks.many().multicast().directBestEffort();
     private final Sinks.Many<Trade> trades = Sinks.many().multicast().directBestEffort();
 
+    private volatile org.mltrading.query.marketdata.instrument.InstrumentCatalog catalog;
+
     public MarketDataHub(java.util.List<MarketDataSink> sinks) {
         this.sinks.addAll(sinks);
+    }
+
+    /** The instrument reference data the order controls come from (absent in bare test hubs: defaults). */
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    void setInstrumentCatalog(org.mltrading.query.marketdata.instrument.InstrumentCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    @Override
+    public org.mltrading.api.marketdata.InstrumentControls controls(String symbol) {
+        var instruments = catalog;
+        return instruments == null ? org.mltrading.api.marketdata.InstrumentControls.DEFAULT : instruments.controls(symbol);
     }
 
     /** Publishes a quote. Thread-safe; the hub serialises emissions into the subscription sinks. */

@@ -37,6 +37,8 @@ import org.mltrading.api.order.AmendOrderCommand;
 import org.mltrading.api.order.CancelOrderCommand;
 import org.mltrading.graphql.types.AmendOrderInput;
 import org.mltrading.graphql.types.CancelOrderInput;
+import org.mltrading.graphql.types.CancelAllOrdersResult;
+import org.mltrading.graphql.types.FlattenPositionsResult;
 import org.mltrading.graphql.types.Order;
 import org.mltrading.graphql.types.OrderConnection;
 import org.mltrading.graphql.DgsConstants;
@@ -173,9 +175,13 @@ class OrderDataFetcher {
     Order placeOrder(@InputArgument PlaceOrderInput input) {
         ApiPrincipal principal = ApiPrincipal.current();
         AccountView account = tradableAccount(principal, input.getAccountId());
-        OrderTerms terms = OrderMapper.terms(input);
+        return place(principal, account, input.getClientOrderId(), OrderMapper.terms(input));
+    }
+
+    /** Places an order of the account as the principal (placeOrder's path, also flattenPositions'). */
+    private Order place(ApiPrincipal principal, AccountView account, String clientOrderId, OrderTerms terms) {
         checkAgainstInstrument(terms);
-        OrderId orderId = OrderId.forClientOrder(OrderMapper.accountId(account.id()), input.getClientOrderId());
+        OrderId orderId = OrderId.forClientOrder(OrderMapper.accountId(account.id()), clientOrderId);
         String id = orderId.toString();
 
         // expected before anything is sent, so the projection's announcement cannot be missed
@@ -185,7 +191,7 @@ class OrderDataFetcher {
         try {
             decision = commandGateway.sendAndWait(GenericCommandMessage
                     .asCommandMessage(new PlaceOrderCommand(orderId, OrderMapper.accountId(account.id()),
-                            input.getClientOrderId(), terms))
+                            clientOrderId, terms))
                     .andMetaData(metaData));
         } catch (AggregateStreamCreationException | ConcurrencyException e) {
             // a concurrent resend of the same clientOrderId won the race: answer like a resend
@@ -204,6 +210,77 @@ class OrderDataFetcher {
         Order answer = OrderMapper.toGraphQl(OrderStates.next(placed, decision.decisionEvent(), 1, actor));
         answer.setCursor(null); // not projected yet: resolved on demand by cursor(...)
         return answer;
+    }
+
+    /** Open orders at most cancelled or positions flattened by one call. */
+    static final int MAX_BULK = 10_000;
+
+    /**
+     * Cancels every open order of the account: for its traders and entitled integrators (trade scope) and
+     * for risk officers. Each order is cancelled on its own; one that finished meanwhile is a failure
+     * named in the answer, never a reason to stop.
+     */
+    @DgsMutation
+    @PreAuthorize("hasAnyRole('TRADER','INTEGRATOR','RISK_OFFICER')")
+    CancelAllOrdersResult cancelAllOrders(@InputArgument String accountId, @InputArgument String reason) {
+        ApiPrincipal principal = ApiPrincipal.current();
+        AccountView account = controllableAccount(principal, accountId);
+        String why = "cancel-all by " + principal.subject() + (reason == null || reason.isBlank() ? "" : ": " + reason.trim());
+        List<String> cancelled = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
+        for (OrderView listed : queries.open(account.id(), MAX_BULK)) {
+            // placed a moment ago: its decision may not be projected yet; one decided meanwhile is skipped
+            decided.awaitOrder(listed.id());
+            OrderView order = queries.byId(listed.id()).orElse(listed);
+            if (order.status().isTerminal()) {
+                continue;
+            }
+            try {
+                commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(new CancelOrderCommand(
+                        OrderId.parse(order.id()), "CANCEL_ALL", why)).andMetaData(CommandMetadata.of(principal)));
+                cancelled.add(order.id());
+            } catch (RuntimeException e) {
+                failures.add(order.id() + ": " + e.getMessage());
+            }
+        }
+        return CancelAllOrdersResult.newBuilder().accountId(account.id()).cancelledOrderIds(cancelled)
+                .failures(failures).build();
+    }
+
+    /**
+     * One MARKET order per position, opposite side, whole quantity; each runs the pre-trade checks (a
+     * halted account refuses them; reduce-only lets them through, as they shrink the position).
+     */
+    @DgsMutation
+    @PreAuthorize("hasAnyRole('TRADER','INTEGRATOR','RISK_OFFICER')")
+    FlattenPositionsResult flattenPositions(@InputArgument String accountId, @InputArgument String reason) {
+        ApiPrincipal principal = ApiPrincipal.current();
+        // the access check reads the account without its positions; flattening needs them
+        AccountView account = accounts.find(controllableAccount(principal, accountId).id())
+                .orElseThrow(() -> notPermitted(accountId));
+        List<Order> orders = new ArrayList<>();
+        String batch = Long.toString(clock.millis(), 36);
+        var positions = account.positions() == null ? java.util.Map.<String, AccountView.PositionView>of() : account.positions();
+        for (AccountView.PositionView position : positions.values()) {
+            if (position.quantity().signum() == 0) {
+                continue;
+            }
+            OrderTerms terms = new OrderTerms(position.symbol(), position.quantity().signum() > 0
+                    ? org.mltrading.api.common.Side.SELL : org.mltrading.api.common.Side.BUY,
+                    org.mltrading.api.order.OrderType.MARKET, position.quantity().abs(), null, null,
+                    org.mltrading.api.order.TimeInForce.DAY, null);
+            orders.add(place(principal, account, "flatten-" + batch + "-" + position.symbol(), terms));
+        }
+        return FlattenPositionsResult.newBuilder().accountId(account.id()).orders(orders).build();
+    }
+
+    /** The account's traders (trade scope for integrators) and risk officers; others cannot tell it exists. */
+    private AccountView controllableAccount(ApiPrincipal principal, String accountId) {
+        AccountView account = accounts.findForAccess(accountId).orElseThrow(() -> notPermitted(accountId));
+        if (!accounts.canTrade(principal, account) && !principal.hasAnyRole("RISK_OFFICER")) {
+            throw notPermitted(accountId);
+        }
+        return account;
     }
 
     /**
@@ -253,7 +330,7 @@ class OrderDataFetcher {
         BigDecimal referencePrice = terms.referencePrice(marketData);
         PreTradeCheckReport report = commandGateway.sendAndWait(GenericCommandMessage
                 .asCommandMessage(new PreviewPreTradeRiskCommand(accountId, orderId, terms.symbol(), terms.side(),
-                        terms.quantity(), referencePrice))
+                        terms.quantity(), referencePrice, terms.type().needsLimitPrice() ? terms.limitPrice() : null, null))
                 .andMetaData(CommandMetadata.of(principal)));
         return OrderMapper.toGraphQl(report, referencePrice);
     }

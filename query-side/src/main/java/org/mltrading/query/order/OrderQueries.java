@@ -41,6 +41,15 @@ public class OrderQueries {
         return mongo.find(query, OrderView.class);
     }
 
+    /** The account's orders that are not done yet (pending, working, partially filled), oldest first. */
+    List<OrderView> open(String accountId, int limit) {
+        Query query = new Query(Criteria.where("accountId").is(accountId).and("status").in(
+                org.mltrading.api.order.OrderStatus.PENDING, org.mltrading.api.order.OrderStatus.WORKING,
+                org.mltrading.api.order.OrderStatus.PARTIALLY_FILLED))
+                .with(Sort.by(Sort.Order.asc("placedAt"), Sort.Order.asc("_id"))).limit(limit);
+        return mongo.find(query, OrderView.class);
+    }
+
     /** One page plus one extra row, which tells whether there is a next page. */
     List<OrderView> page(String accountId, List<org.mltrading.api.order.OrderStatus> statuses, int size, Cursor after) {
         Criteria criteria = Criteria.where("accountId").is(accountId);

@@ -25,7 +25,7 @@ class StressTestTest {
 
     private static AccountView account(Map<String, AccountView.PositionView> positions) {
         return new AccountView("a", "A", "trader", "USD", java.util.Set.of(), Instant.EPOCH, BigDecimal.ZERO, null, null, null,
-                positions, BigDecimal.ZERO, BigDecimal.ZERO, null, 0);
+                positions, BigDecimal.ZERO, BigDecimal.ZERO, null, 0, java.util.Map.of());
     }
 
     private static AccountView.PositionView position(String symbol, String quantity) {

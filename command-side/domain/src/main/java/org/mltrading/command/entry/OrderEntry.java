@@ -15,6 +15,10 @@ import org.mltrading.api.account.CheckPreTradeRiskCommand;
 import org.mltrading.api.account.OrderControls;
 import org.mltrading.api.account.PreTradeCheckReport;
 import org.mltrading.api.account.PreviewPreTradeRiskCommand;
+import org.axonframework.queryhandling.QueryHandler;
+import org.mltrading.api.firm.FindFirmTradingStatusQuery;
+import org.mltrading.api.firm.FirmTradingHaltedEvent;
+import org.mltrading.api.firm.FirmTradingResumedEvent;
 import org.mltrading.api.firm.FirmTradingStatus;
 import org.mltrading.api.firm.HaltFirmCommand;
 import org.mltrading.api.firm.ResumeFirmCommand;
@@ -88,9 +92,24 @@ public class OrderEntry {
         return writer.write(CurrentUnitOfWork.get().getMessage(), () -> changeFirm(false, command.reason()));
     }
 
-    /** The firm's state now, as order entry decides orders with it. */
-    public boolean firmHalted() {
-        return firmSwitch.halted();
+    /** The firm's state now, as order entry decides orders with it (why and since when from its last event). */
+    @QueryHandler
+    public FirmTradingStatus handle(FindFirmTradingStatusQuery query) {
+        boolean halted = firmSwitch.halted();
+        String reason = null;
+        Instant changedAt = null;
+        var events = eventStore.readEvents(FirmTradingStatus.FIRM_ID);
+        while (events.hasNext()) {
+            Object event = events.next().getPayload();
+            if (event instanceof FirmTradingHaltedEvent haltedEvent) {
+                reason = haltedEvent.reason();
+                changedAt = haltedEvent.haltedAt();
+            } else if (event instanceof FirmTradingResumedEvent resumed) {
+                reason = resumed.reason();
+                changedAt = resumed.resumedAt();
+            }
+        }
+        return new FirmTradingStatus(halted, reason, changedAt);
     }
 
     /**

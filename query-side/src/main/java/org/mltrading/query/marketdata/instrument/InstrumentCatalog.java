@@ -89,6 +89,11 @@ public class InstrumentCatalog {
     }
 
     /** The names news items use for the instrument with this symbol (empty when not listed). */
+    /** The instrument's firm-wide order controls (default collar, no maximum quantity for an unknown symbol). */
+    public org.mltrading.api.marketdata.InstrumentControls controls(String symbol) {
+        return row(symbol).map(InstrumentCsv.Row::controls).orElse(org.mltrading.api.marketdata.InstrumentControls.DEFAULT);
+    }
+
     public List<String> newsNames(String symbol) {
         return row(symbol).map(InstrumentCsv.Row::newsNames).orElse(List.of());
     }

@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.math.BigDecimal;
+import org.mltrading.api.marketdata.InstrumentControls;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -28,13 +29,20 @@ final class InstrumentCsv {
      * {@code Apple|Apple Inc.}); without it the name with its corporate suffix removed.
      */
     static final String NEWS_NAMES = "newsNames";
+    /** Optional: the price collar as a fraction (0.10 = a limit at most 10 % through the last trade); default 0.10. */
+    static final String PRICE_COLLAR = "priceCollar";
+    /** Optional: the largest quantity one order may ask for, in units; empty = no maximum. */
+    static final String MAX_ORDER_QUANTITY = "maxOrderQuantity";
+    /** The optional columns, after the required ones in any order. */
+    static final List<String> OPTIONAL = List.of(NEWS_NAMES, PRICE_COLLAR, MAX_ORDER_QUANTITY);
     private static final Pattern CORPORATE_SUFFIX =
             Pattern.compile(",?\\s+(Inc\\.?|Corporation|Corp\\.?|Ltd\\.?|plc|N\\.V\\.|AG|SE|Trust)$");
 
     private static final Pattern SYMBOL = Pattern.compile("[A-Z0-9][A-Z0-9._/-]*");
     private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
 
-    record Row(Instrument instrument, SimulationParameters parameters, List<String> newsNames) {
+    record Row(Instrument instrument, SimulationParameters parameters, List<String> newsNames,
+               InstrumentControls controls) {
     }
 
     private InstrumentCsv() {
@@ -44,7 +52,7 @@ final class InstrumentCsv {
         List<Row> rows = new ArrayList<>();
         Map<String, Integer> firstLine = new HashMap<>();
         boolean headerSeen = false;
-        boolean withNewsNames = false;
+        Map<String, Integer> optional = Map.of();
         int lineNumber = 0;
         BufferedReader lines = new BufferedReader(reader);
         for (String line = lines.readLine(); line != null; line = lines.readLine()) {
@@ -55,11 +63,11 @@ final class InstrumentCsv {
             }
             List<String> fields = split(source, lineNumber, text);
             if (!headerSeen) {
-                withNewsNames = checkHeader(source, lineNumber, fields);
+                optional = checkHeader(source, lineNumber, fields);
                 headerSeen = true;
                 continue;
             }
-            Row row = parse(source, lineNumber, fields, withNewsNames);
+            Row row = parse(source, lineNumber, fields, optional);
             Integer earlier = firstLine.putIfAbsent(row.instrument().symbol(), lineNumber);
             if (earlier != null) {
                 throw new InstrumentCsvException(source, lineNumber,
@@ -74,26 +82,31 @@ final class InstrumentCsv {
         return rows;
     }
 
-    /** Checks the header; true when it has the optional {@value #NEWS_NAMES} column. */
-    private static boolean checkHeader(String source, int line, List<String> fields) {
+    /** Checks the header; answers the position of each optional column it has. */
+    private static Map<String, Integer> checkHeader(String source, int line, List<String> fields) {
         List<String> names = fields.stream().map(String::strip).toList();
-        boolean withNewsNames = names.size() == COLUMNS.size() + 1 && names.get(COLUMNS.size()).equalsIgnoreCase(NEWS_NAMES);
-        boolean matches = names.size() == COLUMNS.size() || withNewsNames;
+        boolean matches = names.size() >= COLUMNS.size();
         for (int i = 0; matches && i < COLUMNS.size(); i++) {
             matches = names.get(i).equalsIgnoreCase(COLUMNS.get(i));
         }
+        Map<String, Integer> optional = new HashMap<>();
+        for (int i = COLUMNS.size(); matches && i < names.size(); i++) {
+            String name = names.get(i);
+            String known = OPTIONAL.stream().filter(column -> column.equalsIgnoreCase(name)).findFirst().orElse(null);
+            matches = known != null && optional.putIfAbsent(known, i) == null;
+        }
         if (!matches) {
             throw new InstrumentCsvException(source, line, "expected the header " + String.join(",", COLUMNS)
-                    + " (and optionally ," + NEWS_NAMES + ") but found " + String.join(",", names));
+                    + " (then optionally any of " + String.join(",", OPTIONAL) + ") but found " + String.join(",", names));
         }
-        return withNewsNames;
+        return optional;
     }
 
-    private static Row parse(String source, int line, List<String> raw, boolean withNewsNames) {
-        int columns = COLUMNS.size() + (withNewsNames ? 1 : 0);
+    private static Row parse(String source, int line, List<String> raw, Map<String, Integer> optional) {
+        int columns = COLUMNS.size() + optional.size();
         if (raw.size() != columns) {
-            throw new InstrumentCsvException(source, line, "expected " + columns + " columns ("
-                    + String.join(",", COLUMNS) + (withNewsNames ? "," + NEWS_NAMES : "") + ") but found " + raw.size());
+            throw new InstrumentCsvException(source, line, "expected " + columns + " columns as in the header but found "
+                    + raw.size());
         }
         List<String> f = raw.stream().map(String::strip).toList();
         String symbol = f.get(0);
@@ -125,14 +138,25 @@ final class InstrumentCsv {
             throw new InstrumentCsvException(source, line, "annualVolatility '" + f.get(7) + "' is not a number");
         }
         try {
-            List<String> newsNames = withNewsNames && !f.get(8).isEmpty()
-                    ? Arrays.stream(f.get(8).split("\\|")).map(String::strip).filter(n -> !n.isEmpty()).toList()
+            String names = field(f, optional, NEWS_NAMES);
+            List<String> newsNames = !names.isEmpty()
+                    ? Arrays.stream(names.split("\\|")).map(String::strip).filter(n -> !n.isEmpty()).toList()
                     : List.of(CORPORATE_SUFFIX.matcher(name).replaceFirst(""));
+            String collar = field(f, optional, PRICE_COLLAR);
+            String maxQuantity = field(f, optional, MAX_ORDER_QUANTITY);
+            InstrumentControls controls = new InstrumentControls(
+                    collar.isEmpty() ? null : positiveDecimal(source, line, PRICE_COLLAR, collar),
+                    maxQuantity.isEmpty() ? null : positiveDecimal(source, line, MAX_ORDER_QUANTITY, maxQuantity));
             return new Row(new Instrument(symbol, name, assetClass, currency, tickSize, lotSize),
-                    new SimulationParameters(startPrice, volatility), newsNames);
+                    new SimulationParameters(startPrice, volatility), newsNames, controls);
         } catch (IllegalArgumentException e) {
             throw new InstrumentCsvException(source, line, e.getMessage());
         }
+    }
+
+    private static String field(List<String> fields, Map<String, Integer> optional, String column) {
+        Integer index = optional.get(column);
+        return index == null ? "" : fields.get(index);
     }
 
     private static BigDecimal positiveDecimal(String source, int line, String column, String text) {
