@@ -162,6 +162,12 @@ class AuthorizationMatrixIT {
             row("Query.stressTest", "(accountId: \"" + A + "\", scenario: {marketShock: -0.1})", VIEWERS_OF_A),
             // blank reasons: authorised callers get VALIDATION_INVALID_INPUT, so the matrix never halts the firm
             row("Query.firmTradingState", "", EVERYONE),
+            // weights over 1: PORTFOLIO_WEIGHTS_SUM for A's traders, nothing previewed
+            row("Query.rebalanceProposal", "(input: {accountId: \"" + A + "\", targets: [{symbol: \"AAPL\", weight: 0.7},"
+                    + " {symbol: \"MSFT\", weight: 0.7}]})", TRADERS_OF_A),
+            // a leg over the instrument's maximum quantity: PORTFOLIO_BASKET_REJECTED, nothing placed
+            row("Mutation.placeBasket", "(input: {accountId: \"" + A + "\", clientBasketId: \"matrix-basket\","
+                    + " legs: [{symbol: \"AAPL\", side: BUY, quantity: \"100001\", limitPrice: \"1.00\"}]})", TRADERS_OF_A),
             row("Mutation.haltFirm", "(reason: \" \")", EnumSet.of(Caller.RISK_OFFICER)),
             row("Mutation.resumeFirm", "(reason: \" \")", EnumSet.of(Caller.RISK_OFFICER)),
             row("Mutation.proposeRiskLimits", "(input: {accountId: \"" + B + "\", maxOrderNotional: \"1000000\","
@@ -207,7 +213,8 @@ class AuthorizationMatrixIT {
             Map.entry("Query.altSeries", READ), Map.entry("Mutation.importSeries", ADMIN),
             Map.entry("Query.valueAtRisk", READ), Map.entry("Query.stressTest", READ),
             Map.entry("Query.optimizePortfolio", READ), Map.entry("Query.efficientFrontier", READ),
-            Map.entry("Query.firmTradingState", READ), Map.entry("Mutation.haltFirm", RISK), Map.entry("Mutation.resumeFirm", RISK),
+            Map.entry("Query.firmTradingState", READ), Map.entry("Query.rebalanceProposal", TRADE),
+            Map.entry("Mutation.placeBasket", TRADE), Map.entry("Mutation.haltFirm", RISK), Map.entry("Mutation.resumeFirm", RISK),
             Map.entry("Mutation.proposeRiskLimits", RISK), Map.entry("Mutation.approveRiskLimits", RISK),
             Map.entry("Mutation.rejectRiskLimits", RISK), Map.entry("Mutation.setReduceOnly", RISK),
             Map.entry("Mutation.clearReduceOnly", RISK), Map.entry("Mutation.cancelAllOrders", Set.of("trade", "risk")),

@@ -175,11 +175,11 @@ class OrderDataFetcher {
     Order placeOrder(@InputArgument PlaceOrderInput input) {
         ApiPrincipal principal = ApiPrincipal.current();
         AccountView account = tradableAccount(principal, input.getAccountId());
-        return place(principal, account, input.getClientOrderId(), OrderMapper.terms(input));
+        return place(principal, account, input.getClientOrderId(), OrderMapper.terms(input), null);
     }
 
-    /** Places an order of the account as the principal (placeOrder's path, also flattenPositions'). */
-    private Order place(ApiPrincipal principal, AccountView account, String clientOrderId, OrderTerms terms) {
+    /** Places an order of the account as the principal (placeOrder's path, also flattenPositions' and baskets'). */
+    Order place(ApiPrincipal principal, AccountView account, String clientOrderId, OrderTerms terms, String basketId) {
         checkAgainstInstrument(terms);
         OrderId orderId = OrderId.forClientOrder(OrderMapper.accountId(account.id()), clientOrderId);
         String id = orderId.toString();
@@ -191,7 +191,7 @@ class OrderDataFetcher {
         try {
             decision = commandGateway.sendAndWait(GenericCommandMessage
                     .asCommandMessage(new PlaceOrderCommand(orderId, OrderMapper.accountId(account.id()),
-                            clientOrderId, terms))
+                            clientOrderId, terms, null, basketId))
                     .andMetaData(metaData));
         } catch (AggregateStreamCreationException | ConcurrencyException e) {
             // a concurrent resend of the same clientOrderId won the race: answer like a resend
@@ -269,7 +269,7 @@ class OrderDataFetcher {
                     ? org.mltrading.api.common.Side.SELL : org.mltrading.api.common.Side.BUY,
                     org.mltrading.api.order.OrderType.MARKET, position.quantity().abs(), null, null,
                     org.mltrading.api.order.TimeInForce.DAY, null);
-            orders.add(place(principal, account, "flatten-" + batch + "-" + position.symbol(), terms));
+            orders.add(place(principal, account, "flatten-" + batch + "-" + position.symbol(), terms, null));
         }
         return FlattenPositionsResult.newBuilder().accountId(account.id()).orders(orders).build();
     }
@@ -319,14 +319,18 @@ class OrderDataFetcher {
     OrderPreview previewOrder(@InputArgument PlaceOrderInput input) {
         ApiPrincipal principal = ApiPrincipal.current();
         AccountView account = tradableAccount(principal, input.getAccountId());
-        OrderTerms terms = OrderMapper.terms(input);
+        return preview(principal, account, input.getClientOrderId(), OrderMapper.terms(input));
+    }
+
+    /** previewOrder's dry run for an account the caller was allowed to use (also each leg of a basket). */
+    OrderPreview preview(ApiPrincipal principal, AccountView account, String clientOrderId, OrderTerms terms) {
         checkAgainstInstrument(terms);
         // placeOrder leaves these to the Order aggregate; a preview never reaches it
-        OrderInputRules.firstViolation(input.getClientOrderId(), terms, clock.instant()).ifPresent(rejection -> {
+        OrderInputRules.firstViolation(clientOrderId, terms, clock.instant()).ifPresent(rejection -> {
             throw new ApiException(rejection.code().name(), rejection.message());
         });
         AccountId accountId = OrderMapper.accountId(account.id());
-        OrderId orderId = OrderId.forClientOrder(accountId, input.getClientOrderId());
+        OrderId orderId = OrderId.forClientOrder(accountId, clientOrderId);
         BigDecimal referencePrice = terms.referencePrice(marketData);
         PreTradeCheckReport report = commandGateway.sendAndWait(GenericCommandMessage
                 .asCommandMessage(new PreviewPreTradeRiskCommand(accountId, orderId, terms.symbol(), terms.side(),
@@ -466,7 +470,7 @@ class OrderDataFetcher {
         return OrderMapper.toGraphQl(existing);
     }
 
-    private AccountView viewableAccount(ApiPrincipal principal, String accountId) {
+    AccountView viewableAccount(ApiPrincipal principal, String accountId) {
         AccountView account = accounts.find(accountId).orElseThrow(() -> notPermitted(accountId));
         if (!accounts.canView(principal, account)) {
             throw notPermitted(accountId);
@@ -474,7 +478,7 @@ class OrderDataFetcher {
         return account;
     }
 
-    private AccountView tradableAccount(ApiPrincipal principal, String accountId) {
+    AccountView tradableAccount(ApiPrincipal principal, String accountId) {
         AccountView account = accounts.findForAccess(accountId).orElseThrow(() -> notPermitted(accountId));
         if (!accounts.canTrade(principal, account)) {
             throw notPermitted(accountId);

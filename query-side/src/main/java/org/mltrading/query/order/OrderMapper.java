@@ -60,6 +60,7 @@ final class OrderMapper {
                                 .time(OffsetDateTime.ofInstant(fill.time(), ZoneOffset.UTC)).build())
                         .toList())
                 .provenance(provenance(view.provenance()))
+                .basketId(view.basketId())
                 .build();
     }
 

@@ -47,7 +47,7 @@ final class OrderStates {
                     terms.symbol(), terms.side(), terms.type(), terms.quantity(), terms.limitPrice(), terms.stopPrice(),
                     terms.timeInForce(), terms.expireAt(), OrderStatus.PENDING, null, ms(placed.placedAt()),
                     ms(placed.placedAt()), placedBy, sequence, java.math.BigDecimal.ZERO, null, null, java.util.List.of(),
-                    null, null, provenance(placed.provenance()), 0L);
+                    null, null, provenance(placed.provenance()), 0L, placed.basketId());
         }
         if (current == null) {
             return null; // no placement seen (yet): nothing to change

@@ -46,7 +46,8 @@ public record OrderView(
         String cancelCode,
         String cancelReason,
         ProvenanceView provenance,
-        long cursor) {
+        long cursor,
+        String basketId) {
 
     /**
      * Why an automated order exists (absent for manual orders and for orders stored before it existed):
@@ -66,31 +67,31 @@ public record OrderView(
     OrderView withCursor(long newCursor) {
         return new OrderView(id, accountId, clientOrderId, symbol, side, type, quantity, limitPrice, stopPrice,
                 timeInForce, expireAt, status, rejectReason, placedAt, updatedAt, placedBy, lastSequence, filledQuantity,
-                averagePrice, rejectCode, fills, cancelCode, cancelReason, provenance, newCursor);
+                averagePrice, rejectCode, fills, cancelCode, cancelReason, provenance, newCursor, basketId);
     }
 
     OrderView withStatus(OrderStatus newStatus, Instant at, long sequence) {
         return new OrderView(id, accountId, clientOrderId, symbol, side, type, quantity, limitPrice, stopPrice,
                 timeInForce, expireAt, newStatus, rejectReason, placedAt, at, placedBy, sequence, filledQuantity,
-                averagePrice, rejectCode, fills, cancelCode, cancelReason, provenance, cursor);
+                averagePrice, rejectCode, fills, cancelCode, cancelReason, provenance, cursor, basketId);
     }
 
     OrderView rejected(String code, String reason, Instant at, long sequence) {
         return new OrderView(id, accountId, clientOrderId, symbol, side, type, quantity, limitPrice, stopPrice,
                 timeInForce, expireAt, OrderStatus.REJECTED, reason, placedAt, at, placedBy, sequence, filledQuantity,
-                averagePrice, code, fills, cancelCode, cancelReason, provenance, cursor);
+                averagePrice, code, fills, cancelCode, cancelReason, provenance, cursor, basketId);
     }
 
     OrderView cancelled(String code, String reason, Instant at, long sequence) {
         return new OrderView(id, accountId, clientOrderId, symbol, side, type, quantity, limitPrice, stopPrice,
                 timeInForce, expireAt, OrderStatus.CANCELLED, rejectReason, placedAt, at, placedBy, sequence,
-                filledQuantity, averagePrice, rejectCode, fills, code, reason, provenance, cursor);
+                filledQuantity, averagePrice, rejectCode, fills, code, reason, provenance, cursor, basketId);
     }
 
     OrderView amended(BigDecimal newQuantity, BigDecimal newLimit, BigDecimal newStop, Instant at, long sequence) {
         return new OrderView(id, accountId, clientOrderId, symbol, side, type, newQuantity, newLimit, newStop,
                 timeInForce, expireAt, status, rejectReason, placedAt, at, placedBy, sequence, filledQuantity,
-                averagePrice, rejectCode, fills, cancelCode, cancelReason, provenance, cursor);
+                averagePrice, rejectCode, fills, cancelCode, cancelReason, provenance, cursor, basketId);
     }
 
     OrderView filled(FillView fill, BigDecimal cumulative, BigDecimal average, boolean complete, long sequence) {
@@ -99,6 +100,6 @@ public record OrderView(
         return new OrderView(id, accountId, clientOrderId, symbol, side, type, quantity, limitPrice, stopPrice,
                 timeInForce, expireAt, complete ? OrderStatus.FILLED : OrderStatus.PARTIALLY_FILLED, rejectReason,
                 placedAt, fill.time(), placedBy, sequence, cumulative, average, rejectCode, all, cancelCode,
-                cancelReason, provenance, cursor);
+                cancelReason, provenance, cursor, basketId);
     }
 }

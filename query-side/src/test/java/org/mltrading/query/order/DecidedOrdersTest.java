@@ -84,6 +84,6 @@ class DecidedOrdersTest {
         Instant at = Instant.parse("2026-12-07T10:00:00Z");
         return new OrderView(id, accountId, "c-" + id, "AAPL", Side.BUY, OrderType.LIMIT, BigDecimal.ONE,
                 BigDecimal.ONE, null, TimeInForce.GTC, null, status, null, at, at, "trader", 1, BigDecimal.ZERO, null,
-                null, List.of(), null, null, null, 7);
+                null, List.of(), null, null, null, 7, null);
     }
 }

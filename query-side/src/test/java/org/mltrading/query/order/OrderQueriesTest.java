@@ -56,6 +56,6 @@ class OrderQueriesTest {
     private static OrderView order(String id, String account, String clientOrderId, Instant placedAt) {
         return new OrderView(id, account, clientOrderId, "AAPL", Side.BUY, OrderType.LIMIT, BigDecimal.TEN,
                 new BigDecimal("230.05"), null, TimeInForce.DAY, null, OrderStatus.WORKING, null, placedAt, placedAt,
-                "trader", 1, BigDecimal.ZERO, null, null, List.of(), null, null, null, 0L);
+                "trader", 1, BigDecimal.ZERO, null, null, List.of(), null, null, null, 0L, null);
     }
 }

@@ -215,7 +215,8 @@ public class OrderEntry {
             Optional<RiskRejection> breach = account.invoke(a -> a.decide(check, check.requestedAt()));
             // the answer carries the order's events as stored, so the caller needs no read model to answer
             OrderPlacedEvent placed = new OrderPlacedEvent(command.orderId(), command.accountId(),
-                    command.clientOrderId(), terms, order.invoke(OrderAggregate::placedAt), command.provenance());
+                    command.clientOrderId(), terms, order.invoke(OrderAggregate::placedAt), command.provenance(),
+                    command.basketId());
             if (breach.isPresent()) {
                 RiskRejection rejection = breach.get();
                 Instant rejectedAt = order.invoke(o -> o.handle(new RejectOrderCommand(command.orderId(),

@@ -69,7 +69,7 @@ public class OrderAggregate {
     public OrderAggregate(PlaceOrderCommand command, Clock clock) {
         OrderPolicies.validate(command, clock.instant());
         apply(new OrderPlacedEvent(command.orderId(), command.accountId(), command.clientOrderId(),
-                command.terms(), clock.instant(), command.provenance()));
+                command.terms(), clock.instant(), command.provenance(), command.basketId()));
     }
 
     /** Accepts the order (WORKING); answers the event's instant. */
