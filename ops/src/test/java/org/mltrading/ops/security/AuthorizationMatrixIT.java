@@ -162,6 +162,8 @@ class AuthorizationMatrixIT {
             row("Query.stressTest", "(accountId: \"" + A + "\", scenario: {marketShock: -0.1})", VIEWERS_OF_A),
             // blank reasons: authorised callers get VALIDATION_INVALID_INPUT, so the matrix never halts the firm
             row("Query.firmTradingState", "", EVERYONE),
+            row("Query.tearsheet", "(accountId: \"" + A + "\")", VIEWERS_OF_A),
+            row("Query.tearsheetDocument", "(accountId: \"" + A + "\", format: CSV)", VIEWERS_OF_A),
             // weights over 1: PORTFOLIO_WEIGHTS_SUM for A's traders, nothing previewed
             row("Query.rebalanceProposal", "(input: {accountId: \"" + A + "\", targets: [{symbol: \"AAPL\", weight: 0.7},"
                     + " {symbol: \"MSFT\", weight: 0.7}]})", TRADERS_OF_A),
@@ -213,7 +215,8 @@ class AuthorizationMatrixIT {
             Map.entry("Query.altSeries", READ), Map.entry("Mutation.importSeries", ADMIN),
             Map.entry("Query.valueAtRisk", READ), Map.entry("Query.stressTest", READ),
             Map.entry("Query.optimizePortfolio", READ), Map.entry("Query.efficientFrontier", READ),
-            Map.entry("Query.firmTradingState", READ), Map.entry("Query.rebalanceProposal", TRADE),
+            Map.entry("Query.firmTradingState", READ), Map.entry("Query.tearsheet", READ),
+            Map.entry("Query.tearsheetDocument", READ), Map.entry("Query.rebalanceProposal", TRADE),
             Map.entry("Mutation.placeBasket", TRADE), Map.entry("Mutation.haltFirm", RISK), Map.entry("Mutation.resumeFirm", RISK),
             Map.entry("Mutation.proposeRiskLimits", RISK), Map.entry("Mutation.approveRiskLimits", RISK),
             Map.entry("Mutation.rejectRiskLimits", RISK), Map.entry("Mutation.setReduceOnly", RISK),
@@ -330,7 +333,7 @@ class AuthorizationMatrixIT {
      * answered PERMISSION_DENIED before, which confirmed the order exists).
      */
     private static final Set<String> UNSEEN_IS_NOT_FOUND = Set.of("Mutation.cancelOrder", "Mutation.amendOrder",
-            "Mutation.stopStrategy", "Query.valueAtRisk", "Query.stressTest");
+            "Mutation.stopStrategy", "Query.valueAtRisk", "Query.stressTest", "Query.tearsheet", "Query.tearsheetDocument");
 
     private static boolean isAllowed(String operation, FieldDefinition field, Row row, Caller caller) {
         String kind = operation.substring(0, operation.indexOf('.')).toLowerCase();

@@ -37,10 +37,82 @@ class PortfolioDataFetcher {
     private final RiskAnalytics analytics;
     private final StressTest stress;
 
-    PortfolioDataFetcher(AccountDirectory accounts, RiskAnalytics analytics, StressTest stress) {
+    private final TearsheetService tearsheets;
+
+    PortfolioDataFetcher(AccountDirectory accounts, RiskAnalytics analytics, StressTest stress, TearsheetService tearsheets) {
         this.accounts = accounts;
         this.analytics = analytics;
         this.stress = stress;
+        this.tearsheets = tearsheets;
+    }
+
+    @DgsQuery
+    @PreAuthorize("isAuthenticated()")
+    org.mltrading.graphql.types.Tearsheet tearsheet(@InputArgument String accountId, @InputArgument java.time.OffsetDateTime from,
+                                                   @InputArgument java.time.OffsetDateTime to) {
+        Scope scope = scope(required(accountId));
+        TearsheetService.Report report = report(accountId, from, to);
+        Tearsheet.Figures f = report.figures();
+        List<Tearsheet.Point> curve = f.curve();
+        return org.mltrading.graphql.types.Tearsheet.newBuilder().accountId(accountId).currency(scope.currency())
+                .from(report.from().atOffset(ZoneOffset.UTC)).to(report.to().atOffset(ZoneOffset.UTC))
+                .interval(org.mltrading.graphql.types.BarInterval.valueOf(report.interval().name()))
+                .periodsPerYear(report.periodsPerYear())
+                .startEquity(money(curve.get(0).equity())).endEquity(money(curve.get(curve.size() - 1).equity()))
+                .totalReturn(f.totalReturn()).annualisedReturn(f.annualisedReturn()).volatility(f.volatility())
+                .sharpeRatio(f.sharpeRatio()).sortinoRatio(f.sortinoRatio()).maxDrawdown(f.maxDrawdown())
+                .maxDrawdownPeak(f.drawdownPeak() == null ? null : f.drawdownPeak().atOffset(ZoneOffset.UTC))
+                .maxDrawdownTrough(f.drawdownTrough() == null ? null : f.drawdownTrough().atOffset(ZoneOffset.UTC))
+                .turnover(f.turnover()).fills(f.fills())
+                .equityCurve(curve.stream().map(point -> org.mltrading.graphql.types.EquityPoint.newBuilder()
+                        .time(point.time().atOffset(ZoneOffset.UTC)).equity(point.equity()).build()).toList())
+                .attribution(f.attribution().stream().map(line -> org.mltrading.graphql.types.PnlAttribution.newBuilder()
+                        .symbol(line.symbol()).pnl(money(line.pnl())).fees(money(line.fees())).share(line.share())
+                        .build()).toList())
+                .build();
+    }
+
+    @DgsQuery
+    @PreAuthorize("isAuthenticated()")
+    org.mltrading.graphql.types.ReportDocument tearsheetDocument(@InputArgument String accountId,
+                                                                @InputArgument java.time.OffsetDateTime from,
+                                                                @InputArgument java.time.OffsetDateTime to,
+                                                                @InputArgument org.mltrading.graphql.types.TearsheetFormat format) {
+        Scope scope = scope(required(accountId));
+        TearsheetService.Report report = report(accountId, from, to);
+        String name = "tearsheet_" + accountId + "_" + report.from() + "_" + report.to();
+        boolean pdf = format == org.mltrading.graphql.types.TearsheetFormat.PDF;
+        byte[] bytes = pdf ? TearsheetDocuments.pdf(report, scope.currency())
+                : TearsheetDocuments.csv(report, scope.currency()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String sha256;
+        try {
+            sha256 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        return org.mltrading.graphql.types.ReportDocument.newBuilder().fileName(name + (pdf ? ".pdf" : ".csv"))
+                .contentType(pdf ? "application/pdf" : "text/csv").rows(report.figures().curve().size()).sha256(sha256)
+                .content(pdf ? java.util.Base64.getEncoder().encodeToString(bytes) : new String(bytes, java.nio.charset.StandardCharsets.UTF_8))
+                .encoding(pdf ? "base64" : null).build();
+    }
+
+    private TearsheetService.Report report(String accountId, java.time.OffsetDateTime from, java.time.OffsetDateTime to) {
+        try {
+            return tearsheets.tearsheet(accountId, from == null ? null : from.toInstant(), to == null ? null : to.toInstant(),
+                    java.time.Instant.now());
+        } catch (RiskAnalytics.NotComputable e) {
+            throw new ApiException(e.code(), e.getMessage());
+        } catch (SQLException e) {
+            log.warn("tearsheet not computed: {}", e.getMessage());
+            throw new ApiException(ApiErrorCode.UNAVAILABLE, "the bar store is unavailable; try again");
+        }
+    }
+
+    private static String required(String accountId) {
+        if (accountId == null || accountId.isBlank()) {
+            throw new ApiException("PORTFOLIO_INVALID_INPUT", "name the account");
+        }
+        return accountId;
     }
 
     @DgsQuery
