@@ -162,6 +162,7 @@ class AuthorizationMatrixIT {
             row("Query.stressTest", "(accountId: \"" + A + "\", scenario: {marketShock: -0.1})", VIEWERS_OF_A),
             // blank reasons: authorised callers get VALIDATION_INVALID_INPUT, so the matrix never halts the firm
             row("Query.firmTradingState", "", EVERYONE),
+            row("Subscription.riskUpdated", "(accountId: \"" + A + "\")", VIEWERS_OF_A),
             row("Query.tearsheet", "(accountId: \"" + A + "\")", VIEWERS_OF_A),
             row("Query.tearsheetDocument", "(accountId: \"" + A + "\", format: CSV)", VIEWERS_OF_A),
             // weights over 1: PORTFOLIO_WEIGHTS_SUM for A's traders, nothing previewed
@@ -215,7 +216,7 @@ class AuthorizationMatrixIT {
             Map.entry("Query.altSeries", READ), Map.entry("Mutation.importSeries", ADMIN),
             Map.entry("Query.valueAtRisk", READ), Map.entry("Query.stressTest", READ),
             Map.entry("Query.optimizePortfolio", READ), Map.entry("Query.efficientFrontier", READ),
-            Map.entry("Query.firmTradingState", READ), Map.entry("Query.tearsheet", READ),
+            Map.entry("Query.firmTradingState", READ), Map.entry("Subscription.riskUpdated", READ), Map.entry("Query.tearsheet", READ),
             Map.entry("Query.tearsheetDocument", READ), Map.entry("Query.rebalanceProposal", TRADE),
             Map.entry("Mutation.placeBasket", TRADE), Map.entry("Mutation.haltFirm", RISK), Map.entry("Mutation.resumeFirm", RISK),
             Map.entry("Mutation.proposeRiskLimits", RISK), Map.entry("Mutation.approveRiskLimits", RISK),

@@ -23,6 +23,8 @@ import org.mltrading.api.account.ApproveRiskLimitsCommand;
 import org.mltrading.api.account.ProposeRiskLimitsCommand;
 import org.mltrading.api.account.RejectRiskLimitsCommand;
 import org.mltrading.graphql.types.RiskLimitProposal;
+import org.mltrading.graphql.types.LimitBreach;
+import org.mltrading.graphql.types.RiskUpdate;
 import org.mltrading.api.account.TradingState;
 import org.mltrading.api.common.AccountId;
 import org.mltrading.api.marketdata.Quote;
@@ -206,6 +208,42 @@ public class AccountDataFetcher {
         return DurableStream.of(updates.positionsByAccount(), positionChanges.log(), java.util.Set.of(account.id()),
                         change -> change.position().cursor(), from, subscriberBuffer)
                 .map(change -> toGraphQl(change.accountId(), change.position()));
+    }
+
+    @DgsSubscription
+    @PreAuthorize("isAuthenticated()")
+    Publisher<RiskUpdate> riskUpdated(@InputArgument String accountId) {
+        ApiPrincipal principal = ApiPrincipal.current();
+        if (accountId == null) {
+            if (!principal.hasAnyRole("RISK_OFFICER", "COMPLIANCE", "ADMIN")) {
+                throw new ApiException(ApiErrorCode.PERMISSION_DENIED, "every account's risk is for risk officers,"
+                        + " compliance and admins; name an account you may view");
+            }
+        } else if (directory.find(accountId).filter(view -> directory.canView(principal, view)).isEmpty()) {
+            throw new ApiException(ApiErrorCode.PERMISSION_DENIED, "no access to account " + accountId);
+        }
+        return updates.accounts()
+                .filter(view -> accountId == null ? directory.canView(principal, view) : view.id().equals(accountId))
+                .onBackpressureLatest()
+                .map(view -> {
+                    Account account = toGraphQl(view);
+                    return RiskUpdate.newBuilder().account(account).breaches(breaches(account.getUtilization())).build();
+                });
+    }
+
+    /** The limits used at 100 % or more. */
+    static List<LimitBreach> breaches(LimitUtilization utilization) {
+        List<LimitBreach> breaches = new java.util.ArrayList<>();
+        breach(breaches, "grossExposure", utilization.getGrossExposureFraction());
+        breach(breaches, "dailyLoss", utilization.getDailyLossFraction());
+        breach(breaches, "largestPosition", utilization.getLargestPositionFraction());
+        return breaches;
+    }
+
+    private static void breach(List<LimitBreach> breaches, String limit, BigDecimal fraction) {
+        if (fraction != null && fraction.compareTo(BigDecimal.ONE) >= 0) {
+            breaches.add(LimitBreach.newBuilder().limit(limit).fraction(fraction.doubleValue()).build());
+        }
     }
 
     private AccountView existing(String accountId) {

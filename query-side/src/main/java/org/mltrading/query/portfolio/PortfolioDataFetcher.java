@@ -142,7 +142,12 @@ class PortfolioDataFetcher {
                 .observations(result.observations())
                 .interval(org.mltrading.graphql.types.BarInterval.valueOf(report.interval().name()))
                 .horizonScaling(report.horizonScaling())
-                .symbols(report.symbols()).asOf(report.asOf().atOffset(ZoneOffset.UTC)).build();
+                .symbols(report.symbols()).asOf(report.asOf().atOffset(ZoneOffset.UTC))
+                .contributions(report.contributions().stream().map(c -> org.mltrading.graphql.types.VarContribution.newBuilder()
+                        .symbol(report.symbols().get(c.index())).exposure(money(c.exposure()))
+                        .marginalVar95(c.marginal95()).componentVar95(money(c.component95()))
+                        .componentVar99(money(c.component99())).build()).toList())
+                .build();
     }
 
     @DgsQuery

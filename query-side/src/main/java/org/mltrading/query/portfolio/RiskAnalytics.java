@@ -32,7 +32,12 @@ public class RiskAnalytics {
 
     /** The answer: the figures and what they were computed from. */
     public record Report(ValueAtRisk.Result result, BarInterval interval, int periodsPerDay, String horizonScaling,
-                         List<String> symbols, Instant asOf) {
+                         List<String> symbols, Instant asOf, List<ValueAtRisk.Contribution> contributions) {
+
+        Report(ValueAtRisk.Result result, BarInterval interval, int periodsPerDay, String horizonScaling,
+               List<String> symbols, Instant asOf) {
+            this(result, interval, periodsPerDay, horizonScaling, symbols, asOf, List.of());
+        }
     }
 
     /** Why no figure can be given (coded PORTFOLIO_… at the edge). */
@@ -96,11 +101,13 @@ public class RiskAnalytics {
                 double scale = Math.sqrt(periods);
                 return new Report(new ValueAtRisk.Result(method, one.var95() * scale, one.var99() * scale,
                         one.cvar95() * scale, one.cvar99() * scale, one.observations()), series.interval(), perDay,
-                        periods == 1 ? "NONE" : "SQUARE_ROOT_OF_TIME", series.symbols(), now);
+                        periods == 1 ? "NONE" : "SQUARE_ROOT_OF_TIME", series.symbols(), now,
+                        ValueAtRisk.contributions(exposures, series.returns(), periods));
             }
             String scaling = periods == 1 ? "NONE" : method == ValueAtRisk.Method.HISTORICAL ? "OVERLAPPING_WINDOWS" : "IID_NORMAL";
             return new Report(ValueAtRisk.of(method, exposures, series.returns(), periods, PATHS, SEED),
-                    series.interval(), perDay, scaling, series.symbols(), now);
+                    series.interval(), perDay, scaling, series.symbols(), now,
+                    ValueAtRisk.contributions(exposures, series.returns(), periods));
         } catch (IllegalArgumentException e) {
             throw new NotComputable("PORTFOLIO_INVALID_COVARIANCE", e.getMessage());
         }

@@ -90,6 +90,37 @@ public final class ValueAtRisk {
                 NORMAL.density(z95) / 0.05 * sigma - drift, NORMAL.density(z99) / 0.01 * sigma - drift, returns.length);
     }
 
+    /** An instrument's share of the parametric VaR: marginal VaR per unit of exposure, component = exposure × marginal. */
+    public record Contribution(int index, double exposure, double marginal95, double component95, double component99) {
+    }
+
+    /**
+     * The Euler decomposition of the parametric (zero-mean normal) VaR: marginal VaRᵢ = z (Σe)ᵢ / σ_p √h, component
+     * VaRᵢ = eᵢ × marginal VaRᵢ; the components sum to the VaR. A flat portfolio (σ_p = 0) has none.
+     */
+    public static java.util.List<Contribution> contributions(double[] exposures, double[][] returns, int horizon) {
+        Moments moments = moments(returns);
+        int n = exposures.length;
+        double[] covarianceTimesExposure = new double[n];
+        double variance = 0;
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                covarianceTimesExposure[i] += moments.covariance.getEntry(i, j) * exposures[j];
+            }
+            variance += exposures[i] * covarianceTimesExposure[i];
+        }
+        double sigma = Math.sqrt(Math.max(0, variance));
+        java.util.List<Contribution> contributions = new java.util.ArrayList<>();
+        double z95 = NORMAL.inverseCumulativeProbability(0.95);
+        double z99 = NORMAL.inverseCumulativeProbability(0.99);
+        for (int i = 0; i < n; i++) {
+            double marginal = sigma == 0 ? 0 : covarianceTimesExposure[i] / sigma * Math.sqrt(horizon);
+            contributions.add(new Contribution(i, exposures[i], z95 * marginal, z95 * marginal * exposures[i],
+                    z99 * marginal * exposures[i]));
+        }
+        return contributions;
+    }
+
     static Result monteCarlo(double[] exposures, double[][] returns, int horizon, int paths, long seed) {
         Moments moments = moments(returns);
         int n = exposures.length;

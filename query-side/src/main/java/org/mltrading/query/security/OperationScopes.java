@@ -80,6 +80,7 @@ public class OperationScopes extends SimplePerformantInstrumentation {
             Map.entry("Query.stressTest", Set.of(READ)),
             Map.entry("Query.optimizePortfolio", Set.of(READ)),
             Map.entry("Query.firmTradingState", Set.of(READ)),
+            Map.entry("Subscription.riskUpdated", Set.of(READ)),
             Map.entry("Query.tearsheet", Set.of(READ)),
             Map.entry("Query.tearsheetDocument", Set.of(READ)),
             Map.entry("Query.rebalanceProposal", Set.of(TRADE)),

@@ -83,4 +83,29 @@ class ValueAtRiskTest {
         assertThatThrownBy(() -> ValueAtRisk.of(ValueAtRisk.Method.MONTE_CARLO, new double[] {1, 1},
                 new double[][] {{0.01, 0.01}, {0.02, 0.02}, {-0.01, -0.01}}, 1, 10, 1)).hasMessageContaining("positive definite");
     }
+
+    @Test
+    void component_var_sums_to_the_parametric_var_and_marginal_var_is_its_derivative() {
+        java.util.Random random = new java.util.Random(9);
+        double[][] r = new double[300][3];
+        for (double[] row : r) {
+            double common = random.nextGaussian();
+            row[0] = 0.01 * (common + random.nextGaussian());
+            row[1] = 0.02 * (0.5 * common + random.nextGaussian());
+            row[2] = 0.015 * random.nextGaussian();
+        }
+        double[] exposures = {100_000, -40_000, 60_000};
+        double var95 = ValueAtRisk.of(ValueAtRisk.Method.PARAMETRIC, exposures, r, 1, 0, 0).var95();
+        var contributions = ValueAtRisk.contributions(exposures, r, 1);
+        assertThat(contributions.stream().mapToDouble(ValueAtRisk.Contribution::component95).sum()).isCloseTo(var95, within(1e-6));
+        // the marginal VaR is the VaR's change per unit of exposure (a central difference)
+        double bump = 1;
+        double[] up = exposures.clone();
+        up[1] += bump;
+        double[] down = exposures.clone();
+        down[1] -= bump;
+        double slope = (ValueAtRisk.of(ValueAtRisk.Method.PARAMETRIC, up, r, 1, 0, 0).var95()
+                - ValueAtRisk.of(ValueAtRisk.Method.PARAMETRIC, down, r, 1, 0, 0).var95()) / (2 * bump);
+        assertThat(contributions.get(1).marginal95()).isCloseTo(slope, within(1e-6));
+    }
 }
