@@ -162,4 +162,66 @@ class RiskViewTest {
         assertThat(GridKt._getFormatted(grid("risk-accounts"), 0, "equity")).isEqualTo("1,000,000.00 USD");
         assertThat(GridKt._getFormatted(grid("risk-accounts"), 0, "maxGross")).isEqualTo("500,000.00 USD");
     }
+
+    @Test
+    void the_firm_switch_halts_every_account_with_a_reason_and_resumes() {
+        when(riskClient.accounts()).thenReturn(List.of(account("a1", "ACTIVE", "0.1")));
+        when(riskClient.firmState()).thenReturn(new RiskClient.FirmState("ACTIVE", false, null, null));
+        UI.getCurrent().navigate("risk");
+        Button firmSwitch = _get(Button.class, spec -> spec.withId("firm-switch"));
+        assertThat(firmSwitch.getText()).isEqualTo("Halt the firm");
+
+        _click(firmSwitch);
+        _click(_get(Button.class, spec -> spec.withId("halt-firm-confirm")));
+        verify(riskClient, never()).haltFirm(anyString());
+        when(riskClient.firmState()).thenReturn(new RiskClient.FirmState("HALTED", true, "market turmoil", null));
+        _get(TextField.class, spec -> spec.withId("halt-firm-reason")).setValue("market turmoil");
+        _click(_get(Button.class, spec -> spec.withId("halt-firm-confirm")));
+        verify(riskClient).haltFirm("market turmoil");
+        assertThat(_get(com.vaadin.flow.component.html.Span.class, spec -> spec.withId("firm-state")).getText()).isEqualTo("HALTED");
+        assertThat(firmSwitch.getText()).isEqualTo("Resume the firm");
+
+        _click(firmSwitch);
+        _get(TextField.class, spec -> spec.withId("resume-firm-reason")).setValue("calm again");
+        when(riskClient.firmState()).thenReturn(new RiskClient.FirmState("ACTIVE", false, "resumed by risk: calm again", null));
+        _click(_get(Button.class, spec -> spec.withId("resume-firm-confirm")));
+        verify(riskClient).resumeFirm("calm again");
+        assertThat(firmSwitch.getText()).isEqualTo("Halt the firm");
+    }
+
+    @Test
+    void a_limit_rise_is_proposed_with_its_reason_and_a_second_officer_approves_it() {
+        RiskAccount a1 = account("a1", "ACTIVE", "0.1");
+        when(riskClient.accounts()).thenReturn(List.of(a1));
+        when(riskClient.setLimits(anyString(), org.mockito.ArgumentMatchers.any())).thenThrow(new org.mltrading.ui.graphql.GraphQlApiException(
+                org.mltrading.ui.graphql.GraphQlApiException.Kind.REJECTED, "RISK_APPROVAL_REQUIRED", "raising maxOrderNotional needs a second risk officer", null));
+        RiskAccount.Proposal proposal = new RiskAccount.Proposal("p-1", "risk", "bigger book", java.time.Instant.now(),
+                new RiskAccount.Limits(new BigDecimal("200000"), new BigDecimal("1000"), new BigDecimal("500000"),
+                        new BigDecimal("20000"), List.of(), 50));
+        RiskAccount proposed = new RiskAccount("a1", "a1", "trader", "USD", new BigDecimal("1000000"), "ACTIVE", null,
+                a1.limits(), a1.utilization(), List.of(proposal));
+        when(riskClient.proposeLimits(anyString(), org.mockito.ArgumentMatchers.any(), anyString())).thenReturn(proposed);
+        UI.getCurrent().navigate("risk");
+
+        _click((Button) GridKt._getCellComponent(grid("risk-accounts"), 0, "limits"));
+        _get(com.vaadin.flow.component.textfield.BigDecimalField.class, spec -> spec.withId("limit-maxOrderNotional"))
+                .setValue(new BigDecimal("200000"));
+        _click(_get(Button.class, spec -> spec.withId("limits-save")));
+        verify(riskClient, never()).proposeLimits(anyString(), org.mockito.ArgumentMatchers.any(), anyString());
+        assertThat(_get(TextField.class, spec -> spec.withId("limits-reason")).isInvalid()).as("a rise needs a reason").isTrue();
+        _get(TextField.class, spec -> spec.withId("limits-reason")).setValue("bigger book");
+        _click(_get(Button.class, spec -> spec.withId("limits-save")));
+        verify(riskClient).proposeLimits(org.mockito.ArgumentMatchers.eq("a1"), org.mockito.ArgumentMatchers.argThat(
+                limits -> limits.maxOrderNotional().compareTo(new BigDecimal("200000")) == 0), org.mockito.ArgumentMatchers.eq("bigger book"));
+
+        Grid<RiskView.PendingLimits> proposals = grid("risk-proposals");
+        assertThat(GridKt._size(proposals)).isEqualTo(1);
+        assertThat(GridKt._getFormatted(proposals, 0, "change")).contains("Max order notional 100,000.00 USD → 200,000.00 USD");
+        when(riskClient.approveLimits("a1", "p-1")).thenReturn(account("a1", "ACTIVE", "0.1"));
+        Button approve = (Button) GridKt._getCellComponent(proposals, 0, "decision").getChildren().findFirst().orElseThrow();
+        assertThat(approve.getId()).hasValue("approve-a1-p-1");
+        _click(approve);
+        verify(riskClient).approveLimits("a1", "p-1");
+        assertThat(GridKt._size(grid("risk-proposals"))).isZero();
+    }
 }
