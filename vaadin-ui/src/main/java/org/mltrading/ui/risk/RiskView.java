@@ -271,8 +271,12 @@ class RiskView extends VerticalLayout {
     }
 
     private Button limitsButton(RiskAccount account) {
-        Button edit = new Button("Edit", click -> new LimitsDialog(account, risk, this::afterLimits).open());
-        edit.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        // an icon, not a word: the grid must still fit 1440 px beside the menu
+        Button edit = new Button(com.vaadin.flow.component.icon.VaadinIcon.EDIT.create(),
+                click -> new LimitsDialog(account, risk, this::afterLimits).open());
+        edit.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_ICON);
+        edit.setAriaLabel("Edit the limits of " + account.id());
+        edit.setTooltipText("Edit limits");
         edit.setId("limits-" + account.id());
         edit.setEnabled(account.limits() != null);
         return edit;
@@ -321,9 +325,10 @@ class RiskView extends VerticalLayout {
     /**
      * Bar (46 px) + "100.0 %" + spacing; the header ("Gross exposure") fits too. With these widths
      * all columns fit the 1440 px window next to the side menu (the 160 px of the first attempt
-     * pushed "Largest position" under the pinned kill switch, seen in the browser screenshot).
+     * pushed "Largest position" under the pinned kill switch, seen in the browser screenshot); 124 px since
+     * the limits editor's column joined them.
      */
-    static final String USAGE_WIDTH = "136px";
+    static final String USAGE_WIDTH = "124px";
 
     private void usageColumn(int which, String header, String key) {
         accounts.addComponentColumn(a -> usageBar(a, which)).setHeader(header).setKey(key)
