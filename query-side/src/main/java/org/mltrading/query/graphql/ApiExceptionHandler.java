@@ -59,6 +59,10 @@ public class ApiExceptionHandler implements DataFetcherExceptionHandler {
             code = rejection.code().name();
             message = rejection.message();
         } else if (error instanceof CommandExecutionException command
+                && command.getDetails().orElse(null) instanceof org.mltrading.api.alert.AlertRejection rejection) {
+            code = rejection.code().name();
+            message = rejection.message();
+        } else if (error instanceof CommandExecutionException command
                 && command.getDetails().orElse(null) instanceof org.mltrading.api.model.ModelRejection rejection) {
             code = rejection.code() == org.mltrading.api.model.ModelErrorCode.MODEL_PERMISSION_DENIED
                     ? ApiErrorCode.PERMISSION_DENIED.name() : rejection.code().name();

@@ -11,6 +11,8 @@ public final class ProjectionGroups {
     public static final String STRATEGIES = "strategy-projection";
     /** Writes to QuestDB (idempotent upserts), so its token stays in the default token store. */
     public static final String PREDICTIONS = "prediction-projection";
+    /** Alerts, their notifications and the webhook outbox (MongoDB). */
+    public static final String ALERTS = "alert-projection";
 
     private ProjectionGroups() {
     }

@@ -26,7 +26,7 @@ public class ProjectionTokenStoreConfiguration {
     /** Processing groups whose state lives in MongoDB. */
     public static final List<String> MONGO_PROJECTIONS = List.of(ProjectionGroups.ORDERS, ProjectionGroups.ACCOUNTS,
             ProjectionGroups.AUDIT_CHAIN, ProjectionGroups.MODELS, ProjectionGroups.BACKTESTS,
-            ProjectionGroups.STRATEGIES);
+            ProjectionGroups.STRATEGIES, ProjectionGroups.ALERTS);
 
     public static final String TOKEN_COLLECTION = "projection_tokens";
 

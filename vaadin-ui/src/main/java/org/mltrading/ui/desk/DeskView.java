@@ -192,8 +192,12 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
     /** One WebSocket to the API for all live streams of this desk, open while it is attached. */
     private SubscriptionChannel channel;
 
+    private final org.springframework.beans.factory.ObjectProvider<org.mltrading.ui.alert.AlertClient> alerts;
+
     DeskView(MarketDataClient marketData, TradingClient trading, AuthenticationContext authentication,
-             NotificationCenter notifications, ModelClient models, DeskSelections remembered, NewsClient news) {
+             NotificationCenter notifications, ModelClient models, DeskSelections remembered, NewsClient news,
+             org.springframework.beans.factory.ObjectProvider<org.mltrading.ui.alert.AlertClient> alerts) {
+        this.alerts = alerts;
         this.remembered = remembered;
         this.news = news;
         this.ticket = new OrderTicket(); // this tab's own; the session keeps a copy for a reload
@@ -309,6 +313,18 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
         return panel;
     }
 
+    private void openAlertDialog() {
+        org.mltrading.ui.alert.AlertClient client = alerts.getIfAvailable();
+        if (series == null || client == null) {
+            return;
+        }
+        String chartSymbol = series.symbol();
+        java.math.BigDecimal mid = watchlist.quote(chartSymbol).map(q -> q.bid() != null && q.ask() != null
+                ? q.bid().add(q.ask()).divide(java.math.BigDecimal.valueOf(2)) : q.last()).orElse(null);
+        new org.mltrading.ui.alert.AlertDialog(chartSymbol, mid, client, created -> notifications.post(
+                NotificationCenter.Level.INFO, "Alert set: " + created.symbol() + " at " + created.level().toPlainString())).open();
+    }
+
     private VerticalLayout chartPanel() {
         chartTitle.getStyle().set("margin", "0");
         intervals.setId("chart-interval");
@@ -327,7 +343,15 @@ class DeskView extends VerticalLayout implements BeforeEnterObserver {
         });
         chart.setId("desk-chart");
         chart.setHeight("380px");
-        HorizontalLayout header = new HorizontalLayout(chartTitle, intervals);
+        // a price alert on the chart's instrument, prefilled with its mid (issue 19)
+        com.vaadin.flow.component.button.Button alert = new com.vaadin.flow.component.button.Button(
+                com.vaadin.flow.component.icon.VaadinIcon.BELL_O.create(), click -> openAlertDialog());
+        alert.setId("chart-alert");
+        alert.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_TERTIARY,
+                com.vaadin.flow.component.button.ButtonVariant.LUMO_ICON);
+        alert.setAriaLabel("Set a price alert");
+        alert.setTooltipText("Set a price alert on this instrument");
+        HorizontalLayout header = new HorizontalLayout(chartTitle, intervals, alert);
         header.setAlignItems(FlexComponent.Alignment.CENTER);
         VerticalLayout panel = new VerticalLayout(header, chart);
         panel.setPadding(false);

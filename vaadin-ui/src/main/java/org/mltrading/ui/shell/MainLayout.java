@@ -47,8 +47,12 @@ public class MainLayout extends AppLayout {
     private com.vaadin.flow.shared.Registration viewportListener;
     private com.vaadin.flow.shared.Registration resizeListener;
 
-    public MainLayout(AuthenticationContext authentication, NotificationCenter notifications) {
+    private final org.springframework.beans.factory.ObjectProvider<org.mltrading.ui.alert.PlatformNotifications> platformNotifications;
+
+    public MainLayout(AuthenticationContext authentication, NotificationCenter notifications,
+                      org.springframework.beans.factory.ObjectProvider<org.mltrading.ui.alert.PlatformNotifications> platformNotifications) {
         this.notifications = notifications;
+        this.platformNotifications = platformNotifications;
         setPrimarySection(Section.DRAWER);
 
         Span title = new Span("ML Trading");
@@ -119,6 +123,11 @@ public class MainLayout extends AppLayout {
         showThemeToggle(dark);
         showUnseen();
         UI ui = attachEvent.getUI();
+        // the platform's notifications (fired alerts) under the bell, once per session
+        var platform = platformNotifications.getIfAvailable();
+        if (platform != null) {
+            platform.start();
+        }
         // the center is shared by the session's tabs: each shell shows a post in its own UI
         stopListening = notifications.onPost(entry -> {
             if (UI.getCurrent() == ui) {

@@ -1,0 +1,8 @@
+package org.mltrading.api.alert;
+
+import java.time.Instant;
+import org.axonframework.serialization.Revision;
+
+@Revision("1")
+public record AlertPausedEvent(String alertId, String by, Instant pausedAt) {
+}
