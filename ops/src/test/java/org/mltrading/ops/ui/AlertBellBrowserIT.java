@@ -71,8 +71,14 @@ class AlertBellBrowserIT {
         browser.js().executeScript("document.getElementById('alert-save').click();");
         browser.waitUpTo(PATIENCE).until(driver -> driver.findElements(By.id("alert-dialog")).isEmpty());
 
-        browser.waitUpTo(Duration.ofSeconds(120)).withMessage("the bell counts the fired alert")
-                .until(driver -> count() > before);
+        // the platform fired it (the trader's notifications through the API) ...
+        String trader = platform.userToken("trader");
+        browser.waitUpTo(Duration.ofSeconds(120)).withMessage("the simulator crosses the level and the alert fires")
+                .until(driver -> platform.graphql(trader, "{ notifications(first: 20) { edges { node { title } } } }",
+                        java.util.Map.of()).body().toString().contains(" crossed "));
+        // ... and the bell counts it, beside the "Alert set" confirmation
+        browser.waitUpTo(PATIENCE).withMessage("the bell counts the confirmation and the fired alert")
+                .until(driver -> count() >= before + 2);
         assertThat(count()).isGreaterThan(before);
         // under the bell: the alert's notification ("<symbol> crossed <level>: mid … at …")
         browser.js().executeScript("document.getElementById('notification-bell').click();");
