@@ -61,7 +61,10 @@ class ClientDocumentsTest {
         assertThat(compliance).hasSize(9);
         assertThat(strategies).hasSize(5);
         assertThat(news).hasSize(5);
-        return Stream.of(desk, models, compliance, strategies, news).flatMap(List::stream);
+        List<String> alertsAndTearsheets = documentsOf(org.mltrading.ui.alert.AlertClient.class,
+                org.mltrading.ui.portfolio.TearsheetClient.class);
+        assertThat(alertsAndTearsheets).hasSize(5);
+        return Stream.of(desk, models, compliance, strategies, news, alertsAndTearsheets).flatMap(List::stream);
     }
 
     /** The static String fields that hold an operation (query, mutation, subscription). */

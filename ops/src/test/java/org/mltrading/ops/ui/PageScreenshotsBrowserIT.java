@@ -59,7 +59,8 @@ class PageScreenshotsBrowserIT {
 
     @Test
     void pages_of_a_risk_officer() throws IOException {
-        shoot("risk", List.of(new Page("risk", "main-nav", "risk")));
+        shoot("risk", List.of(new Page("risk", "main-nav", "risk"),
+                new Page("tearsheet", "tearsheet-figures", "tearsheet")));
     }
 
     private void shoot(String user, List<Page> pages) throws IOException {

@@ -107,6 +107,9 @@ public class MainLayout extends AppLayout {
         if (authentication.hasAnyRole("TRADER", "RISK_OFFICER", "COMPLIANCE", "ADMIN")) {
             nav.addItem(new SideNavItem("Strategies", "strategies", VaadinIcon.AUTOMATION.create()));
         }
+        if (authentication.hasAnyRole("TRADER", "RISK_OFFICER", "COMPLIANCE", "ADMIN")) {
+            nav.addItem(new SideNavItem("Tearsheet", "tearsheet", VaadinIcon.LINE_CHART.create()));
+        }
         nav.addItem(new SideNavItem("Models", "models", VaadinIcon.CLUSTER.create()));
         nav.addItem(new SideNavItem("News impact", "news-impact", VaadinIcon.NEWSPAPER.create()));
         if (authentication.hasAnyRole("TRADER", "INTEGRATOR", "RISK_OFFICER", "ADMIN")) {
