@@ -19,7 +19,7 @@ import reactor.core.Disposable;
  */
 @Component
 @VaadinSessionScope
-public class PlatformNotifications {
+public class PlatformNotifications implements org.mltrading.ui.shell.ShellAttached {
 
     private static final Logger log = LoggerFactory.getLogger(PlatformNotifications.class);
 
@@ -31,6 +31,11 @@ public class PlatformNotifications {
     public PlatformNotifications(AlertClient alerts, NotificationCenter center) {
         this.alerts = alerts;
         this.center = center;
+    }
+
+    @Override
+    public void shellAttached() {
+        start();
     }
 
     /** Starts once per session (later calls do nothing); the caller is on a UI thread of the session. */

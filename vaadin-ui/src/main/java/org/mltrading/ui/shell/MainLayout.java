@@ -47,12 +47,12 @@ public class MainLayout extends AppLayout {
     private com.vaadin.flow.shared.Registration viewportListener;
     private com.vaadin.flow.shared.Registration resizeListener;
 
-    private final org.springframework.beans.factory.ObjectProvider<org.mltrading.ui.alert.PlatformNotifications> platformNotifications;
+    private final org.springframework.beans.factory.ObjectProvider<ShellAttached> attachedListeners;
 
     public MainLayout(AuthenticationContext authentication, NotificationCenter notifications,
-                      org.springframework.beans.factory.ObjectProvider<org.mltrading.ui.alert.PlatformNotifications> platformNotifications) {
+                      org.springframework.beans.factory.ObjectProvider<ShellAttached> attachedListeners) {
         this.notifications = notifications;
-        this.platformNotifications = platformNotifications;
+        this.attachedListeners = attachedListeners;
         setPrimarySection(Section.DRAWER);
 
         Span title = new Span("ML Trading");
@@ -126,11 +126,8 @@ public class MainLayout extends AppLayout {
         showThemeToggle(dark);
         showUnseen();
         UI ui = attachEvent.getUI();
-        // the platform's notifications (fired alerts) under the bell, once per session
-        var platform = platformNotifications.getIfAvailable();
-        if (platform != null) {
-            platform.start();
-        }
+        // session-wide work of features (the platform's notifications under the bell)
+        attachedListeners.orderedStream().forEach(ShellAttached::shellAttached);
         // the center is shared by the session's tabs: each shell shows a post in its own UI
         stopListening = notifications.onPost(entry -> {
             if (UI.getCurrent() == ui) {
