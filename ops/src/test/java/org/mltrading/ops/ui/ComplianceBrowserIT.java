@@ -171,16 +171,17 @@ class ComplianceBrowserIT {
 
     /**
      * A LIMIT BUY 1 @ 1.00 that never fills; amended to 2 and cancelled after the instant returned, a
-     * whole second after it was placed, so the picker (seconds) sees it WORKING with quantity 1.
+     * whole second after it was decided (its {@code updatedAt}: the decision is stored a moment after the
+     * placement, which can fall in the next second), so the picker (seconds) sees it WORKING with quantity 1.
      */
     private static Instant placeAmendAndCancel(String clientOrderId) throws InterruptedException {
         String integrator = platform.integratorToken();
         JsonNode placed = platform.graphql(integrator, "mutation($input: PlaceOrderInput!) { placeOrder(input: $input) "
-                + "{ id status placedAt } }", Map.of("input", Map.of("accountId", ACCOUNT, "clientOrderId", clientOrderId,
+                + "{ id status placedAt updatedAt } }", Map.of("input", Map.of("accountId", ACCOUNT, "clientOrderId", clientOrderId,
                 "symbol", "AAPL", "side", "BUY", "type", "LIMIT", "quantity", "1", "limitPrice", "1.00",
                 "timeInForce", "GTC"))).data().get("placeOrder");
         assertThat(placed.get("status").asText()).isEqualTo("WORKING");
-        Instant asOf = Instant.parse(placed.get("placedAt").asText()).truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+        Instant asOf = Instant.parse(placed.get("updatedAt").asText()).truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
         while (Instant.now().isBefore(asOf.plusMillis(1200))) {
             Thread.sleep(100);
         }
