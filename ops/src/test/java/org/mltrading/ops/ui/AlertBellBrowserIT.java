@@ -19,7 +19,7 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
 /**
- * Issue 19 in the browser: a trader sets a price alert from the desk's chart one cent above the mid; when
+ * Issue 19 in the browser: a trader sets a price alert from the desk's chart just above the mid; when
  * the simulator crosses it, the bell's count rises and the notification is under it. The alert is stored
  * on the platform: its notification is also there for the trader's next session (the API lists it).
  */
@@ -67,7 +67,9 @@ class AlertBellBrowserIT {
         browser.waitUpTo(PATIENCE).until(driver -> !level.getDomProperty("value").isBlank()); // prefilled with the mid
         BigDecimal mid = new BigDecimal(level.getDomProperty("value").replace(",", ""));
         level.clear();
-        level.sendKeys(mid.add(new BigDecimal("0.01")).toPlainString(), Keys.TAB);
+        // just above the mid, relative to the price (the chart may show EURUSD at 1.08 or BTC-USD at 95,000)
+        BigDecimal above = mid.multiply(new BigDecimal("1.00002")).setScale(Math.max(2, mid.scale() + 2), java.math.RoundingMode.CEILING);
+        level.sendKeys(above.toPlainString(), Keys.TAB);
         browser.js().executeScript("document.getElementById('alert-save').click();");
         browser.waitUpTo(PATIENCE).until(driver -> driver.findElements(By.id("alert-dialog")).isEmpty());
 
