@@ -193,7 +193,7 @@ class OnnxModelIT {
         assertThat(started.errors()).as(started.body().toString()).isNull();
         String id = started.data().get("runBacktest").get("id").asText();
         JsonNode backtest = await(() -> platform.graphql(risk, "query($id: ID!) { backtest(id: $id) { status reason metrics { bars } } }",
-                Map.of("id", id)).data().get("backtest"), b -> b != null && !b.get("status").asText().matches("PENDING|RUNNING"),
+                Map.of("id", id)).data().get("backtest"), b -> b != null && !b.isNull() && !b.get("status").asText().matches("PENDING|RUNNING"),
                 Duration.ofSeconds(60));
         assertThat(backtest.get("status").asText()).as(backtest.toString()).isEqualTo("COMPLETED");
         assertThat(backtest.get("metrics").get("bars").asInt()).isEqualTo(apple.size());
