@@ -112,9 +112,9 @@ class AlertProjection {
         data.put("observed", event.observed().toPlainString());
         data.put("observedAt", event.observedAt().toString());
         payload.put("data", data);
-        String body64;
+        String payloadJson;
         try {
-            body64 = json.writeValueAsString(payload);
+            payloadJson = json.writeValueAsString(payload);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -124,7 +124,7 @@ class AlertProjection {
             String deliveryId = webhook.id() + ":" + id;
             insert(new WebhookDelivery(deliveryId, webhook.id(), webhook.owner(), webhook.url(),
                     "msg_" + java.util.UUID.nameUUIDFromBytes(deliveryId.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
-                    id, body64, WebhookDelivery.Status.PENDING, List.of(), now, null, now, null));
+                    id, payloadJson, WebhookDelivery.Status.PENDING, List.of(), now, null, now, null));
         }
         if (fresh) {
             hub.publish(notification);
